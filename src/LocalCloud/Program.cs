@@ -1,0 +1,2 @@
+Console.Error.WriteLine("LocalCloud: not built yet.");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("poc: nothing is built yet.");
+return 1;
