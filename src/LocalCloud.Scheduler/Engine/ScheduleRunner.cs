@@ -14,6 +14,10 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
 {
     private const int RecentCapacity = 200;
 
+    // Timers cannot wait longer than ~49 days; a farther firing is reached in hops (an early wake finds
+    // nothing due and re-arms).
+    private static readonly TimeSpan MaxTimerHop = TimeSpan.FromDays(30);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ScheduleTimer> _timers = new(StringComparer.Ordinal);
     private readonly Queue<ScheduleFiring> _recent = new();
@@ -158,7 +162,8 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
     {
         try
         {
-            plan.Timer?.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            var hop = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxTimerHop ? MaxTimerHop : delay;
+            plan.Timer?.Change(hop, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
