@@ -60,8 +60,9 @@ public sealed partial class AslParser
                 _errors.Add($"SCHEMA_VALIDATION_FAILED: Expected value of type: Object at {where}");
                 continue;
             }
-            var errorEquals = ErrorEquals(item, where);
-            if (errorEquals.Contains(StatesErrors.All) && i != array.Count - 1)
+            var namesAll = item["ErrorEquals"] is JsonArray names
+                && names.Any(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == StatesErrors.All);
+            if (namesAll && i != array.Count - 1)
             {
                 _errors.Add($"SCHEMA_VALIDATION_FAILED: States.ALL must appear in the last {(field == "Retry" ? "Retrier" : "Catcher")} at {where}/ErrorEquals");
             }

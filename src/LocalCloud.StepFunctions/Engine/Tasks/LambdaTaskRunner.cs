@@ -64,7 +64,13 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
                 heartbeat is { } h && resource.Kind == TaskResourceKind.LambdaInvokeCallback ? TimeSpan.FromSeconds(h) : null);
 
             var invoke = LambdaCall.InvokeAsync(env.Lambda, request, execution.Context, cancellationToken);
-            if (await Task.WhenAny(invoke, open.Completion).ConfigureAwait(false) == invoke)
+            var first = await Task.WhenAny(invoke, open.Completion).ConfigureAwait(false);
+            // A callback may answer before the invoke returns (the token is valid from TaskScheduled);
+            // the invoke is still awaited then so TaskSubmitted precedes TaskSucceeded/TaskFailed, as
+            // on AWS. A timeout or a stop does not wait for the invoke.
+            var answeredEarly = first != invoke && resource.Kind == TaskResourceKind.LambdaInvokeCallback
+                && open.Completion.Result is TaskOutcome.Succeeded or TaskOutcome.Failed;
+            if (first == invoke || answeredEarly)
             {
                 var call = await invoke.ConfigureAwait(false);
                 if (call.Failure is not null)
