@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Aws.Clients.Lambda;
 using JobOrchestration.Functions.Common;
 using JobOrchestration.Functions.CreateJob;
 using JobOrchestration.Functions.Jobs;
@@ -12,6 +14,19 @@ namespace JobOrchestration.Functions;
 public sealed class CreateJobFunction
 {
     private readonly JobStarter starter;
+
+    // Lambda builds the class once per execution environment with this constructor and reuses it across invocations.
+    public CreateJobFunction()
+    {
+        var settings = FunctionSettings.FromEnvironment();
+        var log = new ConsoleFunctionLog("poc-create-job", TimeProvider.System);
+        starter = new JobStarter(
+            new LambdaJobApi(new LambdaFunctionInvoker(new LambdaClient(ClientConfig.Create())), settings.SimulatedApiFunction),
+            new DynamoDbTokenStore(new AmazonDynamoDBClient(), settings.TokensTable, settings.TokensStatusIndex, log),
+            settings,
+            TimeProvider.System,
+            log);
+    }
 
     public CreateJobFunction(IJobApi jobApi, ITokenStore tokens, FunctionSettings settings, TimeProvider time, IFunctionLog log)
     {
