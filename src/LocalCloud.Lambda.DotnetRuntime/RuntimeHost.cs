@@ -59,7 +59,11 @@ internal static class RuntimeHost
     private static async Task RunOneAsync(RuntimeApiClient client, HandlerInvoker handler, NextInvocation invocation)
     {
         var remaining = DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(invocation.DeadlineMs, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())) - DateTimeOffset.UtcNow;
-        using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        // The token fires a little before the deadline (1 s, or half the time left when that is shorter), so a
+        // handler that honours it can still answer before Lambda stops the worker.
+        var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, Math.Max(0, remaining.Ticks / 2)));
+        var untilCancel = remaining - margin;
+        using var deadline = new CancellationTokenSource(untilCancel > TimeSpan.Zero ? untilCancel : TimeSpan.Zero);
         byte[] output;
         try
         {
