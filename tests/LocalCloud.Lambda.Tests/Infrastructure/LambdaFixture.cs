@@ -14,6 +14,9 @@ public sealed class LambdaFixture : IAsyncLifetime
 
     public LambdaApi Api => new(Host.Service);
 
+    /// <summary>The service as Step Functions and Scheduler see it.</summary>
+    public LocalCloud.Core.Ports.ILambdaInvoker Invoker => Host.Service;
+
     public async ValueTask InitializeAsync()
     {
         _zip = await TestFunctionPackage.GetAsync();
