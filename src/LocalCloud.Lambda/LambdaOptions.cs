@@ -15,7 +15,10 @@ public sealed class LambdaOptions
     public Func<Uri> AwsEndpointUrl { get; set; } = () => new Uri("http://127.0.0.1:4566");
 
     /// <summary>Where uploaded zips are kept and extracted (one folder per function and code version).</summary>
-    public string DataDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "localcloud-lambda-" + Environment.ProcessId);
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>A scratch folder of this process, deleted when the service is disposed.</summary>
+    internal static string DefaultDataDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-lambda-" + Environment.ProcessId);
 
     /// <summary>The worker program for dotnet runtimes; the host project references it so it sits beside this assembly.</summary>
     public string DotnetRuntimeHostPath { get; set; } = Path.Combine(AssemblyDirectory(), RuntimeHostFileName);

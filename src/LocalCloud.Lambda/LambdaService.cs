@@ -28,10 +28,12 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
     private readonly InvocationEngine _engine;
     private readonly LambdaState _state;
     private readonly Invoke _invoke;
+    private readonly LambdaOptions _options;
 
     public LambdaService(LambdaOptions options, TimeProvider time, UsageMeter usage, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _options = options;
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LocalCloud.Lambda");
         _engine = new InvocationEngine(options, time, usage, logger);
         _state = new LambdaState(new InMemoryFunctionStore(), _engine, options, time);
@@ -82,7 +84,21 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
     /// <summary>The latest finished invocations, newest first (for the monitor): durations, cold starts, errors.</summary>
     public IReadOnlyList<LambdaInvocationRecord> RecentInvocations(int max = 100) => _engine.Recent(max);
 
-    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _engine.DisposeAsync().ConfigureAwait(false);
+        if (_options.DataDirectory == LambdaOptions.DefaultDataDirectory && Directory.Exists(_options.DataDirectory))
+        {
+            try
+            {
+                Directory.Delete(_options.DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Scratch space in the temp folder: leaving it behind is harmless.
+            }
+        }
+    }
 
     private ServiceResponse DownloadCode(ServiceRequest request)
     {

@@ -118,6 +118,26 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
     }
 
     [Fact]
+    public async Task DisposeAsync_WithBusyWorker_StopsItAndEndsTheInvocation()
+    {
+        var host = await TestHost.StartAsync();
+        await using (host)
+        {
+            var api = new LambdaApi(host.Service);
+            await api.CreateFunctionAsync("busy", "SignalThenHang", fixture.Zip, timeout: 900);
+            var key = "\"" + Guid.NewGuid().ToString("N") + "\"";
+            var running = host.SignalAsync(key);
+            var invoke = api.InvokeAsync("busy", key);
+            await running.WaitAsync(Guard, TestContext.Current.CancellationToken);
+
+            await host.Service.DisposeAsync();
+
+            var response = await invoke.WaitAsync(Guard, TestContext.Current.CancellationToken);
+            Assert.Equal("Runtime.ExitError", LambdaApi.Json(response).GetProperty("errorType").GetString());
+        }
+    }
+
+    [Fact]
     public async Task RuntimeApi_UnknownWorker_IsRefused()
     {
         var response = await fixture.Api.SendAsync("GET", "/_localcloud/lambda-runtime/0123456789abcdef0123456789abcdef/2018-06-01/runtime/invocation/next");

@@ -119,6 +119,21 @@ internal sealed class FunctionPool
         }
     }
 
+    /// <summary>Service shutdown: every worker goes now, busy or not (their invocations end as Runtime.ExitError).</summary>
+    public void Shutdown()
+    {
+        Retire();
+        List<Worker> all;
+        lock (_lock)
+        {
+            all = [.. _all];
+        }
+        foreach (var worker in all)
+        {
+            worker.Kill();
+        }
+    }
+
     private Worker TakeIdleOrStart()
     {
         lock (_lock)

@@ -93,7 +93,10 @@ internal sealed class InvocationEngine : IAsyncDisposable
     {
         foreach (var arn in _pools.Keys.ToList())
         {
-            Retire(arn, deleteCode: false);
+            if (_pools.TryRemove(arn, out var pool))
+            {
+                pool.Shutdown();
+            }
         }
         try
         {

@@ -71,6 +71,14 @@ public sealed class Functions
         return JsonSerializer.Serialize(new { pid = Environment.ProcessId, instance = _instanceId, count });
     }
 
+    /// <summary>Tells the test it is running, then never returns: only stopping the worker ends it.</summary>
+    public static async Task<string> SignalThenHang(string input)
+    {
+        await Signal(input).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        return input;
+    }
+
     /// <summary>Posts the payload to the test host through AWS_ENDPOINT_URL, so a test can await an Event invocation's effect.</summary>
     public static async Task<string> Signal(string input)
     {
