@@ -78,7 +78,8 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        return _invoke.InvokeAsync(request, context, tailLog: false, cancellationToken);
+        // Callers in-process may reuse one context for many invocations; each invocation needs its own request id.
+        return _invoke.InvokeAsync(request, context with { RequestId = Guid.NewGuid().ToString() }, tailLog: false, cancellationToken);
     }
 
     /// <summary>The latest finished invocations, newest first (for the monitor): durations, cold starts, errors.</summary>
