@@ -1,2 +1,3 @@
-Console.Error.WriteLine("poc: nothing is built yet.");
-return 1;
+using Poc.Cli.Cli;
+
+return await PocApp.RunAsync(args, PocCommands.Create(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);
