@@ -55,7 +55,9 @@ public static class Messages
 
     public static string AwsError(string service, string code, string message) => $"{service} said {code}: {message}";
 
-    public static string MustBePositive(string option) => $"{option} must be greater than zero.";
+    public static string MustBePositiveInteger(string option, string value) => $"{option} must be a whole number greater than zero, not '{value}'.";
+
+    public static string MustBePositiveSeconds(string option, string value) => $"{option} must be a number of seconds greater than zero, not '{value}'.";
 
     public static string InternalError(Exception e)
         => $"poc hit an internal error — this is a bug in poc, please report it:\n{e}";

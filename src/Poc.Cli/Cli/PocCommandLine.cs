@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using Poc.Cli.Endpoints;
 using Poc.Cli.Scenarios;
@@ -95,18 +96,22 @@ public static class PocCommandLine
         return test;
     }
 
-    internal static Option<int> PositiveInt(string name, string description, int defaultValue)
+    internal static Option<int> PositiveInt(string name, string description, int defaultValue) => new(name)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        // A parser rather than a validator: validators also run on text that failed to convert, and then throw.
+        CustomParser = r =>
         {
-            if (result.GetValueOrDefault<int>() <= 0)
+            if (int.TryParse(r.Tokens.Single().Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
             {
-                result.AddError(Messages.MustBePositive(name));
+                return n;
             }
-        });
-        return option;
-    }
+
+            r.AddError(Messages.MustBePositiveInteger(name, r.Tokens.Single().Value));
+            return defaultValue;
+        },
+    };
 
     private static void ValidateEndpoint(OptionResult result)
     {

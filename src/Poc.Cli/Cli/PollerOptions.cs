@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Poc.Cli.Cli;
 
@@ -19,16 +20,20 @@ internal sealed class PollerOptions
     public PollerArgs Read(ParseResult result)
         => new(result.GetValue(pollInterval), result.GetValue(triggerPoller), result.GetValue(timeout));
 
-    private static Option<double?> PositiveSeconds(string name, string description)
+    private static Option<double?> PositiveSeconds(string name, string description) => new(name)
     {
-        var option = new Option<double?>(name) { Description = description, HelpName = "SECONDS" };
-        option.Validators.Add(r =>
+        Description = description,
+        HelpName = "SECONDS",
+        CustomParser = r =>
         {
-            if (r.GetValueOrDefault<double?>() is <= 0)
+            var text = r.Tokens.Single().Value;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && double.IsFinite(seconds))
             {
-                r.AddError(Messages.MustBePositive(name));
+                return seconds;
             }
-        });
-        return option;
-    }
+
+            r.AddError(Messages.MustBePositiveSeconds(name, text));
+            return null;
+        },
+    };
 }
