@@ -1,2 +1,49 @@
-Console.Error.WriteLine("LocalCloud: not built yet.");
-return 1;
+using System.CommandLine;
+using LocalCloud;
+using Microsoft.Extensions.Logging;
+
+var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 4566 };
+var host = new Option<string>("--host") { Description = "Address to bind. LocalCloud checks no credentials, so anything but loopback is exposed.", DefaultValueFactory = _ => "127.0.0.1" };
+var data = new Option<string?>("--data") { Description = "Directory for durable state (not yet implemented: state is in memory)." };
+var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
+var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
+
+var root = new RootCommand("LocalCloud: Step Functions, Lambda, DynamoDB and EventBridge Scheduler on one port, speaking AWS's wire protocols.")
+{
+    port, host, data, scale, logLevel,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    if (parse.GetValue(scale) is var s && (s <= 0 || double.IsNaN(s)))
+    {
+        await Console.Error.WriteLineAsync("--schedule-time-scale must be a positive number.").ConfigureAwait(false);
+        return 2;
+    }
+    var bindHost = parse.GetValue(host) ?? "127.0.0.1";
+    if (bindHost is not ("127.0.0.1" or "localhost" or "::1"))
+    {
+        await Console.Error.WriteLineAsync($"warning: binding {bindHost}; LocalCloud accepts any credentials, so anyone who can reach this address can use it.").ConfigureAwait(false);
+    }
+    var options = new LocalCloudOptions
+    {
+        Port = parse.GetValue(port),
+        Host = bindHost,
+        DataDirectory = parse.GetValue(data),
+        ScheduleTimeScale = parse.GetValue(scale),
+        MinimumLogLevel = parse.GetValue(logLevel),
+    };
+    try
+    {
+        await using var server = await LocalCloudServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        var stopped = new TaskCompletionSource();
+        using var registration = cancellationToken.Register(() => stopped.TrySetResult());
+        await stopped.Task.ConfigureAwait(false);
+        return 0;
+    }
+    catch (IOException e)
+    {
+        await Console.Error.WriteLineAsync($"LocalCloud could not listen on {options.Host}:{options.Port}: {e.Message}").ConfigureAwait(false);
+        return 1;
+    }
+});
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

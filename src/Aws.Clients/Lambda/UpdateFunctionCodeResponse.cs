@@ -1,0 +1,4 @@
+namespace Aws.Clients.Lambda;
+
+/// <summary>Output of UpdateFunctionCode (the function's configuration).</summary>
+public sealed record UpdateFunctionCodeResponse : FunctionConfiguration;

@@ -1,0 +1,4 @@
+namespace Aws.Clients.StepFunctions;
+
+/// <summary>Output of SendTaskFailure (empty).</summary>
+public sealed record SendTaskFailureResponse;

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using LocalCloud.Core;
+using LocalCloud.Core.Protocols;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud.Hosting;
+
+/// <summary>
+/// The only place HTTP meets the services: turns an ASP.NET request into a <see cref="ServiceRequest"/>,
+/// routes it, and copies the <see cref="ServiceResponse"/> back. Every failure leaves in AWS's shape.
+/// </summary>
+internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints local, long maxBodyBytes, ILogger<HttpBridge> logger)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers["x-amzn-RequestId"] = requestId;
+        var path = http.Request.Path.Value ?? "/";
+
+        if (await local.TryHandleAsync(http, path).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var target = http.Request.Headers["X-Amz-Target"].ToString();
+        var (account, region, signingService) = CallerIdentity.From(http.Request.Headers.Authorization.ToString(), http.Request.Query["X-Amz-Credential"].ToString());
+        var endpoint = router.Route(path, target, signingService);
+        ServiceResponse response;
+        if (endpoint is null)
+        {
+            var error = new AwsServiceException("UnknownOperationException",
+                string.IsNullOrEmpty(target) ? $"No LocalCloud service serves {http.Request.Method} {path}." : $"Unknown operation {target}.", 400);
+            response = string.IsNullOrEmpty(target) ? AwsErrors.RestJson(error) : AwsErrors.AwsJson(error, string.Empty);
+        }
+        else
+        {
+            response = await InvokeAsync(http, endpoint, path, new RequestContext(account, region, requestId)).ConfigureAwait(false);
+        }
+        await WriteAsync(http, response).ConfigureAwait(false);
+    }
+
+    private async Task<ServiceResponse> InvokeAsync(HttpContext http, IServiceEndpoint endpoint, string path, RequestContext context)
+    {
+        try
+        {
+            var body = await ReadBodyAsync(http).ConfigureAwait(false);
+            var request = new ServiceRequest(http.Request.Method, path, Query(http), Headers(http), body, context);
+            LogRequest(logger, endpoint.Name, request.Method, path, request.Header("X-Amz-Target") ?? string.Empty);
+            return await endpoint.HandleAsync(request, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            // Thrown before the service's own protocol layer could shape it (e.g. the body was too large).
+            return endpoint.TargetPrefixes.Count > 0 ? AwsErrors.AwsJson(e, string.Empty) : AwsErrors.RestJson(e);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return ServiceResponse.Empty(499);
+        }
+#pragma warning disable CA1031 // The boundary: a bug in a service must still answer in AWS's shape, not drop the connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogServiceFault(logger, endpoint.Name, path, e);
+            var error = new AwsServiceException("InternalFailure", $"LocalCloud failed to handle the request: {e.GetType().Name}: {e.Message}", 500);
+            return endpoint.TargetPrefixes.Count > 0 ? AwsErrors.AwsJson(error, string.Empty) : AwsErrors.RestJson(error);
+        }
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > maxBodyBytes)
+        {
+            throw new AwsServiceException("RequestEntityTooLargeException", $"Request body of {http.Request.ContentLength} bytes exceeds the {maxBodyBytes}-byte limit.", 413);
+        }
+        using var buffer = new MemoryStream();
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new AwsServiceException("RequestEntityTooLargeException", $"Request body exceeds the {maxBodyBytes}-byte limit.", 413);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Dictionary<string, string> Query(HttpContext http)
+        => http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Headers(HttpContext http)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in http.Request.Headers)
+        {
+            headers[name] = values.ToString();
+        }
+        return headers;
+    }
+
+    private static async Task WriteAsync(HttpContext http, ServiceResponse response)
+    {
+        http.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+        if (response.Body.Length > 0 || response.Status != StatusCodes.Status204NoContent)
+        {
+            http.Response.ContentType = response.ContentType;
+            http.Response.ContentLength = response.Body.Length;
+            await http.Response.Body.WriteAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    internal static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Service} {Method} {Path} {Target}")]
+    private static partial void LogRequest(ILogger logger, string service, string method, string path, string target);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Service} failed on {Path}")]
+    private static partial void LogServiceFault(ILogger logger, string service, string path, Exception exception);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud;
+
+/// <summary>How to run LocalCloud: where it listens, where it keeps state, how fast schedules fire.</summary>
+public sealed record LocalCloudOptions
+{
+    /// <summary>127.0.0.1 unless the user asks otherwise: LocalCloud checks no credentials by default.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 4566;
+
+    /// <summary>Where durable state goes; null keeps everything in memory.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// Local-only: multiplies schedule intervals (0.05 makes rate(1 minute) fire every 3 s). The stored
+    /// expression stays AWS-valid; 1 is AWS's timing.
+    /// </summary>
+    public double ScheduleTimeScale { get; init; } = 1.0;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Largest request body accepted; Lambda's CreateFunction carries a base64 zip of up to 50 MB.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 80L * 1024 * 1024;
+}

@@ -1,0 +1,93 @@
+using LocalCloud.Core;
+using LocalCloud.Core.Usage;
+using LocalCloud.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud;
+
+/// <summary>
+/// LocalCloud on one port: Kestrel plus every emulated service. Used by the LocalCloud executable, by
+/// `poc demo` (in-process) and by the end-to-end tests.
+/// </summary>
+public sealed class LocalCloudServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ServiceSet _services;
+
+    private LocalCloudServer(WebApplication app, ServiceSet services, Uri baseUrl)
+    {
+        _app = app;
+        _services = services;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public UsageMeter Usage => _services.Usage;
+
+    public IReadOnlyList<IServiceEndpoint> Services => _services.Endpoints;
+
+    /// <summary>The services themselves, for in-process callers that want more than the wire gives (tests, monitor).</summary>
+    public ServiceSet ServiceSet => _services;
+
+    public static Task<LocalCloudServer> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
+        => StartAsync(options, ServiceSet.Create, cancellationToken);
+
+    internal static async Task<LocalCloudServer> StartAsync(LocalCloudOptions options, Func<ServiceSetContext, ServiceSet> createServices, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        // ASP.NET's own per-request logs would drown the services' logs at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
+
+        var app = builder.Build();
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        Uri? baseUrl = null;
+        var services = createServices(new ServiceSetContext(options, loggers, () => baseUrl ?? throw new InvalidOperationException("LocalCloud has not started yet.")));
+
+        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage), options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
+        app.Run(bridge.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        Logs.Listening(loggers.CreateLogger<LocalCloudServer>(), baseUrl, string.Join(", ", services.Endpoints.Select(e => e.Name)));
+        return new LocalCloudServer(app, services, baseUrl);
+    }
+
+    private static string FormatHost(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stop taking requests first, then let services end their workers and timers.
+        await _app.StopAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
