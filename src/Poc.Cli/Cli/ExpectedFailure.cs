@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Aws.Clients;
 
 namespace Poc.Cli.Cli;
 
@@ -10,6 +11,7 @@ public static class ExpectedFailure
     {
         PocException p => p.Message,
         OperationCanceledException => Messages.Interrupted,
+        AwsApiException a => Messages.AwsError("the endpoint", a.ErrorCode, a.Message),
         HttpRequestException h => Messages.Unreachable(h.Message),
         AmazonServiceException a => Messages.AwsError("DynamoDB", a.ErrorCode, a.Message),
         AmazonClientException a => Messages.Unreachable(a.Message),

@@ -53,6 +53,18 @@ public static class Messages
     public static string Unreachable(string detail)
         => $"cannot reach the endpoint ({detail}). Start LocalCloud with 'dotnet run --project src/LocalCloud -- --port 4566', or run 'poc demo'.";
 
+    public static string EndpointUnreachable(Uri endpoint, string detail)
+        => $"nothing answers at {endpoint} ({detail}). Start LocalCloud with 'dotnet run --project src/LocalCloud -- --port 4566 --schedule-time-scale 0.05', or run 'poc demo'.";
+
+    public static string WaitTimedOut(string what) => $"gave up waiting for {what}.";
+
+    public static string TableKeyMismatch(string table)
+        => $"table {table} exists with a different key schema; delete it (its data goes with it) and deploy again.";
+
+    public static string FunctionFailed(string name, string reason) => $"function {name} failed to become ready: {reason}";
+
+    public static string DefinitionMissing(string path) => $"the state machine definition is missing: {path}";
+
     public static string AwsError(string service, string code, string message) => $"{service} said {code}: {message}";
 
     public static string MustBePositiveInteger(string option, string value) => $"{option} must be a whole number greater than zero, not '{value}'.";
