@@ -1,3 +1,5 @@
 using Poc.Cli.Cli;
+using Spectre.Console;
 
-return await PocApp.RunAsync(args, PocCommands.Create(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+var commands = new PocCommands(Environment.GetEnvironmentVariable, AnsiConsole.Console, Console.Error);
+return await PocApp.RunAsync(args, commands.Handlers(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);

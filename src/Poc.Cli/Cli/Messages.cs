@@ -65,6 +65,42 @@ public static class Messages
 
     public static string DefinitionMissing(string path) => $"the state machine definition is missing: {path}";
 
+    public static string PollerFailed(string error, string payload) => $"poc-poller failed ({error}): {payload}";
+
+    public static string NotDeployed(string stateMachine) => $"state machine {stateMachine} is not deployed; run 'poc deploy' first.";
+
+    public const string DemoRunning = "running the happy path and every error path";
+
+    public static string DeployingTo(string where) => $"deploying to {where}";
+
+    public static string Running(int jobs, string scenario, Scenarios.WorkflowKind workflow)
+        => $"running {jobs} × {scenario} on the {(workflow == Scenarios.WorkflowKind.Callback ? "callback workflow" : "polling baseline")}";
+
+    public static string Testing(int runs, int jobs) => $"testing every scenario, {runs} runs of {jobs} execution(s) each";
+
+    public static string RunHeader(int run, int runs) => $"run {run} of {runs}";
+
+    public static string RunIntro(string what, string where, double interval)
+        => string.Create(CultureInfo.InvariantCulture, $"{what} against {where}; poll interval {interval:0.##} s");
+
+    public static string TriggeringPoller(double interval, Endpoints.EndpointKind kind)
+        => string.Create(CultureInfo.InvariantCulture, $"poc invokes poc-poller itself every {interval:0.##} s: ")
+           + (kind switch
+           {
+               Endpoints.EndpointKind.Aws => "AWS fires the schedule once a minute at most",
+               Endpoints.EndpointKind.OtherEmulator => "this emulator's scheduler does not invoke Lambda targets",
+               _ => "LocalCloud did not report its schedule time scale",
+           });
+
+    public static string PollerResult(string summary) => $"poc-poller {summary}";
+
+    public static string LocalCloudStarted(Uri url) => $"LocalCloud started at {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
+
+    public static string AllAsExpected(int count, TimeSpan elapsed)
+        => string.Create(CultureInfo.InvariantCulture, $"all {count} execution(s) ended as expected in {elapsed.TotalSeconds:0.0} s");
+
+    public static string NotAsExpected(int wrong, int count) => $"{wrong} of {count} execution(s) did not end as their scenario expects";
+
     public static string AwsError(string service, string code, string message) => $"{service} said {code}: {message}";
 
     public static string MustBePositiveInteger(string option, string value) => $"{option} must be a whole number greater than zero, not '{value}'.";

@@ -31,18 +31,17 @@ public static class HistoryEventParser
 
     /// <summary>Parses one event object.</summary>
     public static HistoryEvent ParseEvent(JsonElement e)
+        => FromDetails(e.GetProperty("id").GetInt64(), ReadTimestamp(e.GetProperty("timestamp")), e.GetProperty("type").GetString() ?? "", Details(e));
+
+    /// <summary>Builds an event from its id, time, type and its one "…EventDetails" object.</summary>
+    public static HistoryEvent FromDetails(long id, DateTimeOffset timestamp, string type, JsonElement? details) => new(id, timestamp, type)
     {
-        var type = e.GetProperty("type").GetString() ?? "";
-        var details = Details(e);
-        return new HistoryEvent(e.GetProperty("id").GetInt64(), ReadTimestamp(e.GetProperty("timestamp")), type)
-        {
-            StateName = String(details, "name"),
-            Resource = type == "TaskScheduled" ? $"{String(details, "resourceType")}:{String(details, "resource")}" : null,
-            Parameters = String(details, "parameters"),
-            Error = String(details, "error"),
-            Cause = String(details, "cause"),
-        };
-    }
+        StateName = String(details, "name"),
+        Resource = type == "TaskScheduled" ? $"{String(details, "resourceType")}:{String(details, "resource")}" : null,
+        Parameters = String(details, "parameters"),
+        Error = String(details, "error"),
+        Cause = String(details, "cause"),
+    };
 
     /// <summary>Epoch seconds (the wire form) or an ISO-8601 string (what some tools print).</summary>
     public static DateTimeOffset ReadTimestamp(JsonElement value) => value.ValueKind switch
