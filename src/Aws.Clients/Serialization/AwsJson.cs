@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Aws.Clients.Serialization;
 
@@ -18,9 +19,20 @@ internal static class AwsJson
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNameCaseInsensitive = false,
+            // C# 'required' guards construction in code; on the wire a missing member is the service's call to reject,
+            // and path-label members are both required and [JsonIgnore], which System.Text.Json otherwise refuses.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NotRequired } },
         };
         options.Converters.Add(new EpochSecondsConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
+    }
+
+    private static void NotRequired(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            property.IsRequired = false;
+        }
     }
 }

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LocalCloud.Scheduler.Json;
+
+internal static class SchedulerJson
+{
+    // Member names on the wire are the model's (PascalCase), so property names pass through unchanged.
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new EpochSecondsConverter() },
+    };
+}

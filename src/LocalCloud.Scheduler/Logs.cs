@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud.Scheduler;
+
+internal static partial class Logs
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {ScheduleArn} fired for {TargetArn} (due {DueTime:O})")]
+    public static partial void Fired(this ILogger logger, string scheduleArn, string targetArn, DateTimeOffset dueTime);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: target {TargetArn} is not a Lambda function; LocalCloud only invokes Lambda targets")]
+    public static partial void UnsupportedTarget(this ILogger logger, string scheduleArn, string targetArn);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: attempt {Attempt} to invoke {TargetArn} failed: {Error}")]
+    public static partial void AttemptFailed(this ILogger logger, string scheduleArn, int attempt, string targetArn, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: dropped the invocation of {TargetArn} after {Attempts} attempts")]
+    public static partial void Dropped(this ILogger logger, string scheduleArn, string targetArn, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn} fell behind while the clock jumped; occurrences after the first {CatchUp} missed ones were skipped")]
+    public static partial void Skipped(this ILogger logger, string scheduleArn, int catchUp);
+}

@@ -1,0 +1,3 @@
+namespace LocalCloud.Scheduler.Model;
+
+internal sealed record DeadLetterConfig(string? Arn);

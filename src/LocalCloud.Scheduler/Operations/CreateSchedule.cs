@@ -1,0 +1,19 @@
+using LocalCloud.Core;
+using LocalCloud.Scheduler.Model;
+using LocalCloud.Scheduler.Wire;
+
+namespace LocalCloud.Scheduler.Operations;
+
+/// <summary>POST /schedules/{Name}</summary>
+internal sealed class CreateSchedule(SchedulerState state)
+{
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> route, CancellationToken cancellationToken)
+    {
+        var name = RequestReader.Name("name", route["Name"]);
+        var input = RequestReader.Body<ScheduleInput>(request);
+        var schedule = ScheduleInputValidator.Validate(name, input, request.Context, state.Time.GetUtcNow(), creationDate: null);
+        state.Store.Add(schedule);
+        state.Arm(schedule, isNew: true);
+        return Task.FromResult(SchedulerState.Ok(new ScheduleArnOutput(schedule.Arn)));
+    }
+}

@@ -1,0 +1,17 @@
+using LocalCloud.Core;
+using LocalCloud.Scheduler.Wire;
+
+namespace LocalCloud.Scheduler.Operations;
+
+/// <summary>DELETE /schedules/{Name}?groupName=&amp;clientToken=</summary>
+internal sealed class DeleteSchedule(SchedulerState state)
+{
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> route, CancellationToken cancellationToken)
+    {
+        var name = RequestReader.Name("name", route["Name"]);
+        var group = RequestReader.GroupOrDefault("groupName", RequestReader.Query(request, "groupName"));
+        var removed = state.Store.Remove(request.Context.AccountId, request.Context.Region, group, name);
+        state.Runner.Cancel(removed.Arn);
+        return Task.FromResult(SchedulerState.Ok(new EmptyOutput()));
+    }
+}

@@ -1,0 +1,21 @@
+using LocalCloud.Core;
+using LocalCloud.Scheduler.Wire;
+
+namespace LocalCloud.Scheduler.Operations;
+
+/// <summary>
+/// DELETE /schedule-groups/{Name}. AWS deletes the group's schedules with it (asynchronously, the group
+/// showing DELETING meanwhile); here both go at once.
+/// </summary>
+internal sealed class DeleteScheduleGroup(SchedulerState state)
+{
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> route, CancellationToken cancellationToken)
+    {
+        var name = RequestReader.Name("name", route["Name"]);
+        foreach (var schedule in state.Store.RemoveGroup(request.Context.AccountId, request.Context.Region, name))
+        {
+            state.Runner.Cancel(schedule.Arn);
+        }
+        return Task.FromResult(SchedulerState.Ok(new EmptyOutput()));
+    }
+}

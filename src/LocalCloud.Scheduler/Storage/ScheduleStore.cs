@@ -1,0 +1,167 @@
+using LocalCloud.Scheduler.Model;
+
+namespace LocalCloud.Scheduler.Storage;
+
+/// <summary>
+/// Schedules and schedule groups per account and region. Thread-safe; callers arm timers only after a
+/// change has been stored (and never while this lock is held, since a due timer can fire synchronously).
+/// </summary>
+internal sealed class ScheduleStore(TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Account, string Region, string Group, string Name), Schedule> _schedules = [];
+    private readonly Dictionary<(string Account, string Region, string Name), ScheduleGroup> _groups = [];
+
+    public static string ScheduleArn(string account, string region, string group, string name)
+        => $"arn:aws:scheduler:{region}:{account}:schedule/{group}/{name}";
+
+    public static string GroupArn(string account, string region, string name)
+        => $"arn:aws:scheduler:{region}:{account}:schedule-group/{name}";
+
+    public void Add(Schedule schedule)
+    {
+        lock (_gate)
+        {
+            RequireGroup(schedule.AccountId, schedule.Region, schedule.GroupName);
+            if (!_schedules.TryAdd(Key(schedule), schedule))
+            {
+                throw SchedulerErrors.ScheduleExists(schedule.Name);
+            }
+        }
+    }
+
+    /// <summary>Replaces an existing schedule, returning the one it replaced.</summary>
+    public Schedule Replace(Schedule schedule)
+    {
+        lock (_gate)
+        {
+            RequireGroup(schedule.AccountId, schedule.Region, schedule.GroupName);
+            if (!_schedules.TryGetValue(Key(schedule), out var old))
+            {
+                throw SchedulerErrors.ScheduleNotFound(schedule.Name);
+            }
+            _schedules[Key(schedule)] = schedule;
+            return old;
+        }
+    }
+
+    public Schedule Get(string account, string region, string group, string name)
+    {
+        lock (_gate)
+        {
+            RequireGroup(account, region, group);
+            return _schedules.TryGetValue((account, region, group, name), out var schedule)
+                ? schedule
+                : throw SchedulerErrors.ScheduleNotFound(name);
+        }
+    }
+
+    public Schedule Remove(string account, string region, string group, string name)
+    {
+        lock (_gate)
+        {
+            RequireGroup(account, region, group);
+            return _schedules.Remove((account, region, group, name), out var schedule)
+                ? schedule
+                : throw SchedulerErrors.ScheduleNotFound(name);
+        }
+    }
+
+    /// <summary>Removes exactly this version of a schedule (not one that has since been updated).</summary>
+    public bool RemoveIfUnchanged(Schedule schedule)
+    {
+        lock (_gate)
+        {
+            return _schedules.TryGetValue(Key(schedule), out var current) && ReferenceEquals(current, schedule) && _schedules.Remove(Key(schedule));
+        }
+    }
+
+    /// <summary>The account's schedules in the region, ordered by group and name (a stable paging order).</summary>
+    public List<Schedule> List(string account, string region, string? group)
+    {
+        lock (_gate)
+        {
+            if (group is not null)
+            {
+                RequireGroup(account, region, group);
+            }
+            return [.. _schedules.Values
+                .Where(s => s.AccountId == account && s.Region == region && (group is null || s.GroupName == group))
+                .OrderBy(s => s.GroupName, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)];
+        }
+    }
+
+    public List<Schedule> All()
+    {
+        lock (_gate)
+        {
+            return [.. _schedules.Values.OrderBy(s => s.Arn, StringComparer.Ordinal)];
+        }
+    }
+
+    public ScheduleGroup AddGroup(string account, string region, string name)
+    {
+        lock (_gate)
+        {
+            EnsureDefaultGroup(account, region);
+            var now = time.GetUtcNow();
+            var group = new ScheduleGroup(account, region, name, GroupArn(account, region, name), now, now);
+            return _groups.TryAdd((account, region, name), group) ? group : throw SchedulerErrors.GroupExists(name);
+        }
+    }
+
+    public ScheduleGroup GetGroup(string account, string region, string name)
+    {
+        lock (_gate)
+        {
+            return RequireGroup(account, region, name);
+        }
+    }
+
+    /// <summary>Deletes a group and, as AWS does, every schedule in it; returns those schedules.</summary>
+    public List<Schedule> RemoveGroup(string account, string region, string name)
+    {
+        lock (_gate)
+        {
+            if (name == ScheduleGroup.DefaultName)
+            {
+                throw SchedulerErrors.DefaultGroupUndeletable();
+            }
+            RequireGroup(account, region, name);
+            _groups.Remove((account, region, name));
+            var removed = _schedules.Where(kv => kv.Key.Account == account && kv.Key.Region == region && kv.Key.Group == name).ToList();
+            foreach (var (key, _) in removed)
+            {
+                _schedules.Remove(key);
+            }
+            return [.. removed.Select(kv => kv.Value)];
+        }
+    }
+
+    public List<ScheduleGroup> ListGroups(string account, string region)
+    {
+        lock (_gate)
+        {
+            EnsureDefaultGroup(account, region);
+            return [.. _groups.Values.Where(g => g.AccountId == account && g.Region == region).OrderBy(g => g.Name, StringComparer.Ordinal)];
+        }
+    }
+
+    private ScheduleGroup RequireGroup(string account, string region, string name)
+    {
+        EnsureDefaultGroup(account, region);
+        return _groups.TryGetValue((account, region, name), out var group) ? group : throw SchedulerErrors.GroupNotFound(name);
+    }
+
+    // The default group exists in every account and region from the start; it is materialised on first use.
+    private void EnsureDefaultGroup(string account, string region)
+    {
+        if (!_groups.ContainsKey((account, region, ScheduleGroup.DefaultName)))
+        {
+            var now = time.GetUtcNow();
+            _groups[(account, region, ScheduleGroup.DefaultName)] = new ScheduleGroup(account, region, ScheduleGroup.DefaultName, GroupArn(account, region, ScheduleGroup.DefaultName), now, now);
+        }
+    }
+
+    private static (string, string, string, string) Key(Schedule s) => (s.AccountId, s.Region, s.GroupName, s.Name);
+}

@@ -1,0 +1,3 @@
+namespace LocalCloud.Scheduler.Wire;
+
+internal sealed record ListScheduleGroupsOutput(string? NextToken, IReadOnlyList<ScheduleGroupSummary> ScheduleGroups);

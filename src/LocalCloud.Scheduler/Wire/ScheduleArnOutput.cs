@@ -1,0 +1,4 @@
+namespace LocalCloud.Scheduler.Wire;
+
+/// <summary>CreateScheduleOutput and UpdateScheduleOutput.</summary>
+internal sealed record ScheduleArnOutput(string ScheduleArn);

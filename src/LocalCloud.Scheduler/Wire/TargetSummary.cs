@@ -1,0 +1,3 @@
+namespace LocalCloud.Scheduler.Wire;
+
+internal sealed record TargetSummary(string Arn);

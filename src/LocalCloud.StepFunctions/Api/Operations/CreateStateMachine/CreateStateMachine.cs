@@ -1,0 +1,47 @@
+using LocalCloud.Core;
+using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Store;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+/// <summary>
+/// Idempotent for the same name, definition and role; otherwise StateMachineAlreadyExists
+/// (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
+/// </summary>
+public sealed class CreateStateMachine(StatesBackend backend)
+{
+    public Task<CreateStateMachineResponse> HandleAsync(CreateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var name = Validate.Name(request.Name, "name");
+        var definition = Validate.Required(request.Definition, "definition");
+        var roleArn = Validate.Required(request.RoleArn, "roleArn");
+        Validate.MaxLength(definition, "definition", 1_048_576);
+        Validate.MaxLength(roleArn, "roleArn", 256);
+        if (!SfnArn.IsArn(roleArn))
+        {
+            throw SfnErrors.InvalidArn(roleArn);
+        }
+        var type = request.Type ?? "STANDARD";
+        if (type is not ("STANDARD" or "EXPRESS"))
+        {
+            throw SfnErrors.Validation($"'{type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+        StateMachineDefinition parsed;
+        try
+        {
+            parsed = AslParser.Parse(definition);
+        }
+        catch (AslDefinitionException e)
+        {
+            throw SfnErrors.InvalidDefinition(e.Message);
+        }
+        var arn = SfnArn.StateMachine(context, name);
+        var record = new StateMachineRecord(arn, name, definition, parsed, roleArn, type, backend.Engine.Time.GetUtcNow(), Guid.NewGuid().ToString());
+        var stored = backend.Machines.GetOrAdd(record);
+        if (!ReferenceEquals(stored, record) && (stored.Definition != definition || stored.RoleArn != roleArn || stored.Type != type))
+        {
+            throw SfnErrors.StateMachineAlreadyExists(arn);
+        }
+        return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate));
+    }
+}

@@ -1,0 +1,13 @@
+using LocalCloud.Core;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+/// <summary>Removes the machine at once (AWS passes through DELETING); its executions run on and stay describable.</summary>
+public sealed class DeleteStateMachine(StatesBackend backend)
+{
+    public Task<DeleteStateMachineResponse> HandleAsync(DeleteStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        backend.Machines.Remove(SfnArn.RequireStateMachine(request.StateMachineArn));
+        return Task.FromResult(new DeleteStateMachineResponse());
+    }
+}

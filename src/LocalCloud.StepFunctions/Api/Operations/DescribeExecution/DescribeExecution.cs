@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+using LocalCloud.Core;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+public sealed class DescribeExecution(StatesBackend backend)
+{
+    public Task<DescribeExecutionResponse> HandleAsync(DescribeExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var s = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn)).Snapshot();
+        return Task.FromResult(new DescribeExecutionResponse(s.ExecutionArn, s.StateMachineArn, s.Name, s.Status, s.StartDate, s.StopDate,
+            s.Input, new JsonObject { ["included"] = true }, s.Output, s.Output is null ? null : new JsonObject { ["included"] = true },
+            s.Error, s.Cause, 0));
+    }
+}

@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+public sealed record GetExecutionHistoryRequest(string? ExecutionArn, int? MaxResults, bool? ReverseOrder, string? NextToken, bool? IncludeExecutionData);

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using LocalCloud.Core;
+using LocalCloud.StepFunctions.Engine;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+/// <summary>
+/// Starts an execution. A name reused with the same input while that execution runs returns it again;
+/// otherwise ExecutionAlreadyExists (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
+/// </summary>
+public sealed class StartExecution(StatesBackend backend)
+{
+    public Task<StartExecutionResponse> HandleAsync(StartExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var machine = backend.RequireMachine(SfnArn.RequireStateMachine(request.StateMachineArn));
+        var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
+        var input = request.Input ?? "{}";
+        Validate.MaxBytes(input, "input", 262_144);
+        try
+        {
+            using var _ = JsonDocument.Parse(input);
+        }
+        catch (JsonException e)
+        {
+            throw SfnErrors.InvalidExecutionInput(e.Message);
+        }
+        var arn = SfnArn.Execution(machine.Arn, name);
+        var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed);
+        var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time);
+        var execution = backend.Executions.GetOrAdd(candidate);
+        if (!ReferenceEquals(execution, candidate))
+        {
+            candidate.Dispose();
+            if (execution.IsRunning && execution.Input == input)
+            {
+                return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));
+            }
+            throw SfnErrors.ExecutionAlreadyExists(arn);
+        }
+        backend.Run(execution);
+        return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));
+    }
+}

@@ -1,0 +1,43 @@
+using LocalCloud.Core;
+using LocalCloud.StepFunctions.Asl.Definition;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+/// <summary>Replaces definition and/or role; running executions keep the version they started with.</summary>
+public sealed class UpdateStateMachine(StatesBackend backend)
+{
+    public Task<UpdateStateMachineResponse> HandleAsync(UpdateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
+        var machine = backend.RequireMachine(arn);
+        if (request.Definition is null && request.RoleArn is null)
+        {
+            throw SfnErrors.MissingRequiredParameter("Either the definition or the roleArn must be specified.");
+        }
+        if (request.RoleArn is not null && !SfnArn.IsArn(request.RoleArn))
+        {
+            throw SfnErrors.InvalidArn(request.RoleArn);
+        }
+        var parsed = machine.Parsed;
+        if (request.Definition is not null)
+        {
+            try
+            {
+                parsed = AslParser.Parse(request.Definition);
+            }
+            catch (AslDefinitionException e)
+            {
+                throw SfnErrors.InvalidDefinition(e.Message);
+            }
+        }
+        var updated = machine with
+        {
+            Definition = request.Definition ?? machine.Definition,
+            Parsed = parsed,
+            RoleArn = request.RoleArn ?? machine.RoleArn,
+            RevisionId = Guid.NewGuid().ToString(),
+        };
+        backend.Machines.Put(updated);
+        return Task.FromResult(new UpdateStateMachineResponse(backend.Engine.Time.GetUtcNow(), updated.RevisionId));
+    }
+}

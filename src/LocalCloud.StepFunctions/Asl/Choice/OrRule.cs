@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.States;
+
+namespace LocalCloud.StepFunctions.Asl.Choice;
+
+public sealed class OrRule(IReadOnlyList<ChoiceRule> rules) : ChoiceRule
+{
+    public override bool Evaluate(JsonNode? input, IStateScope scope) => rules.Any(r => r.Evaluate(input, scope));
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+
+namespace LocalCloud.StepFunctions.Asl.States;
+
+/// <summary>What a state evaluates itself against: the data flow, the context object, time and task running.</summary>
+public interface IStateScope
+{
+    IDataFlow DataFlow { get; }
+
+    TimeProvider Time { get; }
+
+    /// <summary>The context object ($$) for this state visit; includes Task.Token once one was minted.</summary>
+    JsonObject Context { get; }
+
+    /// <summary>Mints the task token this visit's callback task will answer to ($$.Task.Token).</summary>
+    string MintTaskToken();
+
+    /// <summary>Waits on a timer (Wait state); the execution parks without holding a thread.</summary>
+    Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+
+    /// <summary>Runs the task's resource (history events, timeouts, tokens) and returns its result. Timeout paths read <paramref name="stateInput"/>.</summary>
+    Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? stateInput, JsonNode? effectiveInput, string? taskToken, CancellationToken cancellationToken);
+}

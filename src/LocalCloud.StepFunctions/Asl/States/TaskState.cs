@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.ErrorHandling;
+
+namespace LocalCloud.StepFunctions.Asl.States;
+
+/// <summary>Calls a resource; the engine (through the scope) does the calling, this class the data flow.</summary>
+public sealed class TaskState(
+    string name,
+    string? next,
+    StateDataFields data,
+    string resource,
+    IReadOnlyList<Retrier> retry,
+    IReadOnlyList<Catcher> @catch,
+    TaskTimeouts timeouts) : State(name, next, data)
+{
+    public override string Type => "Task";
+
+    public string Resource { get; } = resource;
+
+    public override IReadOnlyList<Retrier> Retriers { get; } = retry;
+
+    public override IReadOnlyList<Catcher> Catchers { get; } = @catch;
+
+    public TaskTimeouts Timeouts { get; } = timeouts;
+
+    public bool IsCallback => Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
+
+    public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
+    {
+        var flow = scope.DataFlow;
+        var token = IsCallback ? scope.MintTaskToken() : null;
+        var input = flow.ApplyParameters(Data, flow.SelectInput(Data, rawInput), scope.Context);
+        var result = await scope.RunTaskAsync(this, rawInput, input, token, cancellationToken).ConfigureAwait(false);
+        var selected = flow.SelectResult(Data, result, scope.Context);
+        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+    }
+}

@@ -1,0 +1,90 @@
+using LocalCloud.Core;
+using LocalCloud.Core.Ports;
+using LocalCloud.Core.Protocols;
+using LocalCloud.Core.Usage;
+using LocalCloud.StepFunctions.Api;
+using LocalCloud.StepFunctions.Api.Json;
+using LocalCloud.StepFunctions.Api.Operations;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LocalCloud.StepFunctions;
+
+/// <summary>
+/// AWS Step Functions (awsJson1.0, X-Amz-Target "AWSStepFunctions.*"): state machines, executions run
+/// by the ASL engine, history and the task-token callback pattern. Free of any web framework type.
+/// </summary>
+public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
+{
+    private static readonly string[] NotImplemented =
+    [
+        "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
+        "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
+        "ListActivities", "ListMapRuns", "ListStateMachineAliases", "ListStateMachineVersions", "ListTagsForResource",
+        "PublishStateMachineVersion", "RedriveExecution", "StartSyncExecution", "TagResource", "TestState", "UntagResource",
+        "UpdateMapRun", "UpdateStateMachineAlias", "ValidateStateMachineDefinition",
+    ];
+
+    private readonly AwsJsonDispatcher _dispatcher;
+    private readonly StatesBackend _backend;
+
+    /// <summary>Creates the service with an in-memory store.</summary>
+    public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(lambda);
+        ArgumentNullException.ThrowIfNull(usage);
+        var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance,
+            (ILogger?)logger ?? NullLogger.Instance);
+        _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine);
+        _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", SfnErrors.Namespace, SfnJson.Options)
+            .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
+            .Add<UpdateStateMachineRequest, UpdateStateMachineResponse>(nameof(UpdateStateMachine), new UpdateStateMachine(_backend).HandleAsync)
+            .Add<DescribeStateMachineRequest, DescribeStateMachineResponse>(nameof(DescribeStateMachine), new DescribeStateMachine(_backend).HandleAsync)
+            .Add<ListStateMachinesRequest, ListStateMachinesResponse>(nameof(ListStateMachines), new ListStateMachines(_backend).HandleAsync)
+            .Add<DeleteStateMachineRequest, DeleteStateMachineResponse>(nameof(DeleteStateMachine), new DeleteStateMachine(_backend).HandleAsync)
+            .Add<StartExecutionRequest, StartExecutionResponse>(nameof(StartExecution), new StartExecution(_backend).HandleAsync)
+            .Add<DescribeExecutionRequest, DescribeExecutionResponse>(nameof(DescribeExecution), new DescribeExecution(_backend).HandleAsync)
+            .Add<ListExecutionsRequest, ListExecutionsResponse>(nameof(ListExecutions), new ListExecutions(_backend).HandleAsync)
+            .Add<GetExecutionHistoryRequest, GetExecutionHistoryResponse>(nameof(GetExecutionHistory), new GetExecutionHistory(_backend).HandleAsync)
+            .Add<StopExecutionRequest, StopExecutionResponse>(nameof(StopExecution), new StopExecution(_backend).HandleAsync)
+            .Add<SendTaskSuccessRequest, SendTaskSuccessResponse>(nameof(SendTaskSuccess), new SendTaskSuccess(_backend).HandleAsync)
+            .Add<SendTaskFailureRequest, SendTaskFailureResponse>(nameof(SendTaskFailure), new SendTaskFailure(_backend).HandleAsync)
+            .Add<SendTaskHeartbeatRequest, SendTaskHeartbeatResponse>(nameof(SendTaskHeartbeat), new SendTaskHeartbeat(_backend).HandleAsync);
+        _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+    }
+
+    public string Name => "states";
+
+    public IReadOnlyList<string> TargetPrefixes { get; } = ["AWSStepFunctions"];
+
+    public IReadOnlyList<string> PathPrefixes { get; } = [];
+
+    public IEnumerable<string> ImplementedOperations => _dispatcher.Operations;
+
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
+        => _dispatcher.DispatchAsync(request, cancellationToken);
+
+    /// <summary>Completes when the execution leaves RUNNING (for in-process tests and tools).</summary>
+    public Task<ExecutionSnapshot> WaitForExecutionAsync(string executionArn, CancellationToken ct)
+        => _backend.RequireExecution(executionArn).Finished.WaitAsync(ct);
+
+    /// <summary>Completes when the execution waits on a timer or a callback, or has ended: lets tests step a fake clock.</summary>
+    public Task WaitForIdleAsync(string executionArn, CancellationToken ct)
+        => _backend.RequireExecution(executionArn).WhenIdleAsync().WaitAsync(ct);
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var execution in _backend.Executions.All)
+        {
+            execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
+                Events.Error("States.Runtime", "LocalCloud shut down"), error: "States.Runtime", cause: "LocalCloud shut down");
+            execution.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+}
