@@ -67,6 +67,9 @@ public static class Messages
 
     public static string PollerFailed(string error, string payload) => $"poc-poller failed ({error}): {payload}";
 
+    public static string NotForBaseline(string scenario)
+        => $"--scenario {scenario} needs the callback task's TimeoutSeconds; the polling baseline has no such task. Use --workflow callback.";
+
     public static string NotDeployed(string stateMachine) => $"state machine {stateMachine} is not deployed; run 'poc deploy' first.";
 
     public const string DemoRunning = "running the happy path and every error path";

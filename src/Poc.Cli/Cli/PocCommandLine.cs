@@ -74,6 +74,15 @@ public static class PocCommandLine
 
         var run = new Command("run", Messages.RunDescription) { scenario, jobs, workflow };
         poller.AddTo(run);
+        run.Validators.Add(r =>
+        {
+            // Raw tokens, not GetValue: a value the option itself rejected would make GetValue throw here.
+            static string? Raw(CommandResult c, Option o) => c.GetResult(o)?.Tokens is { Count: > 0 } t ? t[^1].Value : null;
+            if (Raw(r, workflow) == "baseline" && ScenarioCatalog.Find(Raw(r, scenario) ?? "") is { AppliesToBaseline: false } s)
+            {
+                r.AddError(Messages.NotForBaseline(s.Name));
+            }
+        });
         run.SetAction((r, ct) => handlers.Run(
             new RunArgs(
                 settings(r),

@@ -32,7 +32,7 @@ public static class ScenarioRunner
         var triggerLoop = plan.Poller.TriggerPoller ? trigger.RunAsync(stopTrigger.Token) : Task.CompletedTask;
 
         var finishedAt = new DateTimeOffset?[executions.Length];
-        var grace = (plan.Poller.Interval * 2) + TimeSpan.FromSeconds(5);
+        var grace = (plan.Poller.Interval * 3) + TimeSpan.FromSeconds(5);
         var deadline = env.Time.GetUtcNow() + plan.Poller.Timeout;
         var refreshEvery = TimeSpan.FromMilliseconds(env.Kind == EndpointKind.Aws ? 2000 : 500);
         using var gate = new SemaphoreSlim(MaxConcurrentRefreshes);
@@ -141,7 +141,7 @@ public static class ScenarioRunner
     }
 
     // Done once the execution ended and its record reached a final status; a record that never does is
-    // given a couple of poll intervals (the poller marks a state timeout on its next sweep).
+    // given a few poll intervals (the poller marks a state timeout when it next calls back).
     private static bool Settled(ExecutionObservation e, DateTimeOffset? finishedAt, DateTimeOffset now, TimeSpan grace)
         => e.GaveUp
            || (e.IsFinished

@@ -21,8 +21,8 @@ public sealed record Scenario(string Name, string Description, string JobScenari
     /// <summary>The callback task's TimeoutSeconds in poll intervals, when the scenario sets one.</summary>
     public double? TaskTimeoutIntervals { get; init; }
 
-    /// <summary>A polling deadline far beyond any run, so only the state's own timeout can fire.</summary>
-    public const int LargeTimeoutSeconds = 3600;
+    /// <summary>False for scenarios the polling baseline cannot show (it has no callback task to time out).</summary>
+    public bool AppliesToBaseline => TaskTimeoutIntervals is null;
 
     /// <summary>The workflow input (CONTRACTS.md, "Workflow input") for a poll interval of <paramref name="pollIntervalSeconds"/>.</summary>
     public JsonObject BuildInput(string jobName, double pollIntervalSeconds)
@@ -47,11 +47,6 @@ public sealed record Scenario(string Name, string Description, string JobScenari
         {
             input["pollingTimeoutSeconds"] = Seconds(polling, pollIntervalSeconds);
         }
-        else if (TaskTimeoutIntervals is not null)
-        {
-            input["pollingTimeoutSeconds"] = LargeTimeoutSeconds;
-        }
-
         if (TaskTimeoutIntervals is { } task)
         {
             input["taskTimeoutSeconds"] = Seconds(task, pollIntervalSeconds);

@@ -36,12 +36,17 @@ public static class ScenarioCatalog
         PollingTimeoutIntervals = 2.5,
     };
 
-    /// <summary>The job never finishes; the callback task's own TimeoutSeconds (2.5 poll intervals) fires.</summary>
+    /// <summary>
+    /// The job never finishes; the callback task's own TimeoutSeconds (2.5 poll intervals) fires. The polling
+    /// deadline (4 intervals) comes later on purpose: the poller only calls back at a limit, and that late
+    /// SendTaskFailure is what meets TaskTimedOut and marks the record TIMEOUT.
+    /// </summary>
     public static Scenario StateTimeout { get; } = new(
         "state-timeout", "job never ends, the task state times out", "never",
         new ScenarioExpectation(ExecutionStatuses.Failed, "States.Timeout", RecordStatuses.Timeout, MinAttempts: 2))
     {
         MaxAttempts = 1000,
+        PollingTimeoutIntervals = 4,
         TaskTimeoutIntervals = 2.5,
     };
 

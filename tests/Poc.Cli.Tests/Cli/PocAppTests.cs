@@ -71,11 +71,11 @@ public sealed class PocAppTests : IDisposable
     public async Task RunAsync_RunWithOptions_ParsesEveryOne()
     {
         Assert.Equal(ExitCodes.Ok, await Run(
-            "run", "--scenario", "state-timeout", "--jobs", "4", "--workflow", "baseline",
+            "run", "--scenario", "polling-timeout", "--jobs", "4", "--workflow", "baseline",
             "--poll-interval", "1.5", "--trigger-poller", "--timeout", "90"));
 
         var args = Assert.IsType<RunArgs>(received);
-        Assert.Same(ScenarioCatalog.StateTimeout, args.Scenario);
+        Assert.Same(ScenarioCatalog.PollingTimeout, args.Scenario);
         Assert.Equal(4, args.Jobs);
         Assert.Equal(WorkflowKind.Baseline, args.Workflow);
         Assert.Equal(new PollerArgs(1.5, true, 90), args.Poller);
@@ -108,6 +108,7 @@ public sealed class PocAppTests : IDisposable
     [InlineData("run", "--scenario", "bogus")]
     [InlineData("run", "--scenario", "success", "--jobs", "0")]
     [InlineData("run", "--scenario", "success", "--workflow", "loop")]
+    [InlineData("run", "--scenario", "state-timeout", "--workflow", "baseline")]
     [InlineData("run", "--scenario", "success", "--poll-interval", "-1")]
     [InlineData("test", "--runs", "abc")]
     [InlineData("deploy", "--endpoint", "ftp://example.com")]

@@ -81,13 +81,20 @@ public sealed class ScenarioCatalogTests
     }
 
     [Fact]
-    public void BuildInput_StateTimeout_TaskTimesOutLongBeforeThePollingDeadline()
+    public void BuildInput_StateTimeout_TaskTimesOutMoreThanAnIntervalBeforeThePollingDeadline()
     {
         var input = ScenarioCatalog.StateTimeout.BuildInput("j", 3);
 
         Assert.Equal(8, (int?)input["taskTimeoutSeconds"]);
-        Assert.Equal(Scenario.LargeTimeoutSeconds, (int?)input["pollingTimeoutSeconds"]);
+        Assert.Equal(12, (int?)input["pollingTimeoutSeconds"]);
         Assert.Equal(1000, (int?)input["maxAttempts"]);
+        Assert.True((int)input["pollingTimeoutSeconds"]! - (int)input["taskTimeoutSeconds"]! > 3);
+    }
+
+    [Fact]
+    public void AppliesToBaseline_OnlyStateTimeoutNeedsTheCallbackTask()
+    {
+        Assert.Equal(["state-timeout"], ScenarioCatalog.All.Where(s => !s.AppliesToBaseline).Select(s => s.Name));
     }
 
     [Fact]
