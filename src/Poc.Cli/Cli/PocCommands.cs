@@ -127,6 +127,11 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
             return ExitCodes.Ok;
         }
 
+        foreach (var line in RunTables.Unexpected(result))
+        {
+            console.WriteLine(line);
+        }
+
         await error.WriteLineAsync(Messages.Failed(Messages.NotAsExpected(wrong, result.Executions.Count)));
         return ExitCodes.Failed;
     }

@@ -35,11 +35,10 @@ public static class RunTables
     {
         ArgumentNullException.ThrowIfNull(result);
         var table = new Table().RoundedBorder()
-            .AddColumns("scenario", "execution", "status", "error", "DynamoDB status", "attempts", "reconnection", "as expected");
+            .AddColumns("execution", "status", "error", "DynamoDB", "attempts", "reconnection", "as expected");
         foreach (var e in result.Executions)
         {
             table.AddRow(
-                Plain(e.Scenario.Name),
                 Plain(e.ExecutionName),
                 Status(e),
                 Plain(e.Error ?? "-"),
@@ -51,6 +50,14 @@ public static class RunTables
 
         return table;
     }
+
+    /// <summary>For each execution that ended wrongly, its error and cause: the table has no room for causes.</summary>
+    public static IEnumerable<string> Unexpected(RunResult result)
+        => (result ?? throw new ArgumentNullException(nameof(result))).Executions
+            .Where(e => !e.MatchesExpectation)
+            .Select(e => e.GaveUp
+                ? $"{e.ExecutionName}: still {e.Status} when poc stopped waiting, {HistoryAnalysis.CurrentState(e.History)}"
+                : $"{e.ExecutionName}: {e.Status} {e.Error ?? ""}: {e.Cause ?? "no cause given"}");
 
     /// <summary>"1 240 ms (TaskSucceeded → JobSucceeded)" or "-".</summary>
     public static string Latency(Reconnection? r)
