@@ -1,1 +1,3 @@
-return 1;
+using LocalCloud.Lambda.DotnetRuntime;
+
+return await RuntimeHost.RunAsync().ConfigureAwait(false);

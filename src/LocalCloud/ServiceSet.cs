@@ -1,5 +1,10 @@
 using LocalCloud.Core;
 using LocalCloud.Core.Usage;
+using LocalCloud.DynamoDb;
+using LocalCloud.Lambda;
+using LocalCloud.Scheduler;
+using LocalCloud.StepFunctions;
+using Microsoft.Extensions.Logging;
 
 namespace LocalCloud;
 
@@ -19,15 +24,35 @@ public sealed class ServiceSet : IAsyncDisposable
 
     public IReadOnlyList<IServiceEndpoint> Endpoints { get; }
 
+    /// <summary>One service by type, for in-process callers (tests, the monitor).</summary>
+    public T Get<T>() where T : IServiceEndpoint => Endpoints.OfType<T>().Single();
+
     public static ServiceSet Create(ServiceSetContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.Options;
+        var time = options.Time;
         var usage = new UsageMeter();
-        return new ServiceSet(usage, []);
+        var lambdaOptions = new LambdaOptions
+        {
+            // Workers reach the Runtime API, and call AWS services back, on LocalCloud's own address.
+            RuntimeApiBaseUrl = context.BaseUrl,
+            AwsEndpointUrl = context.BaseUrl,
+        };
+        if (options.DataDirectory is not null)
+        {
+            lambdaOptions.DataDirectory = Path.Combine(options.DataDirectory, "lambda");
+        }
+        var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers);
+        var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>());
+        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>());
+        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>());
+        // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
+        return new ServiceSet(usage, [lambda, dynamodb, states, scheduler]);
     }
 
     public async ValueTask DisposeAsync()
     {
-        // Reverse order: callers (Scheduler, Step Functions) stop before what they call (Lambda).
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed class CallbackTests
               ],
               "End": true
             },
-            "TimeoutState": { "Type": "Pass", "Result": "timeout", "End": true },
+            "TimeoutState": { "Type": "Pass", "OutputPath": "$.error", "End": true },
             "FailedState": { "Type": "Pass", "OutputPath": "$.error", "End": true }
           }
         }
@@ -107,7 +107,7 @@ public sealed class CallbackTests
         sfn.Time.Advance(TimeSpan.FromSeconds(1));
         var done = await sfn.FinishedAsync(execution);
 
-        Assert.Equal("\"timeout\"", done.Output);
+        Assert.Equal("""{"Error":"States.Timeout","Cause":""}""", done.Output);
         Assert.Equal(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskTimedOut", "TaskStateExited",
             "PassStateEntered", "PassStateExited", "ExecutionSucceeded"], SfnHarness.Types(done));
         var timedOut = done.History.Single(e => e.Type == "TaskTimedOut").Details!;
@@ -131,7 +131,7 @@ public sealed class CallbackTests
         sfn.Time.Advance(TimeSpan.FromSeconds(10));
         var done = await sfn.FinishedAsync(execution);
 
-        Assert.Equal("\"timeout\"", done.Output);
+        Assert.Equal("""{"Error":"States.HeartbeatTimeout","Cause":""}""", done.Output);
         Assert.Equal("States.HeartbeatTimeout", done.History.Single(e => e.Type == "TaskTimedOut").Details!["error"]!.GetValue<string>());
     }
 

@@ -110,11 +110,10 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
             {
                 return (null, failure);
             }
-            var errorOutput = new JsonObject { ["Error"] = failure.Error };
-            if (failure.Cause is not null)
-            {
-                errorOutput["Cause"] = failure.Cause;
-            }
+            // AWS always gives a caught error both fields; States.Timeout, which has no cause, arrives as
+            // {"Error":"States.Timeout","Cause":""} (seen in real execution logs, aws-samples/serverless-coffee-workshop#15),
+            // so a CausePath on it selects an empty string rather than failing.
+            var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause ?? string.Empty };
             var handler = state.Catchers[catcher];
             JsonNode? output;
             try

@@ -1,0 +1,9 @@
+namespace JobOrchestration.Functions.Jobs;
+
+/// <summary>The external job API as create-job and the poller see it.</summary>
+public interface IJobApi
+{
+    Task<CreatedJob> CreateJobAsync(JobRequest request, CancellationToken cancellationToken);
+
+    Task<JobStatusReport> CheckStatusAsync(string jobId, CancellationToken cancellationToken);
+}

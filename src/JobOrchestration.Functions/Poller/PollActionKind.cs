@@ -1,0 +1,8 @@
+namespace JobOrchestration.Functions.Poller;
+
+public enum PollActionKind
+{
+    KeepPolling,
+    SendSuccess,
+    SendFailure,
+}

@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using JobOrchestration.Functions.Common;
+using static JobOrchestration.Functions.Common.DynamoDbValues;
+
+namespace JobOrchestration.Functions.Tokens;
+
+/// <summary>poc-task-tokens in DynamoDB: HASH executionArn, GSI status-index (status, createdAt).</summary>
+public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableName, string statusIndex, IFunctionLog log) : ITokenStore
+{
+    public async Task<bool> TryCreateAsync(TokenRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["executionArn"] = S(record.ExecutionArn),
+            ["jobId"] = S(record.JobId),
+            ["taskToken"] = S(record.TaskToken),
+            ["status"] = S(record.Status),
+            ["attempts"] = N(record.Attempts),
+            ["maxAttempts"] = N(record.MaxAttempts),
+            ["deadline"] = N(record.Deadline.ToUnixTimeSeconds()),
+            ["createdAt"] = S(Iso8601.Write(record.CreatedAt)),
+            ["updatedAt"] = S(Iso8601.Write(record.UpdatedAt)),
+        };
+        return await ConditionalAsync(dynamoDb.PutItemAsync(
+            new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(executionArn)" },
+            cancellationToken));
+    }
+
+    public async Task<TokenRecord?> GetAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = Key(executionArn), ConsistentRead = true },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? Read(item) : null;
+    }
+
+    public Task<bool> TryReplaceTokenAsync(string executionArn, string taskToken, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ConditionalAsync(dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(executionArn),
+                UpdateExpression = "SET taskToken = :token, updatedAt = :now",
+                ConditionExpression = "#status = :pending",
+                ExpressionAttributeNames = new() { ["#status"] = "status" },
+                ExpressionAttributeValues = new()
+                {
+                    [":token"] = S(taskToken),
+                    [":now"] = S(Iso8601.Write(now)),
+                    [":pending"] = S(TokenStatus.Pending),
+                },
+            },
+            cancellationToken));
+
+    public async IAsyncEnumerable<TokenRecord> QueryPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var page = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    IndexName = statusIndex,
+                    KeyConditionExpression = "#status = :pending",
+                    ExpressionAttributeNames = new() { ["#status"] = "status" },
+                    ExpressionAttributeValues = new() { [":pending"] = S(TokenStatus.Pending) },
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken);
+            foreach (var item in page.Items ?? [])
+            {
+                TokenRecord? record = null;
+                try
+                {
+                    record = Read(item);
+                }
+                catch (FormatException ex)
+                {
+                    // A malformed item must not stop the sweep over the others.
+                    log.LogError($"Skipping malformed {tableName} item {TryReadS(item, "executionArn") ?? "(no executionArn)"}: {ex.Message}", ex);
+                }
+
+                if (record is not null)
+                {
+                    yield return record;
+                }
+            }
+
+            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+    }
+
+    public Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ConditionalAsync(dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(executionArn),
+                UpdateExpression = "SET attempts = :next, updatedAt = :now",
+                ConditionExpression = "attempts = :read AND #status = :pending",
+                ExpressionAttributeNames = new() { ["#status"] = "status" },
+                ExpressionAttributeValues = new()
+                {
+                    [":next"] = N(attemptsRead + 1L),
+                    [":read"] = N(attemptsRead),
+                    [":now"] = S(Iso8601.Write(now)),
+                    [":pending"] = S(TokenStatus.Pending),
+                },
+            },
+            cancellationToken));
+
+    public Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var update = "SET #status = :status, updatedAt = :now";
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":status"] = S(status),
+            [":now"] = S(Iso8601.Write(now)),
+            [":pending"] = S(TokenStatus.Pending),
+        };
+        if (lastError is not null)
+        {
+            update += ", lastError = :lastError";
+            values[":lastError"] = S(lastError);
+        }
+
+        if (result is not null)
+        {
+            update += ", #result = :result";
+            values[":result"] = S(result);
+        }
+
+        return ConditionalAsync(dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(executionArn),
+                UpdateExpression = update,
+                ConditionExpression = "#status = :pending",
+                // STATUS and RESULT are DynamoDB reserved words: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html
+                ExpressionAttributeNames = result is null ? new() { ["#status"] = "status" } : new() { ["#status"] = "status", ["#result"] = "result" },
+                ExpressionAttributeValues = values,
+            },
+            cancellationToken));
+    }
+
+    private static async Task<bool> ConditionalAsync(Task write)
+    {
+        try
+        {
+            await write;
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string executionArn) => new() { ["executionArn"] = S(executionArn) };
+
+    private static TokenRecord Read(Dictionary<string, AttributeValue> item) => new(
+        ReadS(item, "executionArn"),
+        ReadS(item, "jobId"),
+        ReadS(item, "taskToken"),
+        ReadS(item, "status"),
+        (int)ReadN(item, "attempts"),
+        (int)ReadN(item, "maxAttempts"),
+        DateTimeOffset.FromUnixTimeSeconds(ReadN(item, "deadline")),
+        Iso8601.Read(ReadS(item, "createdAt")),
+        Iso8601.Read(ReadS(item, "updatedAt")),
+        TryReadS(item, "lastError"),
+        TryReadS(item, "result"));
+}

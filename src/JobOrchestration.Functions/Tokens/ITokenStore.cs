@@ -1,0 +1,26 @@
+namespace JobOrchestration.Functions.Tokens;
+
+/// <summary>
+/// The poc-task-tokens table. Every write that can race is conditional, and the Try methods answer false when the
+/// condition did not hold, so callers decide what losing a race means.
+/// </summary>
+public interface ITokenStore
+{
+    /// <summary>Creates the record unless one exists for the execution.</summary>
+    Task<bool> TryCreateAsync(TokenRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Strongly consistent read of one execution's record.</summary>
+    Task<TokenRecord?> GetAsync(string executionArn, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the task token while the record is still PENDING.</summary>
+    Task<bool> TryReplaceTokenAsync(string executionArn, string taskToken, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every PENDING record, across all pages of the status index.</summary>
+    IAsyncEnumerable<TokenRecord> QueryPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Counts one attempt, only if nobody changed the attempts since they were read and the record is PENDING.</summary>
+    Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a PENDING record to a terminal status.</summary>
+    Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace LocalCloud.DynamoDb.Api;
+
+/// <summary>Wire shape LocalSecondaryIndex of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class LocalSecondaryIndex
+{
+    public string? IndexName { get; init; }
+
+    public List<KeySchemaElement>? KeySchema { get; init; }
+
+    public Projection? Projection { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace LocalCloud.DynamoDb.Api;
+
+/// <summary>Wire shape LocalSecondaryIndexDescription of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class LocalSecondaryIndexDescription
+{
+    public string? IndexName { get; init; }
+
+    public List<KeySchemaElement>? KeySchema { get; init; }
+
+    public Projection? Projection { get; init; }
+
+    public long IndexSizeBytes { get; init; }
+
+    public long ItemCount { get; init; }
+
+    public string? IndexArn { get; init; }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LocalCloud.Core;
+using LocalCloud.Core.Protocols;
+using LocalCloud.Core.Usage;
+using LocalCloud.DynamoDb.Operations;
+using LocalCloud.DynamoDb.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LocalCloud.DynamoDb;
+
+/// <summary>
+/// Amazon DynamoDB (API 2012-08-10, awsJson1.0, X-Amz-Target "DynamoDB_20120810.&lt;Operation&gt;"):
+/// tables, items, expressions and secondary indexes, in memory, per account and region.
+/// </summary>
+public sealed class DynamoDbService : IServiceEndpoint
+{
+    private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810";
+    private const string ContentType = "application/x-amz-json-1.0";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly AwsJsonDispatcher _dispatcher;
+    private readonly ILogger _logger;
+
+    /// <param name="time">The clock for table creation times.</param>
+    /// <param name="usage">Where read and write capacity units are counted, per table and index.</param>
+    /// <param name="logger">Optional; unexpected failures are logged here.</param>
+    public DynamoDbService(TimeProvider time, UsageMeter usage, ILogger<DynamoDbService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(usage);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        var engine = new DynamoDbEngine(DynamoDbStores.InMemory(), time, usage);
+        _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType)
+            .Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", Guard<Api.CreateTableRequest, Api.CreateTableResponse>(new CreateTable(engine).HandleAsync))
+            .Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", Guard<Api.DescribeTableRequest, Api.DescribeTableResponse>(new DescribeTable(engine).HandleAsync))
+            .Add<Api.DeleteTableRequest, Api.DeleteTableResponse>("DeleteTable", Guard<Api.DeleteTableRequest, Api.DeleteTableResponse>(new DeleteTable(engine).HandleAsync))
+            .Add<Api.ListTablesRequest, Api.ListTablesResponse>("ListTables", Guard<Api.ListTablesRequest, Api.ListTablesResponse>(new ListTables(engine).HandleAsync))
+            .Add<Api.PutItemRequest, Api.PutItemResponse>("PutItem", Guard<Api.PutItemRequest, Api.PutItemResponse>(new PutItem(engine).HandleAsync))
+            .Add<Api.GetItemRequest, Api.GetItemResponse>("GetItem", Guard<Api.GetItemRequest, Api.GetItemResponse>(new GetItem(engine).HandleAsync))
+            .Add<Api.UpdateItemRequest, Api.UpdateItemResponse>("UpdateItem", Guard<Api.UpdateItemRequest, Api.UpdateItemResponse>(new UpdateItem(engine).HandleAsync))
+            .Add<Api.DeleteItemRequest, Api.DeleteItemResponse>("DeleteItem", Guard<Api.DeleteItemRequest, Api.DeleteItemResponse>(new DeleteItem(engine).HandleAsync))
+            .Add<Api.QueryRequest, Api.QueryResponse>("Query", Guard<Api.QueryRequest, Api.QueryResponse>(new Query(engine).HandleAsync))
+            .Add<Api.ScanRequest, Api.ScanResponse>("Scan", Guard<Api.ScanRequest, Api.ScanResponse>(new Scan(engine).HandleAsync));
+        _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+    }
+
+    public string Name => "dynamodb";
+
+    public IReadOnlyList<string> TargetPrefixes { get; } = ["DynamoDB_20120810"];
+
+    public IReadOnlyList<string> PathPrefixes { get; } = [];
+
+    /// <summary>Operations in the DynamoDB API model that LocalCloud answers with a clear "not implemented".</summary>
+    internal static readonly string[] NotImplemented =
+    [
+        "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
+    ];
+
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _dispatcher.DispatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>Turns any unexpected failure into AWS's InternalServerError instead of a crashed request.</summary>
+    private Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> Guard<TRequest, TResponse>(Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)
+        => async (request, context, ct) =>
+        {
+            try
+            {
+                return await handler(request, context, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not AwsServiceException and not OperationCanceledException)
+            {
+                _logger.LogError(e, "DynamoDB request {RequestId} failed unexpectedly", context.RequestId);
+                throw new AwsServiceException("InternalServerError", "Internal server error", 500);
+            }
+        };
+}

@@ -1,0 +1,16 @@
+using LocalCloud.Core;
+using LocalCloud.DynamoDb.Api;
+
+namespace LocalCloud.DynamoDb.Operations;
+
+/// <summary>DescribeTable (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html).</summary>
+internal sealed class DescribeTable(DynamoDbEngine engine)
+{
+    public Task<DescribeTableResponse> HandleAsync(DescribeTableRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        DynamoDbEngine.RequireTableName(request.TableName);
+        var table = engine.Store(context).Open(request.TableName!)
+            ?? throw DynamoDbMessages.NotFound(DynamoDbMessages.TableNotFound(request.TableName!));
+        return Task.FromResult(new DescribeTableResponse { Table = TableDescriptions.From(table, "ACTIVE") });
+    }
+}

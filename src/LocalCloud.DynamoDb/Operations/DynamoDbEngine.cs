@@ -1,0 +1,29 @@
+using LocalCloud.Core;
+using LocalCloud.Core.Usage;
+using LocalCloud.DynamoDb.Storage;
+
+namespace LocalCloud.DynamoDb.Operations;
+
+/// <summary>What every operation handler shares: the per-account/region stores, the clock and the usage meter.</summary>
+internal sealed class DynamoDbEngine(DynamoDbStores stores, TimeProvider time, UsageMeter usage)
+{
+    public TimeProvider Time { get; } = time;
+
+    public UsageMeter Usage { get; } = usage;
+
+    public IDynamoDbStore Store(RequestContext context) => stores.For(context.AccountId, context.Region);
+
+    public ITableStore Table(RequestContext context, string? tableName)
+    {
+        RequireTableName(tableName);
+        return Store(context).Open(tableName!) ?? throw DynamoDbMessages.NotFound();
+    }
+
+    public static void RequireTableName(string? tableName)
+    {
+        if (tableName is null)
+        {
+            throw AwsServiceException.Validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using LocalCloud.Lambda.Api.Shapes;
+using LocalCloud.Lambda.Functions;
+
+namespace LocalCloud.Lambda.Api;
+
+internal static class ConfigurationMapper
+{
+    public static FunctionConfiguration ToConfiguration(FunctionRecord f) => new()
+    {
+        FunctionName = f.FunctionName,
+        FunctionArn = f.FunctionArn,
+        Runtime = f.Runtime,
+        Role = f.Role,
+        Handler = f.Handler,
+        CodeSize = f.Code.Size,
+        Description = f.Description ?? string.Empty,
+        Timeout = f.Timeout,
+        MemorySize = f.MemorySize,
+        LastModified = FormatTimestamp(f.LastModified),
+        CodeSha256 = f.Code.Sha256,
+        Version = "$LATEST",
+        Environment = f.Variables.Count == 0 ? null : new EnvironmentResponse(f.Variables),
+        RevisionId = f.RevisionId,
+        State = "Active",
+        LastUpdateStatus = "Successful",
+        PackageType = "Zip",
+        Architectures = f.Architectures,
+        EphemeralStorage = new EphemeralStorageResponse(512),
+    };
+
+    /// <summary>Lambda's LastModified format, e.g. "2024-01-01T00:00:00.000+0000" (ISO-8601 without the offset colon).</summary>
+    public static string FormatTimestamp(DateTimeOffset time)
+        => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace LocalCloud.Lambda.Execution;
+
+/// <summary>
+/// One event on its way through a worker. Whoever finishes it first wins (response, error, timeout timer,
+/// worker exit); the others find it already completed.
+/// </summary>
+internal sealed class Invocation(string requestId, string functionArn, ReadOnlyMemory<byte> payload, TimeSpan timeout, TimeProvider time)
+{
+    private readonly TaskCompletionSource<InvocationOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _logsFlushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+    private ITimer? _timer;
+
+    public string RequestId { get; } = requestId;
+    public string FunctionArn { get; } = functionArn;
+    public ReadOnlyMemory<byte> Payload { get; } = payload;
+    public TimeSpan Timeout { get; } = timeout;
+    public InvocationLog Log { get; } = new();
+
+    /// <summary>When the runtime took the event from /next; null while the worker is still starting.</summary>
+    public long? DeliveredAt { get; private set; }
+    public DateTimeOffset Deadline { get; private set; }
+    public TimeSpan? InitDuration { get; set; }
+
+    public Task<InvocationOutcome> Completion => _outcome.Task;
+
+    /// <summary>Completes when the dotnet runtime's end-of-invocation marker has come through stdout.</summary>
+    public Task LogsFlushed => _logsFlushed.Task;
+
+    public bool IsCompleted => _outcome.Task.IsCompleted;
+
+    /// <summary>A cold worker gets this long to reach /next before the invocation fails.</summary>
+    public void StartInitTimer(TimeSpan initTimeout) => SetTimer(initTimeout, () => TryComplete(InvocationOutcome.Error(
+        OutcomeKind.Timeout,
+        "Runtime.InitTimeout",
+        $"RequestId: {RequestId} Error: the runtime did not ask for its first event within {initTimeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds")));
+
+    /// <summary>The function's Timeout runs from the moment the runtime receives the event.</summary>
+    public void MarkDelivered()
+    {
+        DeliveredAt = time.GetTimestamp();
+        Deadline = time.GetUtcNow() + Timeout;
+        Log.AppendLine($"START RequestId: {RequestId} Version: $LATEST");
+        SetTimer(Timeout, TimeOut);
+    }
+
+    public bool TryComplete(InvocationOutcome outcome)
+    {
+        if (!_outcome.TrySetResult(outcome))
+        {
+            return false;
+        }
+        lock (_lock)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+        return true;
+    }
+
+    public void MarkLogsFlushed() => _logsFlushed.TrySetResult();
+
+    /// <summary>
+    /// AWS's answer to a timed-out invocation: the log line "&lt;time&gt; &lt;id&gt; Task timed out after N.NN seconds" and
+    /// the payload {"errorType":"Sandbox.Timedout","errorMessage":"RequestId: &lt;id&gt; Error: Task timed out after N.NN seconds"}.
+    /// </summary>
+    private void TimeOut()
+    {
+        var seconds = Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var outcome = InvocationOutcome.Error(OutcomeKind.Timeout, "Sandbox.Timedout", $"RequestId: {RequestId} Error: Task timed out after {seconds} seconds");
+        if (!IsCompleted)
+        {
+            Log.AppendLine($"{time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {RequestId} Task timed out after {seconds} seconds");
+        }
+        TryComplete(outcome);
+    }
+
+    private void SetTimer(TimeSpan dueTime, Action onFire)
+    {
+        lock (_lock)
+        {
+            _timer?.Dispose();
+            _timer = IsCompleted ? null : time.CreateTimer(_ => onFire(), null, dueTime, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud.Lambda.Execution;
+
+/// <summary>
+/// One worker process (an "execution environment"): it long-polls the Runtime API under its own path prefix,
+/// takes one event at a time, and its stdout/stderr become the logs of whatever invocation it is running.
+/// </summary>
+internal sealed class Worker
+{
+    /// <summary>
+    /// Written to stdout by LocalCloud's dotnet runtime after each invocation, so every line the function printed
+    /// is known to have arrived before the invocation's log is closed. Never shown in logs.
+    /// </summary>
+    public const string EndOfInvocationMarker = "\u001fLOCALCLOUD_END ";
+
+    private const int MaxPendingLines = 1000;
+
+    private readonly Process _process;
+    private readonly Channel<Invocation> _events = Channel.CreateBounded<Invocation>(1);
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _pendingLines = [];
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly long _startedAt;
+    private bool _initialized;
+
+    private Worker(string id, Process process, TimeProvider time, ILogger logger)
+    {
+        Id = id;
+        _process = process;
+        _time = time;
+        _logger = logger;
+        _startedAt = time.GetTimestamp();
+    }
+
+    public string Id { get; }
+
+    public int ProcessId => _process.Id;
+
+    public Invocation? Current { get; private set; }
+
+    /// <summary>Completes with the exit code once the process has ended and its output has been read.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public bool HasExited => _exited.Task.IsCompleted;
+
+    public ITimer? IdleTimer { get; set; }
+
+    /// <exception cref="Win32Exception">The program could not be started (missing or not executable).</exception>
+    public static Worker Start(string id, ProcessStartInfo startInfo, TimeProvider time, ILogger logger)
+    {
+        var process = new Process { StartInfo = startInfo };
+        process.Start();
+        var worker = new Worker(id, process, time, logger);
+        var stdout = worker.PumpAsync(process.StandardOutput);
+        var stderr = worker.PumpAsync(process.StandardError);
+        _ = worker.MonitorAsync(stdout, stderr);
+        return worker;
+    }
+
+    /// <summary>Hands the worker its next event; output printed before /next picks it up is its init log.</summary>
+    public void Assign(Invocation invocation)
+    {
+        lock (_lock)
+        {
+            Current = invocation;
+            foreach (var line in _pendingLines)
+            {
+                invocation.Log.AppendLine(line);
+            }
+            _pendingLines.Clear();
+        }
+        _events.Writer.TryWrite(invocation);
+    }
+
+    public bool IsCold => !_initialized;
+
+    /// <summary>GET /next: waits for the event assigned to this worker and starts its clock.</summary>
+    public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
+    {
+        var invocation = await _events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!_initialized)
+        {
+            _initialized = true;
+            invocation.InitDuration = _time.GetElapsedTime(_startedAt);
+        }
+        invocation.MarkDelivered();
+        return invocation;
+    }
+
+    public void Release()
+    {
+        lock (_lock)
+        {
+            Current = null;
+        }
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        catch (Win32Exception e)
+        {
+            _logger.WorkerKillFailed(e, Id);
+        }
+    }
+
+    private async Task PumpAsync(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            var marker = line.IndexOf(EndOfInvocationMarker, StringComparison.Ordinal);
+            if (marker < 0)
+            {
+                Append(line);
+                continue;
+            }
+            if (marker > 0)
+            {
+                Append(line[..marker]);
+            }
+            var requestId = line[(marker + EndOfInvocationMarker.Length)..];
+            var current = Current;
+            if (current is not null && current.RequestId == requestId)
+            {
+                current.MarkLogsFlushed();
+            }
+        }
+    }
+
+    private void Append(string line)
+    {
+        _logger.WorkerOutput(Id, line);
+        lock (_lock)
+        {
+            if (Current is { } current)
+            {
+                current.Log.AppendLine(line);
+            }
+            else if (_pendingLines.Count < MaxPendingLines)
+            {
+                _pendingLines.Add(line);
+            }
+        }
+    }
+
+    private async Task MonitorAsync(Task stdout, Task stderr)
+    {
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        try
+        {
+            // A grandchild holding the pipes open must not keep the exit from being noticed.
+            await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(2), _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        var exitCode = _process.ExitCode;
+        _process.Dispose();
+        _events.Writer.TryComplete();
+        var current = Current;
+        current?.TryComplete(InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.ExitError", $"RequestId: {current.RequestId} Error: {ExitReason(exitCode)}"));
+        _exited.TrySetResult(exitCode);
+    }
+
+    /// <summary>Lambda's wording for a runtime that ends mid-invocation, e.g. "Runtime exited with error: exit status 1".</summary>
+    private static string ExitReason(int exitCode) => exitCode switch
+    {
+        0 => "Runtime exited without providing a reason",
+        // .NET reports a process ended by a signal as 128 + the signal number.
+        134 => "Runtime exited with error: signal: aborted",
+        137 => "Runtime exited with error: signal: killed",
+        139 => "Runtime exited with error: signal: segmentation fault",
+        _ => $"Runtime exited with error: exit status {exitCode}",
+    };
+}

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using LocalCloud.Lambda.Api;
+
+namespace LocalCloud.Lambda.Functions;
+
+/// <summary>Checks an uploaded zip and unpacks it into its own folder, which becomes the worker's task root.</summary>
+internal static class CodePackage
+{
+    /// <summary>AWS's limit on the unzipped deployment package (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
+    public const long MaxUnzippedBytes = 262_144_000;
+
+    public static FunctionCode Store(byte[] zip, string functionDirectory)
+    {
+        var sha = Convert.ToBase64String(SHA256.HashData(zip));
+        var version = Path.Combine(functionDirectory, Guid.NewGuid().ToString("N"));
+        var taskRoot = Path.Combine(version, "task");
+        try
+        {
+            Directory.CreateDirectory(taskRoot);
+            using (var archive = OpenZip(zip))
+            {
+                long total = 0;
+                foreach (var entry in archive.Entries)
+                {
+                    total += entry.Length;
+                    if (total > MaxUnzippedBytes)
+                    {
+                        throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {MaxUnzippedBytes} bytes");
+                    }
+                }
+                ExtractAll(archive, taskRoot);
+            }
+            var zipPath = Path.Combine(version, "code.zip");
+            File.WriteAllBytes(zipPath, zip);
+            return new FunctionCode(zipPath, taskRoot, zip.LongLength, sha);
+        }
+        catch
+        {
+            TryDelete(version);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a code version's folder (zip and task root); the version folder is the task root's parent.</summary>
+    public static void Delete(FunctionCode code) => TryDelete(Path.GetDirectoryName(code.TaskRoot)!);
+
+    private static ZipArchive OpenZip(byte[] zip)
+    {
+        try
+        {
+            return new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            throw LambdaErrors.InvalidZip();
+        }
+    }
+
+    private static void ExtractAll(ZipArchive archive, string taskRoot)
+    {
+        var root = Path.GetFullPath(taskRoot) + Path.DirectorySeparatorChar;
+        try
+        {
+            foreach (var entry in archive.Entries)
+            {
+                var target = Path.GetFullPath(Path.Combine(root, entry.FullName));
+                if (!target.StartsWith(root, StringComparison.Ordinal))
+                {
+                    // A "../" entry would write outside the task root (zip slip).
+                    throw LambdaErrors.InvalidZip();
+                }
+                if (entry.FullName.EndsWith('/'))
+                {
+                    Directory.CreateDirectory(target);
+                    continue;
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                entry.ExtractToFile(target, overwrite: true);
+                KeepUnixMode(entry, target);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw LambdaErrors.InvalidZip();
+        }
+    }
+
+    private static void KeepUnixMode(ZipArchiveEntry entry, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // Zips made on Unix carry the file mode in the high 16 bits; keep execute bits (bootstrap needs them).
+        var mode = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0x1FF);
+        if (mode != UnixFileMode.None)
+        {
+            File.SetUnixFileMode(path, mode | UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A worker may still hold a file open; the data directory is scratch space, so leaving it is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace LocalCloud.Lambda.Functions;
+
+internal enum RuntimeKind
+{
+    /// <summary>dotnet6/dotnet8/dotnet10: our DotnetRuntime loads the class library named by the handler.</summary>
+    Dotnet,
+
+    /// <summary>provided/provided.al2/provided.al2023: the zip's own executable "bootstrap".</summary>
+    Provided,
+}

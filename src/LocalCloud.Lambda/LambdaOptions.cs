@@ -1,0 +1,59 @@
+namespace LocalCloud.Lambda;
+
+/// <summary>How the Lambda service starts worker processes and where it keeps function code.</summary>
+public sealed class LambdaOptions
+{
+    private const string RuntimeHostFileName = "LocalCloud.Lambda.DotnetRuntime.dll";
+
+    /// <summary>
+    /// The host's base URL (e.g. http://127.0.0.1:4566), known only once the server listens. Workers reach the
+    /// Runtime API under it, at /_localcloud/lambda-runtime/{workerId}/2018-06-01/runtime/...
+    /// </summary>
+    public Func<Uri> RuntimeApiBaseUrl { get; set; } = () => new Uri("http://127.0.0.1:4566");
+
+    /// <summary>Given to workers as AWS_ENDPOINT_URL so SDK calls from a function come back to LocalCloud.</summary>
+    public Func<Uri> AwsEndpointUrl { get; set; } = () => new Uri("http://127.0.0.1:4566");
+
+    /// <summary>Where uploaded zips are kept and extracted (one folder per function and code version).</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>A scratch folder of this process, deleted when the service is disposed.</summary>
+    internal static string DefaultDataDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-lambda-" + Environment.ProcessId);
+
+    /// <summary>The worker program for dotnet runtimes; the host project references it so it sits beside this assembly.</summary>
+    public string DotnetRuntimeHostPath { get; set; } = Path.Combine(AssemblyDirectory(), RuntimeHostFileName);
+
+    /// <summary>The dotnet muxer used to start <see cref="DotnetRuntimeHostPath"/>.</summary>
+    public string DotnetExecutable { get; set; } = DefaultDotnetExecutable();
+
+    /// <summary>Invocations of one function running at once; further ones wait for a free worker.</summary>
+    public int MaxWorkersPerFunction { get; set; } = 4;
+
+    /// <summary>A warm worker with nothing to do for this long is stopped.</summary>
+    public TimeSpan WorkerIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a new worker may take to ask for its first event. AWS limits the Init phase to 10 seconds
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html); a cold dotnet start on a
+    /// busy laptop can be slow, so the default is more generous.
+    /// </summary>
+    public TimeSpan InitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    private static string AssemblyDirectory()
+    {
+        var location = typeof(LambdaOptions).Assembly.Location;
+        return string.IsNullOrEmpty(location) ? AppContext.BaseDirectory : Path.GetDirectoryName(location)!;
+    }
+
+    private static string DefaultDotnetExecutable()
+    {
+        var processPath = Environment.ProcessPath;
+        if (processPath is not null && Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return processPath;
+        }
+        // The SDK sets DOTNET_HOST_PATH for processes it starts (dotnet test, dotnet run).
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(hostPath) && File.Exists(hostPath) ? hostPath : "dotnet";
+    }
+}

@@ -1,0 +1,117 @@
+using LocalCloud.Core;
+using LocalCloud.Core.Ports;
+using LocalCloud.Core.Protocols;
+using LocalCloud.Core.Usage;
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Execution;
+using LocalCloud.Lambda.Functions;
+using LocalCloud.Lambda.Operations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LocalCloud.Lambda;
+
+/// <summary>
+/// AWS Lambda (restJson1, API version 2015-03-31) with functions running in worker processes that talk to the
+/// Lambda Runtime API served here under <see cref="RuntimePathPrefix"/>. Also the in-process
+/// <see cref="ILambdaInvoker"/> that Step Functions and Scheduler use.
+/// </summary>
+public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisposable
+{
+    /// <summary>Each worker's Runtime API lives at {base}/_localcloud/lambda-runtime/{workerId}/2018-06-01/runtime/...</summary>
+    public const string RuntimePathPrefix = WorkerLauncher.RuntimePathPrefix;
+
+    /// <summary>GetFunction's Code.Location points here: GET {base}/_localcloud/lambda-runtime/code/{account}/{region}/{name}/{revision}.zip.</summary>
+    public const string CodePathPrefix = RuntimePathPrefix + "code/";
+
+    private readonly RestJsonRouter _router = new();
+    private readonly InvocationEngine _engine;
+    private readonly LambdaState _state;
+    private readonly Invoke _invoke;
+    private readonly LambdaOptions _options;
+
+    public LambdaService(LambdaOptions options, TimeProvider time, UsageMeter usage, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LocalCloud.Lambda");
+        _engine = new InvocationEngine(options, time, usage, logger);
+        _state = new LambdaState(new InMemoryFunctionStore(), _engine, options, time);
+        _invoke = new Invoke(_state);
+        _router
+            .Add("POST", "/2015-03-31/functions", new CreateFunction(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions", new ListFunctions(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions/{FunctionName}", new GetFunction(_state).HandleAsync)
+            .Add("DELETE", "/2015-03-31/functions/{FunctionName}", new DeleteFunction(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/configuration", new GetFunctionConfiguration(_state).HandleAsync)
+            .Add("PUT", "/2015-03-31/functions/{FunctionName}/configuration", new UpdateFunctionConfiguration(_state).HandleAsync)
+            .Add("PUT", "/2015-03-31/functions/{FunctionName}/code", new UpdateFunctionCode(_state).HandleAsync)
+            .Add("POST", "/2015-03-31/functions/{FunctionName}/invocations", _invoke.HandleAsync);
+        foreach (var (operation, method, uri) in NotImplementedOperations.All)
+        {
+            _router.Add(method, uri, (_, _, _) => throw LambdaErrors.NotImplemented(operation));
+        }
+        PathPrefixes = [.. new[] { "/2015-03-31/", RuntimePathPrefix }.Concat(NotImplementedOperations.PathPrefixes).Distinct(StringComparer.Ordinal)];
+    }
+
+    public string Name => "lambda";
+
+    public IReadOnlyList<string> TargetPrefixes => [];
+
+    public IReadOnlyList<string> PathPrefixes { get; }
+
+    public async Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Path.StartsWith(CodePathPrefix, StringComparison.Ordinal))
+        {
+            return DownloadCode(request);
+        }
+        if (request.Path.StartsWith(RuntimePathPrefix, StringComparison.Ordinal))
+        {
+            return await _engine.RuntimeApi.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        return await _router.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<LambdaInvokeResult> InvokeAsync(LambdaInvokeRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        // Callers in-process may reuse one context for many invocations; each invocation needs its own request id.
+        return _invoke.InvokeAsync(request, context with { RequestId = Guid.NewGuid().ToString() }, tailLog: false, cancellationToken);
+    }
+
+    /// <summary>The latest finished invocations, newest first (for the monitor): durations, cold starts, errors.</summary>
+    public IReadOnlyList<LambdaInvocationRecord> RecentInvocations(int max = 100) => _engine.Recent(max);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _engine.DisposeAsync().ConfigureAwait(false);
+        if (_options.DataDirectory == LambdaOptions.DefaultDataDirectory && Directory.Exists(_options.DataDirectory))
+        {
+            try
+            {
+                Directory.Delete(_options.DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Scratch space in the temp folder: leaving it behind is harmless.
+            }
+        }
+    }
+
+    private ServiceResponse DownloadCode(ServiceRequest request)
+    {
+        // {account}/{region}/{name}/{revision}.zip
+        var parts = request.Path[CodePathPrefix.Length..].Split('/');
+        var function = parts.Length == 4 && parts[3].EndsWith(".zip", StringComparison.Ordinal)
+            ? _state.Store.Find(parts[0], parts[1], parts[2])
+            : null;
+        if (function is null || function.RevisionId != Uri.UnescapeDataString(parts[3][..^4]) || !File.Exists(function.Code.ZipPath))
+        {
+            return AwsErrors.RestJson(LambdaErrors.FunctionNotFound(request.Path));
+        }
+        return new ServiceResponse(200, File.ReadAllBytes(function.Code.ZipPath), "application/zip", new Dictionary<string, string>());
+    }
+}

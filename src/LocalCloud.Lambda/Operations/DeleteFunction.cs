@@ -1,0 +1,20 @@
+using LocalCloud.Core;
+using LocalCloud.Lambda.Api;
+
+namespace LocalCloud.Lambda.Operations;
+
+/// <summary>DELETE /2015-03-31/functions/{FunctionName}: 204, and the function's workers are stopped.</summary>
+internal sealed class DeleteFunction(LambdaState state)
+{
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> path, CancellationToken cancellationToken)
+    {
+        var reference = FunctionReference.Parse(path.GetValueOrDefault("FunctionName"), request.Context, request.Query.GetValueOrDefault("Qualifier"));
+        var function = state.Require(reference);
+        var removed = state.Store.Remove(function.AccountId, function.Region, function.FunctionName) ?? throw LambdaErrors.FunctionNotFound(reference.Arn);
+        if (!state.Engine.Retire(removed.FunctionArn, deleteCode: true))
+        {
+            Functions.CodePackage.Delete(removed.Code);
+        }
+        return Task.FromResult(ServiceResponse.Empty(204));
+    }
+}

@@ -1,0 +1,44 @@
+using LocalCloud.Core;
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Execution;
+using LocalCloud.Lambda.Functions;
+
+namespace LocalCloud.Lambda.Operations;
+
+/// <summary>What the operation handlers share.</summary>
+internal sealed class LambdaState(IFunctionStore store, InvocationEngine engine, LambdaOptions options, TimeProvider time)
+{
+    public IFunctionStore Store { get; } = store;
+    public InvocationEngine Engine { get; } = engine;
+    public LambdaOptions Options { get; } = options;
+    public TimeProvider Time { get; } = time;
+
+    public FunctionRecord Require(FunctionReference reference)
+    {
+        reference.RequireLatest();
+        return Store.Find(reference.AccountId, reference.Region, reference.Name) ?? throw LambdaErrors.FunctionNotFound(reference.Arn);
+    }
+
+    public FunctionRecord Require(IReadOnlyDictionary<string, string> path, ServiceRequest request)
+        => Require(FunctionReference.Parse(path.GetValueOrDefault("FunctionName"), request.Context, request.Query.GetValueOrDefault("Qualifier")));
+
+    public string FunctionDirectory(string accountId, string region, string functionName)
+        => Path.Combine(Options.DataDirectory, accountId, region, functionName);
+
+    /// <summary>Stores a replacement, or fails as Lambda does when another update got there first.</summary>
+    public void Replace(FunctionRecord updated, FunctionRecord current)
+    {
+        if (!Store.TryReplace(updated, current.RevisionId))
+        {
+            throw LambdaErrors.Conflict(current.FunctionArn);
+        }
+    }
+
+    public static void CheckRevision(string? requested, FunctionRecord current)
+    {
+        if (requested is not null && requested != current.RevisionId)
+        {
+            throw new AwsServiceException("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412) { ErrorType = "User" };
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using LocalCloud.Core;
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Shapes;
+using LocalCloud.Lambda.Functions;
+
+namespace LocalCloud.Lambda.Operations;
+
+/// <summary>
+/// PUT /2015-03-31/functions/{FunctionName}/code (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html).
+/// The next invocation starts a fresh worker on the new code; warm workers are retired.
+/// </summary>
+internal sealed class UpdateFunctionCode(LambdaState state)
+{
+    public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> path, CancellationToken cancellationToken)
+    {
+        var current = state.Require(path, request);
+        var input = LambdaJson.Read<UpdateFunctionCodeRequest>(request);
+        LambdaState.CheckRevision(input.RevisionId, current);
+        var zip = CreateFunction.ZipOrThrow(input.ZipFile, input.S3Bucket ?? input.S3Key ?? input.ImageUri);
+        var architectures = input.Architectures is null ? current.Architectures : FunctionValidation.Architectures(input.Architectures);
+        if (input.DryRun == true)
+        {
+            // DryRun validates without changing anything; the zip is still checked by unpacking it aside.
+            CodePackage.Delete(CodePackage.Store(zip, Path.Combine(state.Options.DataDirectory, "dry-run")));
+            return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(current)));
+        }
+        var code = CodePackage.Store(zip, state.FunctionDirectory(current.AccountId, current.Region, current.FunctionName));
+        var updated = current with
+        {
+            Code = code,
+            Architectures = architectures,
+            LastModified = state.Time.GetUtcNow(),
+            RevisionId = Guid.NewGuid().ToString(),
+        };
+        try
+        {
+            state.Replace(updated, current);
+        }
+        catch
+        {
+            CodePackage.Delete(code);
+            throw;
+        }
+        if (!state.Engine.Retire(current.FunctionArn, deleteCode: true))
+        {
+            CodePackage.Delete(current.Code);
+        }
+        return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(updated)));
+    }
+}

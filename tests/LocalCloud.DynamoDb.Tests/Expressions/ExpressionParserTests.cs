@@ -1,0 +1,90 @@
+using LocalCloud.Core;
+using LocalCloud.DynamoDb.Expressions;
+
+namespace LocalCloud.DynamoDb.Tests.Expressions;
+
+public class ExpressionParserTests
+{
+    [Theory]
+    [InlineData("a = :v")]
+    [InlineData("attribute_not_exists(id)")]
+    [InlineData("NOT attribute_exists(#n) AND (a < :v OR b >= :w)")]
+    [InlineData("a BETWEEN :lo AND :hi AND b IN (:x, :y, :z)")]
+    [InlineData("begins_with(a.b[2].c, :p) or contains(#l, :v)")]
+    [InlineData("size(a) > :n")]
+    [InlineData("attribute_type(a, :t)")]
+    [InlineData("a <> :v and not b <= :w")]
+    public void ParseCondition_ValidInput_Parses(string text)
+    {
+        var condition = ExpressionParser.ParseCondition(text, ExpressionKind.ConditionExpression);
+
+        Assert.NotNull(condition);
+    }
+
+    [Fact]
+    public void ParseCondition_Precedence_NotBindsTighterThanAndThanOr()
+    {
+        var condition = ExpressionParser.ParseCondition("a = :a OR NOT b = :b AND c = :c", ExpressionKind.ConditionExpression);
+
+        var or = Assert.IsType<Condition.Or>(condition);
+        Assert.IsType<Condition.Compare>(or.Left);
+        var and = Assert.IsType<Condition.And>(or.Right);
+        Assert.IsType<Condition.Not>(and.Left);
+    }
+
+    [Fact]
+    public void ParseCondition_NestedPath_KeepsNamesAndIndexes()
+    {
+        var condition = ExpressionParser.ParseCondition("a.#b[3][0].c = :v", ExpressionKind.ConditionExpression);
+
+        var compare = Assert.IsType<Condition.Compare>(condition);
+        var path = Assert.IsType<Operand.PathRef>(compare.Left).Path;
+        Assert.Equal("a.#b[3][0].c", path.ToString());
+        Assert.Equal(5, path.Elements.Count);
+    }
+
+    [Theory]
+    [InlineData("a =", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"")]
+    [InlineData("a = :v :w", "Invalid ConditionExpression: Syntax error; token: \":w\", near: \":v :w\"")]
+    [InlineData("a", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"a\"")]
+    [InlineData("attribute_exists(a) AND", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"")]
+    [InlineData("(a = :v", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \":v\"")]
+    [InlineData("a = = :v", "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= =\"")]
+    [InlineData("", "Invalid ConditionExpression: The expression can not be empty;")]
+    public void ParseCondition_Malformed_ThrowsAwsSyntaxError(string text, string message)
+    {
+        var e = Assert.Throws<AwsServiceException>(() => ExpressionParser.ParseCondition(text, ExpressionKind.ConditionExpression));
+
+        Assert.Equal("ValidationException", e.ErrorCode);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void ParseUpdate_AllClauses_Parses()
+    {
+        var clauses = ExpressionParser.ParseUpdate("SET a = :a, b = b + :one, c = if_not_exists(c, :z), d = list_append(d, :l) REMOVE e, f[1] ADD n :one DELETE s :s");
+
+        Assert.Equal(["SET", "REMOVE", "ADD", "DELETE"], clauses.Select(c => c.Keyword));
+        Assert.IsType<Operand.Arithmetic>(Assert.IsType<UpdateAction.Set>(clauses[0].Actions[1]).Value);
+    }
+
+    [Theory]
+    [InlineData("SET a = VALUE 1", "Invalid UpdateExpression: Syntax error; token: \"1\", near: \"VALUE 1\"")]
+    [InlineData("SET a :v", "Invalid UpdateExpression: Syntax error; token: \":v\", near: \"a :v\"")]
+    [InlineData("ADD a b", "Invalid UpdateExpression: Syntax error; token: \"b\", near: \"a b\"")]
+    [InlineData("UPSERT a = :v", "Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT\"")]
+    public void ParseUpdate_Malformed_ThrowsAwsSyntaxError(string text, string message)
+    {
+        var e = Assert.Throws<AwsServiceException>(() => ExpressionParser.ParseUpdate(text));
+
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void ParseProjection_PathsWithIndexes_Parses()
+    {
+        var paths = ExpressionParser.ParseProjection("a, b.c, #d[0]");
+
+        Assert.Equal(["a", "b.c", "#d[0]"], paths.Select(p => p.ToString()));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TestFunction;
+
+/// <summary>Handlers for the Lambda service's tests: "TestFunction::TestFunction.Functions::{Method}".</summary>
+public sealed class Functions
+{
+    private static int s_invocations;
+    private readonly string _instanceId = Guid.NewGuid().ToString("N");
+
+    public static Stream Echo(Stream input)
+    {
+        var copy = new MemoryStream();
+        input.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+
+    public static string Throw(string input) => throw new InvalidOperationException("boom: " + input);
+
+    /// <summary>Ignores cancellation on purpose: only the service's timeout can end it.</summary>
+    public static async Task<string> Hang(string input)
+    {
+        await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        return input;
+    }
+
+    public static async Task<string> WaitForDeadline(string input, CancellationToken deadline)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, deadline).ConfigureAwait(false);
+            return "\"not cancelled\"";
+        }
+        catch (OperationCanceledException)
+        {
+            return "\"cancelled before the deadline\"";
+        }
+    }
+
+    public static string Exit(string input)
+    {
+        Environment.Exit(3);
+        return input;
+    }
+
+    public static string PrintLogs(string input)
+    {
+        Console.WriteLine("log-line-from-stdout");
+        Console.Error.WriteLine("log-line-from-stderr");
+        return "\"printed\"";
+    }
+
+    public static string Env(string input)
+    {
+        var variables = Environment.GetEnvironmentVariables();
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in variables)
+        {
+            map[(string)entry.Key] = (string?)entry.Value ?? string.Empty;
+        }
+        map["CWD"] = Environment.CurrentDirectory;
+        return JsonSerializer.Serialize(map);
+    }
+
+    /// <summary>Which process and handler instance served the call: a warm worker answers the same twice.</summary>
+    public string WhoAmI(string input)
+    {
+        var count = Interlocked.Increment(ref s_invocations);
+        return JsonSerializer.Serialize(new { pid = Environment.ProcessId, instance = _instanceId, count });
+    }
+
+    /// <summary>Tells the test it is running, then never returns: only stopping the worker ends it.</summary>
+    public static async Task<string> SignalThenHang(string input)
+    {
+        await Signal(input).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        return input;
+    }
+
+    /// <summary>Posts the payload to the test host through AWS_ENDPOINT_URL, so a test can await an Event invocation's effect.</summary>
+    public static async Task<string> Signal(string input)
+    {
+        using var http = new HttpClient();
+        var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        using var content = new StringContent(input, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri(endpoint + "/_test/signal"), content).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return "\"signalled\"";
+    }
+}
