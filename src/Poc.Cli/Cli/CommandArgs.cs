@@ -1,0 +1,13 @@
+using Poc.Cli.Endpoints;
+using Poc.Cli.Scenarios;
+
+namespace Poc.Cli.Cli;
+
+/// <summary>run's arguments after parsing.</summary>
+public sealed record RunArgs(EndpointSettings Endpoint, Scenario Scenario, int Jobs, WorkflowKind Workflow, PollerArgs Poller);
+
+/// <summary>test's arguments after parsing.</summary>
+public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller);
+
+/// <summary>How the poller is driven and how long a run may take; null means "the default for this endpoint".</summary>
+public sealed record PollerArgs(double? PollIntervalSeconds, bool? TriggerPoller, double? TimeoutSeconds);

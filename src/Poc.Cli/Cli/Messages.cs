@@ -1,0 +1,132 @@
+using System.Globalization;
+using Poc.Cli.Checks;
+
+namespace Poc.Cli.Cli;
+
+/// <summary>Every user-facing text of poc, so wording stays consistent and reviewable in one place.</summary>
+public static class Messages
+{
+    public const string RootDescription = "Prove the AWS Step Functions callback pattern: deploy it, run its scenarios, check them.";
+    public const string DeployDescription = "Build the function package and create or update every resource (idempotent).";
+    public const string RunDescription = "Start executions of one scenario, follow them live and summarise how they ended.";
+    public const string PollDescription = "Invoke poc-poller once and print its summary.";
+    public const string TestDescription = "Deploy, then run every scenario 3 times and check each step of the pattern.";
+    public const string DemoDescription = "Start an embedded LocalCloud, deploy, and run the happy path and every error path.";
+
+    public const string EndpointOption = "Service endpoint URL, or 'aws' for the public AWS endpoints (default: $AWS_ENDPOINT_URL if set)";
+    public const string RegionOption = "AWS region (default: $AWS_REGION if set)";
+    public const string RoleArnOption = "IAM role for Lambda, Step Functions and Scheduler (only AWS checks it)";
+    public const string ScenarioOption = "Scenario to run";
+    public const string JobsOption = "Executions to start per scenario";
+    public const string WorkflowOption = "Which state machine: callback (the pattern) or baseline (polling inside the workflow)";
+    public const string PollIntervalOption = "Seconds between poller sweeps [default: LocalCloud's scaled minute, 5 when poc triggers the poller, else 60]";
+    public const string TriggerPollerOption = "Invoke poc-poller every poll interval from poc [default: on unless the endpoint is LocalCloud]";
+    public const string TimeoutOption = "Seconds to wait for the executions of a run [default: 12 poll intervals + 30]";
+    public const string RunsOption = "Runs in a row";
+
+    public const string PackageUpToDate = "package is up to date";
+    public const string PublishDidNotStart = "could not start 'dotnet publish'; is the .NET SDK on PATH?";
+    public const string ReportNotBuilt = "report: not built yet";
+    public const string MonitorNotBuilt = "poc monitor is not built yet";
+    public const string Interrupted = "interrupted";
+    public const string UsageHint = "Run 'poc --help' for usage.";
+
+    public static string Publishing(string reason) => $"publishing the function package ({reason})…";
+
+    public static string PublishFailed(int exitCode, string tail)
+        => $"dotnet publish failed with exit code {exitCode}:\n{tail}";
+
+    public static string FunctionsProjectMissing(string path) => $"the functions project is missing: {path}";
+
+    public static string RepoRootNotFound(string from)
+        => $"cannot find the repository (a folder holding CallbackPoc.slnx) above {from}; run poc from inside the repository.";
+
+    public static string UnknownAslPlaceholder(string source, IEnumerable<string> unknown, IEnumerable<string> known)
+        => $"{source}: no value for placeholder {string.Join(", ", unknown.Select(n => "${" + n + "}"))}; "
+           + $"poc deploy substitutes only {string.Join(", ", known.Select(n => "${" + n + "}"))}.";
+
+    public static string AslNotJson(string source, string error) => $"{source}: the definition is not valid JSON after substitution: {error}";
+
+    public static string InvalidEndpoint(string value)
+        => $"--endpoint '{value}' is not an http(s) URL (or 'aws').";
+
+    public static string Unreachable(string detail)
+        => $"cannot reach the endpoint ({detail}). Start LocalCloud with 'dotnet run --project src/LocalCloud -- --port 4566', or run 'poc demo'.";
+
+    public static string EndpointUnreachable(Uri endpoint, string detail)
+        => $"nothing answers at {endpoint} ({detail}). Start LocalCloud with 'dotnet run --project src/LocalCloud -- --port 4566 --schedule-time-scale 0.05', or run 'poc demo'.";
+
+    public static string WaitTimedOut(string what) => $"gave up waiting for {what}.";
+
+    public static string TableKeyMismatch(string table)
+        => $"table {table} exists with a different key schema; delete it (its data goes with it) and deploy again.";
+
+    public static string FunctionFailed(string name, string reason) => $"function {name} failed to become ready: {reason}";
+
+    public static string DefinitionMissing(string path) => $"the state machine definition is missing: {path}";
+
+    public static string PollerFailed(string error, string payload) => $"poc-poller failed ({error}): {payload}";
+
+    public static string NotForBaseline(string scenario)
+        => $"--scenario {scenario} needs the callback task's TimeoutSeconds; the polling baseline has no such task. Use --workflow callback.";
+
+    public static string NotDeployed(string stateMachine) => $"state machine {stateMachine} is not deployed; run 'poc deploy' first.";
+
+    public const string DemoRunning = "running the happy path and every error path";
+
+    public static string DeployingTo(string where) => $"deploying to {where}";
+
+    public static string Running(int jobs, string scenario, Scenarios.WorkflowKind workflow)
+        => $"running {jobs} × {scenario} on the {(workflow == Scenarios.WorkflowKind.Callback ? "callback workflow" : "polling baseline")}";
+
+    public static string Testing(int runs, int jobs) => $"testing every scenario, {runs} runs of {jobs} execution(s) each";
+
+    public static string RunHeader(int run, int runs) => $"run {run} of {runs}";
+
+    public static string RunIntro(string what, string where, double interval)
+        => string.Create(CultureInfo.InvariantCulture, $"{what} against {where}; poll interval {interval:0.##} s");
+
+    public static string TriggeringPoller(double interval, Endpoints.EndpointKind kind)
+        => string.Create(CultureInfo.InvariantCulture, $"poc invokes poc-poller itself every {interval:0.##} s: ")
+           + (kind switch
+           {
+               Endpoints.EndpointKind.Aws => "AWS fires the schedule once a minute at most",
+               Endpoints.EndpointKind.OtherEmulator => "this emulator's scheduler does not invoke Lambda targets",
+               _ => "LocalCloud did not report its schedule time scale",
+           });
+
+    public static string PollerResult(string summary) => $"poc-poller {summary}";
+
+    public static string LocalCloudStarted(Uri url) => $"LocalCloud started at {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
+
+    public static string AllAsExpected(int count, TimeSpan elapsed)
+        => string.Create(CultureInfo.InvariantCulture, $"all {count} execution(s) ended as expected in {elapsed.TotalSeconds:0.0} s");
+
+    public static string NotAsExpected(int wrong, int count) => $"{wrong} of {count} execution(s) did not end as their scenario expects";
+
+    public static string AwsError(string service, string code, string message) => $"{service} said {code}: {message}";
+
+    public static string MustBePositiveInteger(string option, string value) => $"{option} must be a whole number greater than zero, not '{value}'.";
+
+    public static string MustBePositiveSeconds(string option, string value) => $"{option} must be a number of seconds greater than zero, not '{value}'.";
+
+    public static string InternalError(Exception e)
+        => $"poc hit an internal error — this is a bug in poc, please report it:\n{e}";
+
+    public static string Failed(string message) => $"poc: {message}";
+
+    public static string CheckName(PatternCheck check) => check switch
+    {
+        PatternCheck.TokenGenerated => "token generated",
+        PatternCheck.TokenUnique => "token unique",
+        PatternCheck.TokenPersisted => "token persisted",
+        PatternCheck.PollingCycles => "polling cycles",
+        PatternCheck.Reconnected => "workflow reconnected",
+        PatternCheck.FinalStatus => "final status",
+        PatternCheck.RecordStatus => "DynamoDB status",
+        _ => check.ToString(),
+    };
+
+    public static string Totals(int passed, int failed)
+        => string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed");
+}

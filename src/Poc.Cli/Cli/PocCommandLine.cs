@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.CommandLine.Parsing;
+using Poc.Cli.Endpoints;
+using Poc.Cli.Scenarios;
+
+namespace Poc.Cli.Cli;
+
+/// <summary>The command tree: deploy, run, poll, test, demo, with the endpoint options shared by all.</summary>
+public static class PocCommandLine
+{
+    /// <summary>Builds the tree; <paramref name="env"/> supplies the defaults the AWS CLI would read from the environment.</summary>
+    public static RootCommand Build(CommandHandlers handlers, Func<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        var defaults = EndpointSettings.FromEnvironment(env);
+
+        var endpoint = new Option<string>("--endpoint")
+        {
+            Description = Messages.EndpointOption,
+            DefaultValueFactory = _ => defaults.Endpoint,
+            Recursive = true,
+            HelpName = "URL",
+        };
+        endpoint.Validators.Add(ValidateEndpoint);
+        var region = new Option<string>("--region")
+        {
+            Description = Messages.RegionOption,
+            DefaultValueFactory = _ => defaults.Region,
+            Recursive = true,
+        };
+        var roleArn = new Option<string>("--role-arn")
+        {
+            Description = Messages.RoleArnOption,
+            DefaultValueFactory = _ => defaults.RoleArn,
+            Recursive = true,
+            HelpName = "ARN",
+        };
+
+        var root = new RootCommand(Messages.RootDescription);
+        root.Options.Add(endpoint);
+        root.Options.Add(region);
+        root.Options.Add(roleArn);
+
+        EndpointSettings Settings(ParseResult r)
+            => new(r.GetRequiredValue(endpoint), r.GetRequiredValue(region), r.GetRequiredValue(roleArn));
+
+        var deploy = new Command("deploy", Messages.DeployDescription);
+        deploy.SetAction((r, ct) => handlers.Deploy(Settings(r), ct));
+        root.Subcommands.Add(deploy);
+
+        root.Subcommands.Add(BuildRun(handlers, Settings));
+
+        var poll = new Command("poll", Messages.PollDescription);
+        poll.SetAction((r, ct) => handlers.Poll(Settings(r), ct));
+        root.Subcommands.Add(poll);
+
+        root.Subcommands.Add(BuildTest(handlers, Settings));
+
+        var demo = new Command("demo", Messages.DemoDescription);
+        demo.SetAction((_, ct) => handlers.Demo(ct));
+        root.Subcommands.Add(demo);
+        return root;
+    }
+
+    private static Command BuildRun(CommandHandlers handlers, Func<ParseResult, EndpointSettings> settings)
+    {
+        var scenario = new Option<string>("--scenario") { Description = Messages.ScenarioOption, Required = true };
+        scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names]);
+        var jobs = PositiveInt("--jobs", Messages.JobsOption, 1);
+        var workflow = new Option<string>("--workflow") { Description = Messages.WorkflowOption, DefaultValueFactory = _ => "callback" };
+        workflow.AcceptOnlyFromAmong("callback", "baseline");
+        var poller = new PollerOptions();
+
+        var run = new Command("run", Messages.RunDescription) { scenario, jobs, workflow };
+        poller.AddTo(run);
+        run.Validators.Add(r =>
+        {
+            // Raw tokens, not GetValue: a value the option itself rejected would make GetValue throw here.
+            static string? Raw(CommandResult c, Option o) => c.GetResult(o)?.Tokens is { Count: > 0 } t ? t[^1].Value : null;
+            if (Raw(r, workflow) == "baseline" && ScenarioCatalog.Find(Raw(r, scenario) ?? "") is { AppliesToBaseline: false } s)
+            {
+                r.AddError(Messages.NotForBaseline(s.Name));
+            }
+        });
+        run.SetAction((r, ct) => handlers.Run(
+            new RunArgs(
+                settings(r),
+                ScenarioCatalog.Find(r.GetRequiredValue(scenario))!,
+                r.GetValue(jobs),
+                r.GetValue(workflow) == "baseline" ? WorkflowKind.Baseline : WorkflowKind.Callback,
+                poller.Read(r)),
+            ct));
+        return run;
+    }
+
+    private static Command BuildTest(CommandHandlers handlers, Func<ParseResult, EndpointSettings> settings)
+    {
+        var runs = PositiveInt("--runs", Messages.RunsOption, 3);
+        var jobs = PositiveInt("--jobs", Messages.JobsOption, 1);
+        var poller = new PollerOptions();
+        var test = new Command("test", Messages.TestDescription) { runs, jobs };
+        poller.AddTo(test);
+        test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r)), ct));
+        return test;
+    }
+
+    internal static Option<int> PositiveInt(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        // A parser rather than a validator: validators also run on text that failed to convert, and then throw.
+        CustomParser = r =>
+        {
+            if (int.TryParse(r.Tokens.Single().Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                return n;
+            }
+
+            r.AddError(Messages.MustBePositiveInteger(name, r.Tokens.Single().Value));
+            return defaultValue;
+        },
+    };
+
+    private static void ValidateEndpoint(OptionResult result)
+    {
+        var value = result.GetValueOrDefault<string>();
+        if (string.Equals(value, EndpointSettings.AwsKeyword, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            result.AddError(Messages.InvalidEndpoint(value ?? ""));
+        }
+    }
+}

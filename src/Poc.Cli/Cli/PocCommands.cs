@@ -1,0 +1,138 @@
+using System.Globalization;
+using LocalCloud;
+using Microsoft.Extensions.Logging;
+using Poc.Cli.Checks;
+using Poc.Cli.Deploy;
+using Poc.Cli.Endpoints;
+using Poc.Cli.Rendering;
+using Poc.Cli.Runs;
+using Poc.Cli.Scenarios;
+using Spectre.Console;
+
+namespace Poc.Cli.Cli;
+
+/// <summary>The real command handlers: resolve the endpoint, call the library (Deployer, ScenarioRunner, PatternTest), render.</summary>
+public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console, TextWriter error)
+{
+    /// <summary>LocalCloud's schedule time scale in poc demo: rate(1 minute) fires every 3 s.</summary>
+    public const double DemoTimeScale = 0.05;
+
+    /// <summary>The port poc demo prefers, LocalStack's and LocalCloud's default.</summary>
+    public const int DemoPort = 4566;
+
+    private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
+
+    /// <summary>The handlers for <see cref="PocApp"/>.</summary>
+    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync);
+
+    private async Task<int> DeployAsync(EndpointSettings settings, CancellationToken ct)
+    {
+        using var environment = await PocEnvironment.ResolveAsync(settings, env, ct);
+        console.WriteLine(Messages.DeployingTo(environment.Describe()));
+        await DeployWithViewAsync(environment, ct);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> RunAsync(RunArgs args, CancellationToken ct)
+    {
+        using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
+        var poller = PollerPlan.Resolve(args.Poller, environment.Kind, environment.ScheduleTimeScale);
+        var plan = new RunPlan([new RunItem(args.Scenario, args.Jobs)], args.Workflow, poller);
+        DescribeRun(environment, poller, Messages.Running(args.Jobs, args.Scenario.Name, args.Workflow));
+        return await RunAndSummariseAsync(environment, plan, ct);
+    }
+
+    private async Task<int> PollAsync(EndpointSettings settings, CancellationToken ct)
+    {
+        using var environment = await PocEnvironment.ResolveAsync(settings, env, ct);
+        var summary = await PollerInvoker.InvokeAsync(environment.Lambda, ct);
+        console.WriteLine(Messages.PollerResult(summary.ToString()));
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> TestAsync(TestArgs args, CancellationToken ct)
+    {
+        using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
+        var poller = PollerPlan.Resolve(args.Poller, environment.Kind, environment.ScheduleTimeScale);
+        DescribeRun(environment, poller, Messages.Testing(args.Runs, args.Jobs));
+        var deployView = new DeployView(console);
+        var live = new LiveRunView(console, Interactive);
+        var result = await PatternTest.RunAsync(
+            environment,
+            new PatternTestOptions(args.Runs, args.Jobs, poller),
+            deployView,
+            (run, plan) =>
+            {
+                console.WriteLine(Messages.RunHeader(run, args.Runs));
+                return live.ShowAsync(p => ScenarioRunner.RunAsync(environment, plan, p, ct));
+            },
+            ct);
+        console.Write(TestTable.Build(result));
+        console.WriteLine(Messages.Totals(result.PassedChecks, result.FailedChecks));
+        return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private async Task<int> DemoAsync(CancellationToken ct)
+    {
+        await using var cloud = await StartLocalCloudAsync(ct);
+        using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
+        console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
+        await DeployWithViewAsync(environment, ct);
+
+        var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
+        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "demo" };
+        DescribeRun(environment, poller, Messages.DemoRunning);
+        var code = await RunAndSummariseAsync(environment, plan, ct);
+        console.WriteLine(Messages.ReportNotBuilt);
+        return code;
+    }
+
+    private static async Task<LocalCloudServer> StartLocalCloudAsync(CancellationToken ct)
+    {
+        LocalCloudOptions Options(int port) => new() { Port = port, ScheduleTimeScale = DemoTimeScale, MinimumLogLevel = LogLevel.Warning };
+        try
+        {
+            return await LocalCloudServer.StartAsync(Options(DemoPort), ct);
+        }
+        catch (IOException)
+        {
+            // Something (a LocalCloud or LocalStack) already has 4566; the demo needs its own, so any free port does.
+            return await LocalCloudServer.StartAsync(Options(0), ct);
+        }
+    }
+
+    private async Task DeployWithViewAsync(PocEnvironment environment, CancellationToken ct)
+    {
+        var view = new DeployView(console);
+        view.Total(await Deployer.DeployAsync(environment, view, ct));
+    }
+
+    private void DescribeRun(PocEnvironment environment, PollerPlan poller, string what)
+    {
+        console.WriteLine(Messages.RunIntro(what, environment.Describe(), poller.IntervalSeconds));
+        if (poller.TriggerPoller)
+        {
+            console.WriteLine(Messages.TriggeringPoller(poller.IntervalSeconds, environment.Kind));
+        }
+    }
+
+    private async Task<int> RunAndSummariseAsync(PocEnvironment environment, RunPlan plan, CancellationToken ct)
+    {
+        var result = await new LiveRunView(console, Interactive).ShowAsync(p => ScenarioRunner.RunAsync(environment, plan, p, ct));
+        console.Write(RunTables.Summary(result));
+        var wrong = result.Executions.Count(e => !e.MatchesExpectation);
+        if (wrong == 0)
+        {
+            console.WriteLine(Messages.AllAsExpected(result.Executions.Count, result.Elapsed));
+            return ExitCodes.Ok;
+        }
+
+        foreach (var line in RunTables.Unexpected(result))
+        {
+            console.WriteLine(line);
+        }
+
+        await error.WriteLineAsync(Messages.Failed(Messages.NotAsExpected(wrong, result.Executions.Count)));
+        return ExitCodes.Failed;
+    }
+}

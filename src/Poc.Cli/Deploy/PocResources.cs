@@ -1,0 +1,45 @@
+namespace Poc.Cli.Deploy;
+
+/// <summary>The names and settings CONTRACTS.md fixes for every resource poc deploys.</summary>
+public static class PocResources
+{
+    public const string TokensTable = "poc-task-tokens";
+    public const string JobsTable = "poc-jobs";
+    public const string StatusIndex = "status-index";
+
+    public const string SimulatedApiFunction = "poc-simulated-api";
+    public const string CreateJobFunction = "poc-create-job";
+    public const string PollerFunction = "poc-poller";
+
+    public const string CallbackStateMachine = "poc-callback-workflow";
+    public const string BaselineStateMachine = "poc-polling-baseline";
+    public const string CallbackDefinitionFile = "callback.asl.json";
+    public const string BaselineDefinitionFile = "polling-baseline.asl.json";
+
+    public const string PollerSchedule = "poc-poller-schedule";
+    public const string ScheduleGroup = "default";
+    public const string ScheduleExpression = "rate(1 minute)";
+
+    public const string Runtime = "dotnet8";
+    public const int TimeoutSeconds = 30;
+    public const int MemoryMb = 256;
+
+    /// <summary>Each function and its handler.</summary>
+    public static IReadOnlyList<(string Name, string Handler)> Functions { get; } =
+    [
+        (SimulatedApiFunction, Handler("SimulatedApiFunction")),
+        (CreateJobFunction, Handler("CreateJobFunction")),
+        (PollerFunction, Handler("PollerFunction")),
+    ];
+
+    /// <summary>The environment every function gets: the contract's names, spelled out so a reader of the console sees them.</summary>
+    public static IReadOnlyDictionary<string, string> FunctionEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["JOBS_TABLE"] = JobsTable,
+        ["TOKENS_TABLE"] = TokensTable,
+        ["TOKENS_STATUS_INDEX"] = StatusIndex,
+        ["SIMULATED_API_FUNCTION"] = SimulatedApiFunction,
+    };
+
+    private static string Handler(string type) => $"JobOrchestration.Functions::JobOrchestration.Functions.{type}::HandleAsync";
+}
