@@ -62,7 +62,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         Uri? baseUrl = null;
         var services = createServices(new ServiceSetContext(options, loggers, () => baseUrl ?? throw new InvalidOperationException("LocalCloud has not started yet.")));
 
-        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage), options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
+        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
         app.Run(bridge.HandleAsync);
 
         try

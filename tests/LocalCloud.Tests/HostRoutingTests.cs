@@ -14,6 +14,7 @@ public sealed class HostRoutingTests(HostFixture host) : IClassFixture<HostFixtu
     {
         using var doc = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/_localcloud/health", UriKind.Relative), TestContext.Current.CancellationToken));
         Assert.Equal("running", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1.0, doc.RootElement.GetProperty("scheduleTimeScale").GetDouble());
         var services = doc.RootElement.GetProperty("services");
         Assert.Equal("running", services.GetProperty("jsonsvc").GetString());
         Assert.Equal("running", services.GetProperty("restsvc").GetString());

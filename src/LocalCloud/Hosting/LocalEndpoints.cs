@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace LocalCloud.Hosting;
 
 /// <summary>LocalCloud's own routes under /_localcloud: health and the billing units counted so far.</summary>
-internal sealed class LocalEndpoints(IReadOnlyList<IServiceEndpoint> services, UsageMeter usage)
+internal sealed class LocalEndpoints(IReadOnlyList<IServiceEndpoint> services, UsageMeter usage, double scheduleTimeScale)
 {
     public const string HealthPath = "/_localcloud/health";
     public const string UsagePath = "/_localcloud/usage";
@@ -18,6 +18,8 @@ internal sealed class LocalEndpoints(IReadOnlyList<IServiceEndpoint> services, U
             HealthPath => new
             {
                 status = "running",
+                // Clients (poc) need it to know how often rate() schedules really fire here.
+                scheduleTimeScale,
                 services = services.ToDictionary(s => s.Name, s => s.State, StringComparer.Ordinal),
             },
             UsagePath when HttpMethods.IsDelete(http.Request.Method) => Reset(),

@@ -120,7 +120,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     {
         var result = await new LiveRunView(console, Interactive).ShowAsync(p => ScenarioRunner.RunAsync(environment, plan, p, ct));
         console.Write(RunTables.Summary(result));
-        var wrong = result.Executions.Count(e => !e.MatchesExpectation);
+        var wrong = result.Executions.Count(e => !e.EndedAsExpected);
         if (wrong == 0)
         {
             console.WriteLine(Messages.AllAsExpected(result.Executions.Count, result.Elapsed));

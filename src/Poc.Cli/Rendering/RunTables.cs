@@ -45,7 +45,7 @@ public static class RunTables
                 Plain(e.Record?.Status ?? "-"),
                 Plain(Attempts(e)),
                 Plain(Latency(e.Reconnection)),
-                e.MatchesExpectation ? new Text("yes", Color.Green) : new Text(Expected(e.Scenario), Color.Red));
+                e.EndedAsExpected ? new Text("yes", Color.Green) : new Text(Expected(e.Scenario), Color.Red));
         }
 
         return table;
@@ -54,10 +54,12 @@ public static class RunTables
     /// <summary>For each execution that ended wrongly, its error and cause: the table has no room for causes.</summary>
     public static IEnumerable<string> Unexpected(RunResult result)
         => (result ?? throw new ArgumentNullException(nameof(result))).Executions
-            .Where(e => !e.MatchesExpectation)
+            .Where(e => !e.EndedAsExpected)
             .Select(e => e.GaveUp
                 ? $"{e.ExecutionName}: still {e.Status} when poc stopped waiting, {HistoryAnalysis.CurrentState(e.History)}"
-                : $"{e.ExecutionName}: {e.Status} {e.Error ?? ""}: {e.Cause ?? "no cause given"}");
+                : e.MatchesExpectation
+                    ? $"{e.ExecutionName}: ended {e.Status} as expected, but its poc-task-tokens record is {e.Record?.Status ?? "missing"}, not {e.Scenario.Expectation.RecordStatus}"
+                    : $"{e.ExecutionName}: {e.Status} {e.Error ?? ""}: {e.Cause ?? "no cause given"}");
 
     /// <summary>"1 240 ms (TaskSucceeded → JobSucceeded)" or "-".</summary>
     public static string Latency(Reconnection? r)
@@ -69,7 +71,8 @@ public static class RunTables
             $"[{elapsed.TotalSeconds,4:0}s] {e.ExecutionName}: {e.Status}{(e.Error is null ? "" : " " + e.Error)}, {HistoryAnalysis.CurrentState(e.History)}, attempts {Attempts(e)}");
 
     private static string Expected(Scenario s)
-        => "no, expected " + (s.Expectation.Error is null ? s.Expectation.ExecutionStatus : $"{s.Expectation.ExecutionStatus} {s.Expectation.Error}");
+        => "no, expected " + (s.Expectation.Error is null ? s.Expectation.ExecutionStatus : $"{s.Expectation.ExecutionStatus} {s.Expectation.Error}")
+           + $" / {s.Expectation.RecordStatus}";
 
     private static string Attempts(ExecutionObservation e) => e.Record is { } r ? r.Attempts.ToString(CultureInfo.InvariantCulture) : "-";
 

@@ -40,4 +40,14 @@ public sealed record ExecutionObservation(Scenario Scenario, WorkflowKind Workfl
     public bool MatchesExpectation
         => Status == Scenario.Expectation.ExecutionStatus
            && (Scenario.Expectation.Succeeds || string.Equals(Error, Scenario.Expectation.Error, StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when the callback workflow's poc-task-tokens record ended as the scenario says (the baseline
+    /// keeps no record). A workflow that ends right while its record stays PENDING is a poller bug.
+    /// </summary>
+    public bool RecordMatchesExpectation
+        => Workflow != WorkflowKind.Callback || string.Equals(Record?.Status, Scenario.Expectation.RecordStatus, StringComparison.Ordinal);
+
+    /// <summary>Both the execution and its record ended as the scenario says.</summary>
+    public bool EndedAsExpected => MatchesExpectation && RecordMatchesExpectation;
 }

@@ -7,5 +7,5 @@ namespace Poc.Cli.Runs;
 public sealed record RunResult(IReadOnlyList<ExecutionObservation> Executions, TimeSpan Elapsed, int PollerInvocations)
 {
     /// <summary>True when every execution ended as its scenario expects.</summary>
-    public bool AllAsExpected => Executions.Count > 0 && Executions.All(e => e.MatchesExpectation);
+    public bool AllAsExpected => Executions.Count > 0 && Executions.All(e => e.EndedAsExpected);
 }

@@ -140,12 +140,15 @@ public static class ScenarioRunner
             : e;
     }
 
-    // Done once the execution ended and its record reached a final status; a record that never does is
-    // given a few poll intervals (the poller marks a state timeout when it next calls back).
+    // Done once the execution ended and its record reached a final status. A record still PENDING after its
+    // workflow ended (a state timeout) closes only when the poller next calls back, at its polling deadline
+    // at the latest, so it is given a few poll intervals past the later of the end and that deadline.
     private static bool Settled(ExecutionObservation e, DateTimeOffset? finishedAt, DateTimeOffset now, TimeSpan grace)
         => e.GaveUp
            || (e.IsFinished
                && (e.Workflow == WorkflowKind.Baseline
                    || RecordStatuses.IsTerminal(e.Record?.Status)
-                   || (finishedAt is { } at && now - at > grace)));
+                   || (finishedAt is { } at && now - Later(at, e.Record?.Deadline) > grace)));
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } x && x > a ? x : a;
 }

@@ -6,6 +6,9 @@ public sealed record TokenRecord(string ExecutionArn, string? JobId, string? Tas
     /// <summary>The poller's attempt limit stored with the record.</summary>
     public int? MaxAttempts { get; init; }
 
+    /// <summary>When the poller gives up on the job (PollingTimeout).</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
     /// <summary>The last error the poller saw.</summary>
     public string? LastError { get; init; }
 }

@@ -31,6 +31,7 @@ public static class TokenRecords
         {
             MaxAttempts = N(item, "maxAttempts"),
             LastError = S(item, "lastError"),
+            Deadline = N(item, "deadline") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null,
         };
     }
 

@@ -69,11 +69,15 @@ public sealed class RunModelTests
     [Fact]
     public void AllAsExpected_OneWrong_False()
     {
-        var ok = new ExecutionObservation(ScenarioCatalog.JobFailed, WorkflowKind.Callback, "a", "a") { Status = "FAILED", Error = "JobFailed" };
+        var record = new TokenRecord("a", "job-1", "token", RecordStatuses.Failed, 2);
+        var ok = new ExecutionObservation(ScenarioCatalog.JobFailed, WorkflowKind.Callback, "a", "a") { Status = "FAILED", Error = "JobFailed", Record = record };
         var wrong = ok with { Error = "States.TaskFailed" };
+        var recordLeftPending = ok with { Record = record with { Status = RecordStatuses.Pending } };
 
         Assert.True(new RunResult([ok], TimeSpan.Zero, 0).AllAsExpected);
         Assert.False(new RunResult([ok, wrong], TimeSpan.Zero, 0).AllAsExpected);
+        Assert.True(recordLeftPending.MatchesExpectation);
+        Assert.False(new RunResult([recordLeftPending], TimeSpan.Zero, 0).AllAsExpected);
         Assert.False(new RunResult([], TimeSpan.Zero, 0).AllAsExpected);
     }
 }
