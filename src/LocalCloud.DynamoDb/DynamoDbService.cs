@@ -36,17 +36,19 @@ public sealed class DynamoDbService : IServiceEndpoint
         ArgumentNullException.ThrowIfNull(usage);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var engine = new DynamoDbEngine(DynamoDbStores.InMemory(), time, usage);
-        _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType)
-            .Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", Guard<Api.CreateTableRequest, Api.CreateTableResponse>(new CreateTable(engine).HandleAsync))
-            .Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", Guard<Api.DescribeTableRequest, Api.DescribeTableResponse>(new DescribeTable(engine).HandleAsync))
-            .Add<Api.DeleteTableRequest, Api.DeleteTableResponse>("DeleteTable", Guard<Api.DeleteTableRequest, Api.DeleteTableResponse>(new DeleteTable(engine).HandleAsync))
-            .Add<Api.ListTablesRequest, Api.ListTablesResponse>("ListTables", Guard<Api.ListTablesRequest, Api.ListTablesResponse>(new ListTables(engine).HandleAsync))
-            .Add<Api.PutItemRequest, Api.PutItemResponse>("PutItem", Guard<Api.PutItemRequest, Api.PutItemResponse>(new PutItem(engine).HandleAsync))
-            .Add<Api.GetItemRequest, Api.GetItemResponse>("GetItem", Guard<Api.GetItemRequest, Api.GetItemResponse>(new GetItem(engine).HandleAsync))
-            .Add<Api.UpdateItemRequest, Api.UpdateItemResponse>("UpdateItem", Guard<Api.UpdateItemRequest, Api.UpdateItemResponse>(new UpdateItem(engine).HandleAsync))
-            .Add<Api.DeleteItemRequest, Api.DeleteItemResponse>("DeleteItem", Guard<Api.DeleteItemRequest, Api.DeleteItemResponse>(new DeleteItem(engine).HandleAsync))
-            .Add<Api.QueryRequest, Api.QueryResponse>("Query", Guard<Api.QueryRequest, Api.QueryResponse>(new Query(engine).HandleAsync))
-            .Add<Api.ScanRequest, Api.ScanResponse>("Scan", Guard<Api.ScanRequest, Api.ScanResponse>(new Scan(engine).HandleAsync));
+        _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType);
+        Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", new CreateTable(engine).HandleAsync);
+        Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", new DescribeTable(engine).HandleAsync);
+        Add<Api.DeleteTableRequest, Api.DeleteTableResponse>("DeleteTable", new DeleteTable(engine).HandleAsync);
+        Add<Api.ListTablesRequest, Api.ListTablesResponse>("ListTables", new ListTables(engine).HandleAsync);
+        Add<Api.PutItemRequest, Api.PutItemResponse>("PutItem", new PutItem(engine).HandleAsync);
+        Add<Api.GetItemRequest, Api.GetItemResponse>("GetItem", new GetItem(engine).HandleAsync);
+        Add<Api.UpdateItemRequest, Api.UpdateItemResponse>("UpdateItem", new UpdateItem(engine).HandleAsync);
+        Add<Api.DeleteItemRequest, Api.DeleteItemResponse>("DeleteItem", new DeleteItem(engine).HandleAsync);
+        Add<Api.QueryRequest, Api.QueryResponse>("Query", new Query(engine).HandleAsync);
+        Add<Api.ScanRequest, Api.ScanResponse>("Scan", new Scan(engine).HandleAsync);
+        Add<Api.BatchGetItemRequest, Api.BatchGetItemResponse>("BatchGetItem", new BatchGetItem(engine).HandleAsync);
+        Add<Api.BatchWriteItemRequest, Api.BatchWriteItemResponse>("BatchWriteItem", new BatchWriteItem(engine).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
     }
 
@@ -59,7 +61,7 @@ public sealed class DynamoDbService : IServiceEndpoint
     /// <summary>Operations in the DynamoDB API model that LocalCloud answers with a clear "not implemented".</summary>
     internal static readonly string[] NotImplemented =
     [
-        "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
+        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
     ];
 
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
@@ -67,6 +69,9 @@ public sealed class DynamoDbService : IServiceEndpoint
         ArgumentNullException.ThrowIfNull(request);
         return _dispatcher.DispatchAsync(request, cancellationToken);
     }
+
+    private void Add<TRequest, TResponse>(string operation, Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)
+        => _dispatcher.Add(operation, Guard(handler));
 
     /// <summary>Turns any unexpected failure into AWS's InternalServerError instead of a crashed request.</summary>
     private Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> Guard<TRequest, TResponse>(Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)

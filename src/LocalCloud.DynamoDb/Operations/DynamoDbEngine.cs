@@ -16,7 +16,17 @@ internal sealed class DynamoDbEngine(DynamoDbStores stores, TimeProvider time, U
     public ITableStore Table(RequestContext context, string? tableName)
     {
         RequireTableName(tableName);
-        return Store(context).Open(tableName!) ?? throw DynamoDbMessages.NotFound();
+        return Store(context).Open(TableNameOf(tableName!)) ?? throw DynamoDbMessages.NotFound();
+    }
+
+    /// <summary>
+    /// Every TableName parameter also takes the table's ARN
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html#DDB-GetItem-request-TableName).
+    /// </summary>
+    public static string TableNameOf(string nameOrArn)
+    {
+        var marker = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn.IndexOf(":table/", StringComparison.Ordinal) : -1;
+        return marker < 0 ? nameOrArn : nameOrArn[(marker + ":table/".Length)..];
     }
 
     public static void RequireTableName(string? tableName)
