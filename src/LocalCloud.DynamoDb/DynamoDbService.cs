@@ -49,6 +49,8 @@ public sealed class DynamoDbService : IServiceEndpoint
         Add<Api.ScanRequest, Api.ScanResponse>("Scan", new Scan(engine).HandleAsync);
         Add<Api.BatchGetItemRequest, Api.BatchGetItemResponse>("BatchGetItem", new BatchGetItem(engine).HandleAsync);
         Add<Api.BatchWriteItemRequest, Api.BatchWriteItemResponse>("BatchWriteItem", new BatchWriteItem(engine).HandleAsync);
+        Add<Api.TransactWriteItemsRequest, Api.TransactWriteItemsResponse>("TransactWriteItems", new TransactWriteItems(engine).HandleAsync);
+        Add<Api.TransactGetItemsRequest, Api.TransactGetItemsResponse>("TransactGetItems", new TransactGetItems(engine).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
     }
 
@@ -61,7 +63,7 @@ public sealed class DynamoDbService : IServiceEndpoint
     /// <summary>Operations in the DynamoDB API model that LocalCloud answers with a clear "not implemented".</summary>
     internal static readonly string[] NotImplemented =
     [
-        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
+        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
     ];
 
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ internal sealed class DynamoDbEngine(DynamoDbStores stores, TimeProvider time, U
 
     public UsageMeter Usage { get; } = usage;
 
+    public TransactionTokens Tokens { get; } = new(time);
+
     public IDynamoDbStore Store(RequestContext context) => stores.For(context.AccountId, context.Region);
 
     public ITableStore Table(RequestContext context, string? tableName)
