@@ -5,6 +5,7 @@ using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb.Operations;
 using LocalCloud.DynamoDb.Storage;
+using LocalCloud.DynamoDb.TimeToLive;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,7 +15,7 @@ namespace LocalCloud.DynamoDb;
 /// Amazon DynamoDB (API 2012-08-10, awsJson1.0, X-Amz-Target "DynamoDB_20120810.&lt;Operation&gt;"):
 /// tables, items, expressions and secondary indexes, in memory, per account and region.
 /// </summary>
-public sealed class DynamoDbService : IServiceEndpoint
+public sealed class DynamoDbService : IServiceEndpoint, IDisposable
 {
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -26,8 +27,9 @@ public sealed class DynamoDbService : IServiceEndpoint
 
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly ILogger _logger;
+    private readonly ITimer _sweepTimer;
 
-    /// <param name="time">The clock for table creation times.</param>
+    /// <param name="time">The clock for table creation times, token windows and the TTL sweep (one a minute).</param>
     /// <param name="usage">Where read and write capacity units are counted, per table and index.</param>
     /// <param name="logger">Optional; unexpected failures are logged here.</param>
     public DynamoDbService(TimeProvider time, UsageMeter usage, ILogger<DynamoDbService>? logger = null)
@@ -51,7 +53,16 @@ public sealed class DynamoDbService : IServiceEndpoint
         Add<Api.BatchWriteItemRequest, Api.BatchWriteItemResponse>("BatchWriteItem", new BatchWriteItem(engine).HandleAsync);
         Add<Api.TransactWriteItemsRequest, Api.TransactWriteItemsResponse>("TransactWriteItems", new TransactWriteItems(engine).HandleAsync);
         Add<Api.TransactGetItemsRequest, Api.TransactGetItemsResponse>("TransactGetItems", new TransactGetItems(engine).HandleAsync);
+        Add<Api.UpdateTimeToLiveRequest, Api.UpdateTimeToLiveResponse>("UpdateTimeToLive", new UpdateTimeToLive(engine).HandleAsync);
+        Add<Api.DescribeTimeToLiveRequest, Api.DescribeTimeToLiveResponse>("DescribeTimeToLive", new DescribeTimeToLive(engine).HandleAsync);
+        Add<Api.UpdateTableRequest, Api.UpdateTableResponse>("UpdateTable", new UpdateTable(engine).HandleAsync);
+        Add<Api.TagResourceRequest, Api.EmptyResponse>("TagResource", new TagResource(engine).HandleAsync);
+        Add<Api.UntagResourceRequest, Api.EmptyResponse>("UntagResource", new UntagResource(engine).HandleAsync);
+        Add<Api.ListTagsOfResourceRequest, Api.ListTagsOfResourceResponse>("ListTagsOfResource", new ListTagsOfResource(engine).HandleAsync);
+        Add<Api.DescribeEndpointsRequest, Api.DescribeEndpointsResponse>("DescribeEndpoints", DescribeEndpoints.HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+        var sweeper = new ExpiredItemSweeper(engine.Stores, time);
+        _sweepTimer = time.CreateTimer(_ => Sweep(sweeper), null, ExpiredItemSweeper.Period, ExpiredItemSweeper.Period);
     }
 
     public string Name => "dynamodb";
@@ -63,13 +74,29 @@ public sealed class DynamoDbService : IServiceEndpoint
     /// <summary>Operations in the DynamoDB API model that LocalCloud answers with a clear "not implemented".</summary>
     internal static readonly string[] NotImplemented =
     [
-        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
+        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTableReplicaAutoScaling"
     ];
 
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return _dispatcher.DispatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>Stops the TTL sweep.</summary>
+    public void Dispose() => _sweepTimer.Dispose();
+
+    private void Sweep(ExpiredItemSweeper sweeper)
+    {
+        try
+        {
+            sweeper.Sweep();
+        }
+        catch (Exception e)
+        {
+            // A timer callback must not throw; the next sweep tries again.
+            _logger.LogError(e, "DynamoDB TTL sweep failed");
+        }
     }
 
     private void Add<TRequest, TResponse>(string operation, Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)

@@ -7,13 +7,15 @@ namespace LocalCloud.DynamoDb.Operations;
 /// <summary>What every operation handler shares: the per-account/region stores, the clock and the usage meter.</summary>
 internal sealed class DynamoDbEngine(DynamoDbStores stores, TimeProvider time, UsageMeter usage)
 {
+    public DynamoDbStores Stores { get; } = stores;
+
     public TimeProvider Time { get; } = time;
 
     public UsageMeter Usage { get; } = usage;
 
     public TransactionTokens Tokens { get; } = new(time);
 
-    public IDynamoDbStore Store(RequestContext context) => stores.For(context.AccountId, context.Region);
+    public IDynamoDbStore Store(RequestContext context) => Stores.For(context.AccountId, context.Region);
 
     public ITableStore Table(RequestContext context, string? tableName)
     {
