@@ -23,7 +23,23 @@ internal static class DynamoDbMessages
     public const string NullMustBeTrue = Invalid + "Null attribute value types must have the value of true";
     public const string ConsistentReadOnGsi = "Consistent reads are not supported on global secondary indexes";
     public const string ReturnValuesInvalid = "Return values set to invalid value";
+    public const string UpdatedItemTooLarge = "Item size to update has exceeded the maximum allowed size";
+    public const string DuplicateKeys = "Provided list of item keys contains duplicates";
+    public const string TransactionDuplicateItem = "Transaction request cannot include multiple operations on one item";
+    public const string IdempotentMismatch = "DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.";
+    public const string TransactionInProgress = "The transaction with the given request token is already in progress.";
     public const string InvalidStartKey = "The provided starting key is invalid: The provided key element does not match the schema";
+
+    public static string TooManyItems(string operation) => $"Too many items requested for the {operation} call";
+
+    public static string MemberLength(string member, string value, int limit, bool atMost)
+        => $"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must have length {(atMost ? "less" : "greater")} than or equal to {limit}";
+
+    public static string MemberNull(string member) => $"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null";
+
+    /// <summary>AWS lists each action's code in order, e.g. "[ConditionalCheckFailed, None]".</summary>
+    public static string TransactionCancelled(IEnumerable<string> codes)
+        => $"Transaction cancelled, please refer cancellation reasons for specific reasons [{string.Join(", ", codes)}]";
 
     public static string TableNotFound(string table) => $"{ResourceNotFound}: Table: {table} not found";
 

@@ -5,6 +5,7 @@ using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb.Operations;
 using LocalCloud.DynamoDb.Storage;
+using LocalCloud.DynamoDb.TimeToLive;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,7 +15,7 @@ namespace LocalCloud.DynamoDb;
 /// Amazon DynamoDB (API 2012-08-10, awsJson1.0, X-Amz-Target "DynamoDB_20120810.&lt;Operation&gt;"):
 /// tables, items, expressions and secondary indexes, in memory, per account and region.
 /// </summary>
-public sealed class DynamoDbService : IServiceEndpoint
+public sealed class DynamoDbService : IServiceEndpoint, IDisposable
 {
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -26,8 +27,9 @@ public sealed class DynamoDbService : IServiceEndpoint
 
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly ILogger _logger;
+    private readonly ITimer _sweepTimer;
 
-    /// <param name="time">The clock for table creation times.</param>
+    /// <param name="time">The clock for table creation times, token windows and the TTL sweep (one a minute).</param>
     /// <param name="usage">Where read and write capacity units are counted, per table and index.</param>
     /// <param name="logger">Optional; unexpected failures are logged here.</param>
     public DynamoDbService(TimeProvider time, UsageMeter usage, ILogger<DynamoDbService>? logger = null)
@@ -36,18 +38,31 @@ public sealed class DynamoDbService : IServiceEndpoint
         ArgumentNullException.ThrowIfNull(usage);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var engine = new DynamoDbEngine(DynamoDbStores.InMemory(), time, usage);
-        _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType)
-            .Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", Guard<Api.CreateTableRequest, Api.CreateTableResponse>(new CreateTable(engine).HandleAsync))
-            .Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", Guard<Api.DescribeTableRequest, Api.DescribeTableResponse>(new DescribeTable(engine).HandleAsync))
-            .Add<Api.DeleteTableRequest, Api.DeleteTableResponse>("DeleteTable", Guard<Api.DeleteTableRequest, Api.DeleteTableResponse>(new DeleteTable(engine).HandleAsync))
-            .Add<Api.ListTablesRequest, Api.ListTablesResponse>("ListTables", Guard<Api.ListTablesRequest, Api.ListTablesResponse>(new ListTables(engine).HandleAsync))
-            .Add<Api.PutItemRequest, Api.PutItemResponse>("PutItem", Guard<Api.PutItemRequest, Api.PutItemResponse>(new PutItem(engine).HandleAsync))
-            .Add<Api.GetItemRequest, Api.GetItemResponse>("GetItem", Guard<Api.GetItemRequest, Api.GetItemResponse>(new GetItem(engine).HandleAsync))
-            .Add<Api.UpdateItemRequest, Api.UpdateItemResponse>("UpdateItem", Guard<Api.UpdateItemRequest, Api.UpdateItemResponse>(new UpdateItem(engine).HandleAsync))
-            .Add<Api.DeleteItemRequest, Api.DeleteItemResponse>("DeleteItem", Guard<Api.DeleteItemRequest, Api.DeleteItemResponse>(new DeleteItem(engine).HandleAsync))
-            .Add<Api.QueryRequest, Api.QueryResponse>("Query", Guard<Api.QueryRequest, Api.QueryResponse>(new Query(engine).HandleAsync))
-            .Add<Api.ScanRequest, Api.ScanResponse>("Scan", Guard<Api.ScanRequest, Api.ScanResponse>(new Scan(engine).HandleAsync));
+        _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType);
+        Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", new CreateTable(engine).HandleAsync);
+        Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", new DescribeTable(engine).HandleAsync);
+        Add<Api.DeleteTableRequest, Api.DeleteTableResponse>("DeleteTable", new DeleteTable(engine).HandleAsync);
+        Add<Api.ListTablesRequest, Api.ListTablesResponse>("ListTables", new ListTables(engine).HandleAsync);
+        Add<Api.PutItemRequest, Api.PutItemResponse>("PutItem", new PutItem(engine).HandleAsync);
+        Add<Api.GetItemRequest, Api.GetItemResponse>("GetItem", new GetItem(engine).HandleAsync);
+        Add<Api.UpdateItemRequest, Api.UpdateItemResponse>("UpdateItem", new UpdateItem(engine).HandleAsync);
+        Add<Api.DeleteItemRequest, Api.DeleteItemResponse>("DeleteItem", new DeleteItem(engine).HandleAsync);
+        Add<Api.QueryRequest, Api.QueryResponse>("Query", new Query(engine).HandleAsync);
+        Add<Api.ScanRequest, Api.ScanResponse>("Scan", new Scan(engine).HandleAsync);
+        Add<Api.BatchGetItemRequest, Api.BatchGetItemResponse>("BatchGetItem", new BatchGetItem(engine).HandleAsync);
+        Add<Api.BatchWriteItemRequest, Api.BatchWriteItemResponse>("BatchWriteItem", new BatchWriteItem(engine).HandleAsync);
+        Add<Api.TransactWriteItemsRequest, Api.TransactWriteItemsResponse>("TransactWriteItems", new TransactWriteItems(engine).HandleAsync);
+        Add<Api.TransactGetItemsRequest, Api.TransactGetItemsResponse>("TransactGetItems", new TransactGetItems(engine).HandleAsync);
+        Add<Api.UpdateTimeToLiveRequest, Api.UpdateTimeToLiveResponse>("UpdateTimeToLive", new UpdateTimeToLive(engine).HandleAsync);
+        Add<Api.DescribeTimeToLiveRequest, Api.DescribeTimeToLiveResponse>("DescribeTimeToLive", new DescribeTimeToLive(engine).HandleAsync);
+        Add<Api.UpdateTableRequest, Api.UpdateTableResponse>("UpdateTable", new UpdateTable(engine).HandleAsync);
+        Add<Api.TagResourceRequest, Api.EmptyResponse>("TagResource", new TagResource(engine).HandleAsync);
+        Add<Api.UntagResourceRequest, Api.EmptyResponse>("UntagResource", new UntagResource(engine).HandleAsync);
+        Add<Api.ListTagsOfResourceRequest, Api.ListTagsOfResourceResponse>("ListTagsOfResource", new ListTagsOfResource(engine).HandleAsync);
+        Add<Api.DescribeEndpointsRequest, Api.DescribeEndpointsResponse>("DescribeEndpoints", DescribeEndpoints.HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+        var sweeper = new ExpiredItemSweeper(engine.Stores, time);
+        _sweepTimer = time.CreateTimer(_ => Sweep(sweeper), null, ExpiredItemSweeper.Period, ExpiredItemSweeper.Period);
     }
 
     public string Name => "dynamodb";
@@ -59,7 +74,7 @@ public sealed class DynamoDbService : IServiceEndpoint
     /// <summary>Operations in the DynamoDB API model that LocalCloud answers with a clear "not implemented".</summary>
     internal static readonly string[] NotImplemented =
     [
-        "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive"
+        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTableReplicaAutoScaling"
     ];
 
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
@@ -67,6 +82,25 @@ public sealed class DynamoDbService : IServiceEndpoint
         ArgumentNullException.ThrowIfNull(request);
         return _dispatcher.DispatchAsync(request, cancellationToken);
     }
+
+    /// <summary>Stops the TTL sweep.</summary>
+    public void Dispose() => _sweepTimer.Dispose();
+
+    private void Sweep(ExpiredItemSweeper sweeper)
+    {
+        try
+        {
+            sweeper.Sweep();
+        }
+        catch (Exception e)
+        {
+            // A timer callback must not throw; the next sweep tries again.
+            _logger.LogError(e, "DynamoDB TTL sweep failed");
+        }
+    }
+
+    private void Add<TRequest, TResponse>(string operation, Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)
+        => _dispatcher.Add(operation, Guard(handler));
 
     /// <summary>Turns any unexpected failure into AWS's InternalServerError instead of a crashed request.</summary>
     private Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> Guard<TRequest, TResponse>(Func<TRequest, RequestContext, CancellationToken, Task<TResponse>> handler)

@@ -18,4 +18,6 @@ internal sealed class CreateTableRequest
     public ProvisionedThroughput? ProvisionedThroughput { get; init; }
 
     public bool? DeletionProtectionEnabled { get; init; }
+
+    public List<Tag>? Tags { get; init; }
 }

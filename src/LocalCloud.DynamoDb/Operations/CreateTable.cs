@@ -81,8 +81,11 @@ internal sealed partial class CreateTable(DynamoDbEngine engine)
             throw AwsServiceException.Validation($"{Invalid}Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
 
+        var now = engine.Time.GetUtcNow();
         var definition = new TableDefinition(name!, arn, Guid.NewGuid().ToString(), tableKey, definitions, indexes, billing, rcu, wcu,
-            engine.Time.GetUtcNow(), request.DeletionProtectionEnabled ?? false);
+            now, request.DeletionProtectionEnabled ?? false,
+            PayPerRequestSince: billing == "PAY_PER_REQUEST" ? now : null,
+            Tags: request.Tags is null ? null : TaggedTable.Merge(null, request.Tags));
         var store = engine.Store(context);
         if (!store.TryCreate(definition))
         {
@@ -107,7 +110,7 @@ internal sealed partial class CreateTable(DynamoDbEngine engine)
         }
     }
 
-    private static KeyDefinition Key(List<KeySchemaElement>? schema, string member, Dictionary<string, AttributeType> types)
+    internal static KeyDefinition Key(List<KeySchemaElement>? schema, string member, Dictionary<string, AttributeType> types)
     {
         if (schema is null || schema.Count == 0)
         {
@@ -139,7 +142,7 @@ internal sealed partial class CreateTable(DynamoDbEngine engine)
         return new KeyDefinition(hash, types[hash], range, range is null ? null : types[range]);
     }
 
-    private static (long Read, long Write) Throughput(ProvisionedThroughput? throughput, string billing, string? index)
+    internal static (long Read, long Write) Throughput(ProvisionedThroughput? throughput, string billing, string? index)
     {
         if (billing == "PAY_PER_REQUEST")
         {
@@ -162,7 +165,7 @@ internal sealed partial class CreateTable(DynamoDbEngine engine)
         return (r, w);
     }
 
-    private static string IndexName(string? name, List<IndexDefinition> existing)
+    internal static string IndexName(string? name, IReadOnlyList<IndexDefinition> existing)
     {
         if (name is null)
         {
@@ -176,7 +179,7 @@ internal sealed partial class CreateTable(DynamoDbEngine engine)
         return name;
     }
 
-    private static string ProjectionType(Projection? projection, string index)
+    internal static string ProjectionType(Projection? projection, string index)
     {
         var type = projection?.ProjectionType ?? throw AwsServiceException.Validation($"{Invalid}Unknown ProjectionType: null for index: {index}");
         if (type is not ("ALL" or "KEYS_ONLY" or "INCLUDE"))

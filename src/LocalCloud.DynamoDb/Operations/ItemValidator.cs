@@ -30,7 +30,7 @@ internal static class ItemValidator
     }
 
     /// <summary>A whole item about to be stored: key present and typed, index keys typed, size within 400 KB.</summary>
-    public static void Item(Item? item, TableDefinition table)
+    public static void Item(Item? item, TableDefinition table, string tooLarge = DynamoDbMessages.ItemTooLarge)
     {
         if (item is null)
         {
@@ -73,7 +73,7 @@ internal static class ItemValidator
         }
         if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.ItemTooLarge);
+            throw AwsServiceException.Validation(tooLarge);
         }
     }
 

@@ -9,7 +9,6 @@ internal static class TableDescriptions
     public static TableDescription From(ITableStore store, string status)
     {
         var t = store.Definition;
-        var payPerRequest = t.BillingMode == "PAY_PER_REQUEST";
         return new TableDescription
         {
             AttributeDefinitions = t.AttributeDefinitions.Select(d => new AttributeDefinition { AttributeName = d.Key, AttributeType = d.Value.ToString() }).ToList(),
@@ -22,7 +21,10 @@ internal static class TableDescriptions
             ItemCount = store.ItemCount,
             TableArn = t.Arn,
             TableId = t.TableId,
-            BillingModeSummary = payPerRequest ? new BillingModeSummary { BillingMode = t.BillingMode, LastUpdateToPayPerRequestDateTime = t.CreatedAt.ToUnixTimeMilliseconds() / 1000.0 } : null,
+            // AWS reports a summary once a table has been on demand at any time, provisioned tables never switched get none.
+            BillingModeSummary = t.PayPerRequestSince is { } since
+                ? new BillingModeSummary { BillingMode = t.BillingMode, LastUpdateToPayPerRequestDateTime = since.ToUnixTimeMilliseconds() / 1000.0 }
+                : null,
             GlobalSecondaryIndexes = Nullable(t.Indexes.Where(i => i.IsGlobal).Select(i =>
             {
                 var entries = store.All(i.Name);

@@ -36,7 +36,7 @@ internal sealed class UpdateItem(DynamoDbEngine engine)
         var (write, capacity) = WriteSupport.Execute(engine, table, key, condition, scope, request.ReturnValuesOnConditionCheckFailure, old =>
         {
             var updated = UpdateApplier.Apply(old ?? key, clauses, evaluator);
-            ItemValidator.Item(updated, table.Definition);
+            ItemValidator.Item(updated, table.Definition, DynamoDbMessages.UpdatedItemTooLarge);
             return updated;
         });
         return Task.FromResult(new UpdateItemResponse

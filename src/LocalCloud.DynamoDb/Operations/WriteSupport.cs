@@ -77,12 +77,7 @@ internal static class WriteSupport
                 }
                 return change(old);
             });
-            var size = Math.Max(write.Old is null ? 0 : ItemSize.Of(write.Old), write.New is null ? 0 : ItemSize.Of(write.New));
-            report.TableUnits = CapacityUnits.Write(size);
-            foreach (var (index, (writes, bytes)) in write.IndexWrites.Where(kv => kv.Value.Writes > 0))
-            {
-                report.AddIndex(index, writes * CapacityUnits.Write(bytes));
-            }
+            Charge(report, write, 1);
             report.Meter(engine.Usage);
             return (write, report);
         }
@@ -96,6 +91,20 @@ internal static class WriteSupport
                     ? new Dictionary<string, object?> { ["Item"] = failed.Old }
                     : null,
             };
+        }
+    }
+
+    /// <summary>
+    /// Adds one item write's units: 1 KB units of the larger of old and new item, plus each index entry
+    /// touched. Transactions pass factor 2 (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling).
+    /// </summary>
+    public static void Charge(CapacityReport report, ItemWrite write, double factor)
+    {
+        var size = Math.Max(write.Old is null ? 0 : ItemSize.Of(write.Old), write.New is null ? 0 : ItemSize.Of(write.New));
+        report.TableUnits += factor * CapacityUnits.Write(size);
+        foreach (var (index, (writes, bytes)) in write.IndexWrites.Where(kv => kv.Value.Writes > 0))
+        {
+            report.AddIndex(index, factor * writes * CapacityUnits.Write(bytes));
         }
     }
 

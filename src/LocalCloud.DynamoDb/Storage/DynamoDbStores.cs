@@ -9,5 +9,8 @@ internal sealed class DynamoDbStores(Func<string, string, IDynamoDbStore> factor
 
     public static DynamoDbStores InMemory() => new((_, _) => new InMemoryDynamoDbStore());
 
+    /// <summary>Every account/region store created so far (the TTL sweep walks them all).</summary>
+    public IEnumerable<IDynamoDbStore> All => _stores.Values;
+
     public IDynamoDbStore For(string accountId, string region) => _stores.GetOrAdd((accountId, region), k => factory(k.Account, k.Region));
 }

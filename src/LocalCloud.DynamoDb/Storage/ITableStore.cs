@@ -28,4 +28,17 @@ internal interface ITableStore
     /// the current item (null deletes). Exceptions thrown by the change leave the table untouched.
     /// </summary>
     ItemWrite Write(Item key, Func<Item?, Item?> change);
+
+    /// <summary>
+    /// Holds this table's lock until disposed, so a transaction can check and write several items (across
+    /// tables, locked in one global order) with no reader or writer seeing a partial result. Re-entrant:
+    /// the holder may still call <see cref="Get"/> and <see cref="Write"/>.
+    /// </summary>
+    IDisposable Exclusive();
+
+    /// <summary>
+    /// Swaps in a new definition atomically: an index that is new is built from the current items
+    /// (the backfill), one that is gone is dropped.
+    /// </summary>
+    void Redefine(Func<TableDefinition, TableDefinition> change);
 }

@@ -17,17 +17,18 @@ internal sealed class InMemoryTableStore : ITableStore
     private readonly Dictionary<string, Dictionary<AttributeValue, SortedDictionary<IndexSortKey, Item>>> _indexes = new(StringComparer.Ordinal);
     private long _count;
     private long _size;
+    private volatile TableDefinition _definition;
 
     public InMemoryTableStore(TableDefinition definition)
     {
-        Definition = definition;
+        _definition = definition;
         foreach (var index in definition.Indexes)
         {
             _indexes[index.Name] = [];
         }
     }
 
-    public TableDefinition Definition { get; }
+    public TableDefinition Definition => _definition;
 
     public long ItemCount => Interlocked.Read(ref _count);
 
@@ -85,6 +86,33 @@ internal sealed class InMemoryTableStore : ITableStore
                 indexWrites[index.Name] = UpdateIndex(index, old, updated);
             }
             return new ItemWrite(old, updated, indexWrites);
+        }
+    }
+
+    public IDisposable Exclusive()
+    {
+        _sync.Enter();
+        return new Release(_sync);
+    }
+
+    public void Redefine(Func<TableDefinition, TableDefinition> change)
+    {
+        lock (_sync)
+        {
+            var updated = change(_definition);
+            foreach (var gone in _indexes.Keys.Where(name => updated.Index(name) is null).ToList())
+            {
+                _indexes.Remove(gone);
+            }
+            _definition = updated;
+            foreach (var added in updated.Indexes.Where(i => !_indexes.ContainsKey(i.Name)))
+            {
+                _indexes[added.Name] = [];
+                foreach (var item in _partitions.Values.SelectMany(p => p.Values))
+                {
+                    UpdateIndex(added, null, item);
+                }
+            }
         }
     }
 
@@ -163,7 +191,10 @@ internal sealed class InMemoryTableStore : ITableStore
 
     private (AttributeValue Hash, IndexSortKey Sort, Item Projected)? Entry(IndexDefinition index, Item item)
     {
-        if (index.Key.Extract(item) is not { } key)
+        // An item whose index key has the wrong type or is empty stays out of the index: only possible for
+        // items written before the index was created (a backfill), since writes are validated against it.
+        if (index.Key.Extract(item) is not { } key || !Indexable(key[index.Key.HashName], index.Key.HashType)
+            || (index.Key.RangeName is not null && !Indexable(key[index.Key.RangeName], index.Key.RangeType!.Value)))
         {
             return null;
         }
@@ -172,6 +203,22 @@ internal sealed class InMemoryTableStore : ITableStore
         return (key[index.Key.HashName], new IndexSortKey(range, tableHash, tableRange), index.Project(item, Definition.Key));
     }
 
+    private static bool Indexable(AttributeValue value, AttributeType type)
+        => value.Type == type && value is not ({ Type: AttributeType.S, S.Length: 0 } or { Type: AttributeType.B, B.Length: 0 });
+
     private static bool SameItem(Item a, Item b)
         => a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && kv.Value.Equals(v));
+
+    private sealed class Release(Lock sync) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                sync.Exit();
+            }
+        }
+    }
 }

@@ -73,7 +73,11 @@ internal sealed class DynamoDbHarness : IDisposable
 
     public static AttributeValue N(string n) => new() { N = n };
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        Service.Dispose();
+    }
 
     private sealed class InMemoryFactory(DynamoDbService service) : HttpClientFactory
     {

@@ -1,0 +1,6 @@
+namespace LocalCloud.DynamoDb.Api;
+
+/// <summary>Wire shape DescribeEndpointsRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class DescribeEndpointsRequest
+{
+}
