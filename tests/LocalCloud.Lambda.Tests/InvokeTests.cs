@@ -175,12 +175,18 @@ public sealed class InvokeTests(LambdaFixture fixture)
         var name = LambdaFixture.UniqueName("ctor");
         await _api.CreateFunctionAsync(name, "Handle", fixture.Zip, handler: "TestFunction::TestFunction.BrokenConstructor::Handle");
 
-        var response = await _api.InvokeAsync(name, "{}");
+        var response = await _api.InvokeAsync(name, "{}", logType: "Tail");
 
         Assert.Equal("Unhandled", response.Headers["X-Amz-Function-Error"]);
         var error = LambdaApi.Json(response);
-        Assert.Equal("InvalidOperationException", error.GetProperty("errorType").GetString());
-        Assert.Equal("constructor failed", error.GetProperty("errorMessage").GetString());
+        Assert.Equal("LambdaException", error.GetProperty("errorType").GetString());
+        Assert.Equal("An exception was thrown when the constructor for type 'TestFunction.BrokenConstructor' was invoked. Check inner exception for more details.", error.GetProperty("errorMessage").GetString());
+        var wrapper = error.GetProperty("cause");
+        Assert.Equal("TargetInvocationException", wrapper.GetProperty("errorType").GetString());
+        Assert.Equal("InvalidOperationException", wrapper.GetProperty("cause").GetProperty("errorType").GetString());
+        Assert.Equal("constructor failed", wrapper.GetProperty("cause").GetProperty("errorMessage").GetString());
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers["X-Amz-Log-Result"]));
+        Assert.Contains("\tStatus: error\tError Type: LambdaException\t", log, StringComparison.Ordinal);
     }
 
     [Fact]
