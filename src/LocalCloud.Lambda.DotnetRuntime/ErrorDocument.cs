@@ -28,8 +28,12 @@ internal static class ErrorDocument
         }
     }
 
-    public static string TypeOf(Exception exception)
-        => exception is InitializationException ? InitializationException.ErrorType : exception.GetType().Name;
+    public static string TypeOf(Exception exception) => exception switch
+    {
+        InitializationException => InitializationException.ErrorType,
+        ConstructorException => ConstructorException.ErrorType,
+        _ => exception.GetType().Name,
+    };
 
     public static byte[] From(Exception exception) => JsonSerializer.SerializeToUtf8Bytes(Node(exception));
 
@@ -48,7 +52,8 @@ internal static class ErrorDocument
         };
         if (exception is not InitializationException && exception.InnerException is { } inner)
         {
-            node["cause"] = Node(Unwrap(inner));
+            // AWS keeps the TargetInvocationException of a failed constructor in the chain; elsewhere it is noise.
+            node["cause"] = Node(exception is ConstructorException ? inner : Unwrap(inner));
         }
         return node;
     }

@@ -71,7 +71,15 @@ internal sealed class HandlerInvoker
         }
         var method = supported[0];
         // The instance is created once per worker and reused, as AWS does (init runs once per execution environment).
-        var target = method.IsStatic ? null : Activator.CreateInstance(type);
+        object? target = null;
+        try
+        {
+            target = method.IsStatic ? null : Activator.CreateInstance(type);
+        }
+        catch (TargetInvocationException e)
+        {
+            throw new ConstructorException($"An exception was thrown when the constructor for type '{typeName}' was invoked. Check inner exception for more details.", e);
+        }
         return new HandlerInvoker(method, target);
     }
 

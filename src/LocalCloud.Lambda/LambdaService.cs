@@ -36,7 +36,11 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         _options = options;
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LocalCloud.Lambda");
         _engine = new InvocationEngine(options, time, usage, logger);
-        _state = new LambdaState(new InMemoryFunctionStore(), _engine, options, time);
+        var store = new InMemoryFunctionStore();
+        var limiter = new ConcurrencyLimiter();
+        Lifecycle = new FunctionLifecycle(store, _engine, logger);
+        Events = new EventQueue(store, _engine, limiter, time, logger);
+        _state = new LambdaState(store, _engine, options, time, Lifecycle, limiter, Events);
         _invoke = new Invoke(_state);
         _router
             .Add("POST", "/2015-03-31/functions", new CreateFunction(_state).HandleAsync)
@@ -46,12 +50,24 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
             .Add("GET", "/2015-03-31/functions/{FunctionName}/configuration", new GetFunctionConfiguration(_state).HandleAsync)
             .Add("PUT", "/2015-03-31/functions/{FunctionName}/configuration", new UpdateFunctionConfiguration(_state).HandleAsync)
             .Add("PUT", "/2015-03-31/functions/{FunctionName}/code", new UpdateFunctionCode(_state).HandleAsync)
-            .Add("POST", "/2015-03-31/functions/{FunctionName}/invocations", _invoke.HandleAsync);
+            .Add("POST", "/2015-03-31/functions/{FunctionName}/invocations", _invoke.HandleAsync)
+            .Add("PUT", "/2019-09-25/functions/{FunctionName}/event-invoke-config", new PutFunctionEventInvokeConfig(_state).HandleAsync)
+            .Add("POST", "/2019-09-25/functions/{FunctionName}/event-invoke-config", new UpdateFunctionEventInvokeConfig(_state).HandleAsync)
+            .Add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config", new GetFunctionEventInvokeConfig(_state).HandleAsync)
+            .Add("DELETE", "/2019-09-25/functions/{FunctionName}/event-invoke-config", new DeleteFunctionEventInvokeConfig(_state).HandleAsync)
+            .Add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config/list", new ListFunctionEventInvokeConfigs(_state).HandleAsync)
+            .Add("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", new PutFunctionConcurrency(_state).HandleAsync)
+            .Add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", new GetFunctionConcurrency(_state).HandleAsync)
+            .Add("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", new DeleteFunctionConcurrency(_state).HandleAsync)
+            .Add("POST", "/2017-03-31/tags/{Resource}", new TagResource(_state).HandleAsync)
+            .Add("DELETE", "/2017-03-31/tags/{Resource}", new UntagResource(_state).HandleAsync)
+            .Add("GET", "/2017-03-31/tags/{Resource}", new ListTags(_state).HandleAsync)
+            .Add("GET", "/2016-08-19/account-settings", new GetAccountSettings(_state).HandleAsync);
         foreach (var (operation, method, uri) in NotImplementedOperations.All)
         {
             _router.Add(method, uri, (_, _, _) => throw LambdaErrors.NotImplemented(operation));
         }
-        PathPrefixes = [.. new[] { "/2015-03-31/", RuntimePathPrefix }.Concat(NotImplementedOperations.PathPrefixes).Distinct(StringComparer.Ordinal)];
+        PathPrefixes = [.. new[] { "/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2019-09-25/", "/2019-09-30/", RuntimePathPrefix }.Concat(NotImplementedOperations.PathPrefixes).Distinct(StringComparer.Ordinal)];
     }
 
     public string Name => "lambda";
@@ -85,9 +101,18 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
     /// <summary>The latest finished invocations, newest first (for the monitor): durations, cold starts, errors.</summary>
     public IReadOnlyList<LambdaInvocationRecord> RecentInvocations(int max = 100) => _engine.Recent(max);
 
+    /// <summary>Creation and update steps that finish in the background (tests wait on them).</summary>
+    internal FunctionLifecycle Lifecycle { get; }
+
+    /// <summary>The asynchronous invocation queue (tests observe its retries).</summary>
+    internal EventQueue Events { get; }
+
     public async ValueTask DisposeAsync()
     {
+        Events.Stop();
         await _engine.DisposeAsync().ConfigureAwait(false);
+        await Events.DisposeAsync().ConfigureAwait(false);
+        await Lifecycle.DrainAsync().ConfigureAwait(false);
         if (_options.DataDirectory == LambdaOptions.DefaultDataDirectory && Directory.Exists(_options.DataDirectory))
         {
             try

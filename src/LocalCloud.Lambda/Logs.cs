@@ -25,4 +25,13 @@ internal static partial class Logs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Some Event invocations were still running when the Lambda service stopped")]
     public static partial void EventsStillRunning(this ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A background step of {Function} (activation or update) failed")]
+    public static partial void LifecycleStepFailed(this ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event invocation {RequestId} of {Function} failed ({ErrorType}); retrying in {Delay} (attempt {Attempt})")]
+    public static partial void EventRetrying(this ILogger logger, string requestId, string function, string? errorType, TimeSpan delay, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event invocation {RequestId} of {Function} dropped: {Reason}")]
+    public static partial void EventDropped(this ILogger logger, string requestId, string function, string reason);
 }

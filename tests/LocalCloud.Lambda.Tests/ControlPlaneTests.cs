@@ -25,8 +25,8 @@ public sealed class ControlPlaneTests(LambdaFixture fixture)
         Assert.Equal(fixture.Zip.Length, config.GetProperty("CodeSize").GetInt64());
         Assert.Equal(Convert.ToBase64String(SHA256.HashData(fixture.Zip)), config.GetProperty("CodeSha256").GetString());
         Assert.Equal("$LATEST", config.GetProperty("Version").GetString());
-        Assert.Equal("Active", config.GetProperty("State").GetString());
-        Assert.Equal("Successful", config.GetProperty("LastUpdateStatus").GetString());
+        Assert.Equal("Pending", config.GetProperty("State").GetString());
+        Assert.Equal("InProgress", config.GetProperty("LastUpdateStatus").GetString());
         Assert.Equal("Zip", config.GetProperty("PackageType").GetString());
         Assert.Equal("x86_64", config.GetProperty("Architectures")[0].GetString());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$", config.GetProperty("LastModified").GetString());

@@ -119,6 +119,7 @@ public sealed class InvokeTests(LambdaFixture fixture)
         Assert.Matches(@"^RequestId: [0-9a-f-]+ Error: Task timed out after 1\.00 seconds$", error.GetProperty("errorMessage").GetString());
         var log = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers["X-Amz-Log-Result"]));
         Assert.Matches(@"\d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f-]+ Task timed out after 1\.00 seconds", log);
+        Assert.Matches(@"REPORT RequestId: [0-9a-f-]+\t.*\tStatus: timeout\t", log);
         var record = Assert.Single(fixture.Host.Service.RecentInvocations(), r => r.FunctionName == name);
         Assert.Equal("Sandbox.Timedout", record.ErrorType);
         Assert.True(record.Duration >= TimeSpan.FromSeconds(1));
@@ -157,13 +158,15 @@ public sealed class InvokeTests(LambdaFixture fixture)
         var name = LambdaFixture.UniqueName("exit");
         await _api.CreateFunctionAsync(name, "Exit", fixture.Zip);
 
-        var response = await _api.InvokeAsync(name, "{}");
+        var response = await _api.InvokeAsync(name, "{}", logType: "Tail");
 
         Assert.Equal(200, response.Status);
         Assert.Equal("Unhandled", response.Headers["X-Amz-Function-Error"]);
         var error = LambdaApi.Json(response);
         Assert.Equal("Runtime.ExitError", error.GetProperty("errorType").GetString());
         Assert.Matches(@"^RequestId: [0-9a-f-]+ Error: Runtime exited with error: exit status 3$", error.GetProperty("errorMessage").GetString());
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers["X-Amz-Log-Result"]));
+        Assert.Contains("\tStatus: error\tError Type: Runtime.ExitError\t", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,12 +175,18 @@ public sealed class InvokeTests(LambdaFixture fixture)
         var name = LambdaFixture.UniqueName("ctor");
         await _api.CreateFunctionAsync(name, "Handle", fixture.Zip, handler: "TestFunction::TestFunction.BrokenConstructor::Handle");
 
-        var response = await _api.InvokeAsync(name, "{}");
+        var response = await _api.InvokeAsync(name, "{}", logType: "Tail");
 
         Assert.Equal("Unhandled", response.Headers["X-Amz-Function-Error"]);
         var error = LambdaApi.Json(response);
-        Assert.Equal("InvalidOperationException", error.GetProperty("errorType").GetString());
-        Assert.Equal("constructor failed", error.GetProperty("errorMessage").GetString());
+        Assert.Equal("LambdaException", error.GetProperty("errorType").GetString());
+        Assert.Equal("An exception was thrown when the constructor for type 'TestFunction.BrokenConstructor' was invoked. Check inner exception for more details.", error.GetProperty("errorMessage").GetString());
+        var wrapper = error.GetProperty("cause");
+        Assert.Equal("TargetInvocationException", wrapper.GetProperty("errorType").GetString());
+        Assert.Equal("InvalidOperationException", wrapper.GetProperty("cause").GetProperty("errorType").GetString());
+        Assert.Equal("constructor failed", wrapper.GetProperty("cause").GetProperty("errorMessage").GetString());
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers["X-Amz-Log-Result"]));
+        Assert.Contains("\tStatus: error\tError Type: LambdaException\t", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -236,7 +245,8 @@ public sealed class InvokeTests(LambdaFixture fixture)
         Assert.Matches(@"START RequestId: [0-9a-f-]+ Version: \$LATEST", log);
         Assert.Matches(@"END RequestId: [0-9a-f-]+", log);
         Assert.Matches(@"REPORT RequestId: [0-9a-f-]+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB", log);
-        Assert.Contains("Init Duration:", log, StringComparison.Ordinal);
+        Assert.Matches(@"\tMax Memory Used: [1-9]\d* MB\tInit Duration: [\d.]+ ms\t", log);
+        Assert.DoesNotContain("Status:", log, StringComparison.Ordinal);
         Assert.DoesNotContain("LOCALCLOUD_END", log, StringComparison.Ordinal);
         Assert.True(log.IndexOf("START", StringComparison.Ordinal) < log.IndexOf("log-line-from-stdout", StringComparison.Ordinal));
     }

@@ -70,6 +70,7 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
         using var old = Process.GetProcessById(before);
 
         var update = await api.SendAsync("PUT", $"/2015-03-31/functions/{name}/code", new { ZipFile = fixture.Zip });
+        await api.SettledAsync(name);
         var after = LambdaApi.Json(await api.InvokeAsync(name, "{}")).GetProperty("pid").GetInt32();
 
         Assert.Equal(200, update.Status);
@@ -94,6 +95,7 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
             Code = new { ZipFile = zip },
             Environment = new { Variables = new Dictionary<string, string> { ["LC_DOTNET"] = defaults.DotnetExecutable, ["LC_RUNTIME_HOST"] = defaults.DotnetRuntimeHostPath } },
         });
+        await api.SettledAsync(name);
 
         var response = await api.InvokeAsync(name, """{"custom":true}""");
 
@@ -107,6 +109,7 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
         var api = fixture.Api;
         var name = LambdaFixture.UniqueName("nobootstrap");
         var created = await api.CreateAsync(new { FunctionName = name, Runtime = "provided.al2", Role = LambdaApi.Role, Handler = "unused", Code = new { ZipFile = ControlPlaneTests.ZipWith("readme.txt", "no bootstrap here") } });
+        await api.SettledAsync(name);
 
         var response = await api.InvokeAsync(name, "{}");
 

@@ -17,6 +17,17 @@ internal static class LambdaErrors
     public static AwsServiceException Conflict(string functionArn)
         => User("ResourceConflictException", $"The operation cannot be performed at this time. An update is in progress for resource: {functionArn}", 409);
 
+    /// <summary>Invoke or an update while the function is Pending or Failed (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html).</summary>
+    public static AwsServiceException NotActive(string state)
+        => User("ResourceConflictException", $"The operation cannot be performed at this time. The function is currently in the following state: {state}", 409);
+
+    /// <summary>A synchronous invocation beyond the function's reserved concurrency.</summary>
+    public static AwsServiceException ReservedConcurrencyExceeded() => new("TooManyRequestsException", "Rate Exceeded.", 429)
+    {
+        ErrorType = "User",
+        ExtraMembers = new Dictionary<string, object?> { ["Reason"] = "ReservedFunctionConcurrentInvocationLimitExceeded" },
+    };
+
     public static AwsServiceException InvalidParameter(string message)
         => User("InvalidParameterValueException", message, 400);
 
@@ -37,7 +48,7 @@ internal static class LambdaErrors
         => InvalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
 
     public static AwsServiceException NotImplemented(string operation)
-        => new("UnknownOperationException", $"Operation {operation} is not implemented by LocalCloud's Lambda service yet; it serves CreateFunction, GetFunction, GetFunctionConfiguration, ListFunctions, DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration and Invoke.", 400)
+        => new("UnknownOperationException", $"Operation {operation} is not implemented by LocalCloud's Lambda service yet; see docs/services/lambda.md for the operations it serves.", 400)
         {
             ErrorType = "User",
         };

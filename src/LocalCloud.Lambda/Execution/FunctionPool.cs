@@ -89,6 +89,7 @@ internal sealed class FunctionPool
                     // The log closes with what arrived; a runtime that never prints the marker costs only this wait.
                 }
             }
+            invocation.MaxMemoryUsedMb = worker.PeakMemoryMb();
             Return(worker, outcome.KeepsWorker);
             return outcome;
         }

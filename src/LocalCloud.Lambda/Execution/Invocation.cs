@@ -24,6 +24,9 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
     public DateTimeOffset Deadline { get; private set; }
     public TimeSpan? InitDuration { get; set; }
 
+    /// <summary>The worker's peak resident memory when the invocation ended (REPORT's Max Memory Used).</summary>
+    public long MaxMemoryUsedMb { get; set; }
+
     public Task<InvocationOutcome> Completion => _outcome.Task;
 
     /// <summary>Completes when the dotnet runtime's end-of-invocation marker has come through stdout.</summary>

@@ -20,7 +20,6 @@ internal sealed class InvocationEngine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly WorkerLauncher _launcher;
     private readonly ConcurrentDictionary<string, FunctionPool> _pools = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly ConcurrentQueue<LambdaInvocationRecord> _recent = new();
     private readonly Lock _poolLock = new();
 
@@ -54,21 +53,6 @@ internal sealed class InvocationEngine : IAsyncDisposable
         return (outcome, invocation);
     }
 
-    /// <summary>An Event invocation: runs in the background; the caller has its 202 already.</summary>
-    public void RunInBackground(FunctionRecord function, string requestId, ReadOnlyMemory<byte> payload)
-    {
-        var task = Task.Run(async () =>
-        {
-            var (outcome, _) = await RunAsync(function, requestId, payload, "Event").ConfigureAwait(false);
-            if (outcome.IsError)
-            {
-                _logger.EventFailed(requestId, function.FunctionName, outcome.ErrorType);
-            }
-        });
-        _background[task] = 0;
-        _ = task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
     /// <summary>
     /// The function's code or configuration changed, or it was deleted: its warm workers must go. With
     /// <paramref name="deleteCode"/>, the code the pool ran is deleted once its last invocation ends.
@@ -89,7 +73,28 @@ internal sealed class InvocationEngine : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// An update replaced <paramref name="code"/>: the pool running it (if still current) is retired and the code
+    /// deleted once it drains. A pool on newer code already retired the old one itself.
+    /// </summary>
+    public void RetireCode(string functionArn, FunctionCode code)
+    {
+        lock (_poolLock)
+        {
+            if (_pools.TryGetValue(functionArn, out var pool))
+            {
+                if (pool.Function.Code == code)
+                {
+                    _pools.TryRemove(functionArn, out _);
+                    RetirePool(pool, deleteCode: true);
+                }
+                return;
+            }
+        }
+        CodePackage.Delete(code);
+    }
+
+    public ValueTask DisposeAsync()
     {
         foreach (var arn in _pools.Keys.ToList())
         {
@@ -98,21 +103,14 @@ internal sealed class InvocationEngine : IAsyncDisposable
                 pool.Shutdown();
             }
         }
-        try
-        {
-            await Task.WhenAll(_background.Keys).WaitAsync(TimeSpan.FromSeconds(10), _time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            _logger.EventsStillRunning();
-        }
+        return ValueTask.CompletedTask;
     }
 
     private FunctionPool PoolFor(FunctionRecord function)
     {
         lock (_poolLock)
         {
-            if (_pools.TryGetValue(function.FunctionArn, out var pool) && pool.Function.RevisionId == function.RevisionId)
+            if (_pools.TryGetValue(function.FunctionArn, out var pool) && pool.Function.RevisionId == function.RevisionId && pool.Function.Code == function.Code)
             {
                 return pool;
             }
@@ -135,6 +133,27 @@ internal sealed class InvocationEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Lambda's REPORT line, tab-separated as CloudWatch shows it; "Status" and "Error Type" are added when the
+    /// environment itself failed (timeout, crash, init error), not for an error the function returned.
+    /// </summary>
+    private static string ReportLine(FunctionRecord function, Invocation invocation, InvocationOutcome outcome, TimeSpan duration, long billedMs)
+    {
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"REPORT RequestId: {invocation.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {billedMs} ms\tMemory Size: {function.MemorySize} MB\tMax Memory Used: {invocation.MaxMemoryUsedMb} MB\t");
+        if (invocation.InitDuration is { } initDuration)
+        {
+            report += string.Create(CultureInfo.InvariantCulture, $"Init Duration: {initDuration.TotalMilliseconds:0.00} ms\t");
+        }
+        report += outcome.Kind switch
+        {
+            OutcomeKind.Timeout => "Status: timeout\t",
+            OutcomeKind.InitError or OutcomeKind.RuntimeFailure => $"Status: error\tError Type: {outcome.ErrorType}\t",
+            _ => string.Empty,
+        };
+        return report;
+    }
+
     private void Account(FunctionRecord function, Invocation invocation, InvocationOutcome outcome, string invocationType, DateTimeOffset start, string? workerId)
     {
         var duration = invocation.DeliveredAt is { } delivered ? _time.GetElapsedTime(delivered) : TimeSpan.Zero;
@@ -146,13 +165,7 @@ internal sealed class InvocationEngine : IAsyncDisposable
 
         var log = invocation.Log;
         log.AppendLine($"END RequestId: {invocation.RequestId}");
-        var report = string.Create(CultureInfo.InvariantCulture,
-            $"REPORT RequestId: {invocation.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {billedMs} ms\tMemory Size: {function.MemorySize} MB\tMax Memory Used: 0 MB\t");
-        if (init is { } initDuration)
-        {
-            report += string.Create(CultureInfo.InvariantCulture, $"Init Duration: {initDuration.TotalMilliseconds:0.00} ms\t");
-        }
-        log.AppendLine(report);
+        log.AppendLine(ReportLine(function, invocation, outcome, duration, billedMs));
 
         _recent.Enqueue(new LambdaInvocationRecord(function.FunctionName, invocation.RequestId, invocationType, start, duration, billedMs, init, outcome.ErrorType, workerId));
         while (_recent.Count > RecentLimit && _recent.TryDequeue(out _))

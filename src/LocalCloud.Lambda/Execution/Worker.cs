@@ -93,6 +93,20 @@ internal sealed class Worker
         return invocation;
     }
 
+    /// <summary>The process's peak resident set in MB (VmHWM on Linux), as Lambda reports Max Memory Used; 0 once it has exited.</summary>
+    public long PeakMemoryMb()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64 / (1024 * 1024);
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
     public void Release()
     {
         lock (_lock)

@@ -10,36 +10,60 @@ internal static class CodePackage
     /// <summary>AWS's limit on the unzipped deployment package (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public const long MaxUnzippedBytes = 262_144_000;
 
+    /// <summary>Checks, saves and unpacks at once (DryRun and callers that need the task root now).</summary>
     public static FunctionCode Store(byte[] zip, string functionDirectory)
     {
-        var sha = Convert.ToBase64String(SHA256.HashData(zip));
-        var version = Path.Combine(functionDirectory, Guid.NewGuid().ToString("N"));
-        var taskRoot = Path.Combine(version, "task");
+        var code = Save(zip, functionDirectory);
         try
         {
-            Directory.CreateDirectory(taskRoot);
-            using (var archive = OpenZip(zip))
-            {
-                long total = 0;
-                foreach (var entry in archive.Entries)
-                {
-                    total += entry.Length;
-                    if (total > MaxUnzippedBytes)
-                    {
-                        throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {MaxUnzippedBytes} bytes");
-                    }
-                }
-                ExtractAll(archive, taskRoot);
-            }
-            var zipPath = Path.Combine(version, "code.zip");
-            File.WriteAllBytes(zipPath, zip);
-            return new FunctionCode(zipPath, taskRoot, zip.LongLength, sha);
+            Extract(code);
+            return code;
         }
         catch
         {
-            TryDelete(version);
+            Delete(code);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks the zip (readable, unpacked size, no entry escaping the task root) and keeps it, without unpacking:
+    /// a bad package is refused at once, while unpacking happens as the function leaves Pending.
+    /// </summary>
+    public static FunctionCode Save(byte[] zip, string functionDirectory)
+    {
+        using (var archive = OpenZip(zip))
+        {
+            long total = 0;
+            var root = Path.GetFullPath(Path.Combine(functionDirectory, "check")) + Path.DirectorySeparatorChar;
+            foreach (var entry in archive.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUnzippedBytes)
+                {
+                    throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {MaxUnzippedBytes} bytes");
+                }
+                if (!Path.GetFullPath(Path.Combine(root, entry.FullName)).StartsWith(root, StringComparison.Ordinal))
+                {
+                    // A "../" entry would write outside the task root (zip slip).
+                    throw LambdaErrors.InvalidZip();
+                }
+            }
+        }
+        var sha = Convert.ToBase64String(SHA256.HashData(zip));
+        var version = Path.Combine(functionDirectory, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(version);
+        var zipPath = Path.Combine(version, "code.zip");
+        File.WriteAllBytes(zipPath, zip);
+        return new FunctionCode(zipPath, Path.Combine(version, "task"), zip.LongLength, sha);
+    }
+
+    /// <summary>Unpacks a saved zip into its task root.</summary>
+    public static void Extract(FunctionCode code)
+    {
+        Directory.CreateDirectory(code.TaskRoot);
+        using var archive = OpenZip(File.ReadAllBytes(code.ZipPath));
+        ExtractAll(archive, code.TaskRoot);
     }
 
     /// <summary>Removes a code version's folder (zip and task root); the version folder is the task root's parent.</summary>

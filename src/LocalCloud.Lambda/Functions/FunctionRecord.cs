@@ -22,5 +22,21 @@ internal sealed record FunctionRecord
     public required string RevisionId { get; init; }
     public required FunctionCode Code { get; init; }
 
+    /// <summary>Lifecycle as GetFunctionConfiguration reports it (values from <see cref="FunctionStates"/>).</summary>
+    public string State { get; init; } = FunctionStates.Active;
+    public string? StateReason { get; init; }
+    public string? StateReasonCode { get; init; }
+    public string LastUpdateStatus { get; init; } = FunctionStates.Successful;
+    public string? LastUpdateStatusReason { get; init; }
+    public string? LastUpdateStatusReasonCode { get; init; }
+
+    /// <summary>New code still being unpacked (UpdateFunctionCode in progress); invocations run <see cref="Code"/> meanwhile, as on AWS.</summary>
+    public FunctionCode? PendingCode { get; init; }
+
+    /// <summary>PutFunctionConcurrency; null = the account's unreserved pool.</summary>
+    public int? ReservedConcurrentExecutions { get; init; }
+
+    public EventInvokeSettings? EventInvokeConfig { get; init; }
+
     public string FunctionArn => FunctionArns.Of(Region, AccountId, FunctionName);
 }

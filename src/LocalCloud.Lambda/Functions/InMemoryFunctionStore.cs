@@ -19,6 +19,20 @@ internal sealed class InMemoryFunctionStore : IFunctionStore
             && _functions.TryUpdate(key, record, current);
     }
 
+    public FunctionRecord? Update(string accountId, string region, string functionName, Func<FunctionRecord, FunctionRecord?> change)
+    {
+        var key = (accountId, region, functionName);
+        while (_functions.TryGetValue(key, out var current))
+        {
+            var updated = change(current);
+            if (updated is null || _functions.TryUpdate(key, updated, current))
+            {
+                return updated ?? current;
+            }
+        }
+        return null;
+    }
+
     public FunctionRecord? Remove(string accountId, string region, string functionName)
         => _functions.TryRemove((accountId, region, functionName), out var record) ? record : null;
 

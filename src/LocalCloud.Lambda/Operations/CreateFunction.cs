@@ -34,7 +34,7 @@ internal sealed class CreateFunction(LambdaState state)
         {
             throw LambdaErrors.FunctionExists(name);
         }
-        var code = CodePackage.Store(zip, state.FunctionDirectory(context.AccountId, context.Region, name));
+        var code = CodePackage.Save(zip, state.FunctionDirectory(context.AccountId, context.Region, name));
         var record = new FunctionRecord
         {
             AccountId = context.AccountId,
@@ -48,16 +48,25 @@ internal sealed class CreateFunction(LambdaState state)
             MemorySize = memory,
             Variables = variables,
             Architectures = architectures,
-            Tags = input.Tags ?? [],
+            Tags = TagValidation.Tags(input.Tags) ?? new Dictionary<string, string>(),
             LastModified = state.Time.GetUtcNow(),
             RevisionId = Guid.NewGuid().ToString(),
             Code = code,
+            // AWS answers Pending and finishes creating in the background; clients wait for Active
+            // (aws lambda wait function-active-v2 polls GetFunction).
+            State = FunctionStates.Pending,
+            StateReason = FunctionStates.CreatingReason,
+            StateReasonCode = FunctionStates.CreatingReasonCode,
+            LastUpdateStatus = FunctionStates.InProgress,
+            LastUpdateStatusReason = FunctionStates.CreatingReason,
+            LastUpdateStatusReasonCode = FunctionStates.CreatingReasonCode,
         };
         if (!state.Store.TryAdd(record))
         {
             CodePackage.Delete(code);
             throw LambdaErrors.FunctionExists(name);
         }
+        state.Lifecycle.Activate(record);
         return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(record)));
     }
 

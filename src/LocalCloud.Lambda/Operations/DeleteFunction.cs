@@ -15,6 +15,8 @@ internal sealed class DeleteFunction(LambdaState state)
         {
             Functions.CodePackage.Delete(removed.Code);
         }
+        // Events waiting for concurrency look again and find the function gone.
+        state.Limiter.Signal();
         return Task.FromResult(ServiceResponse.Empty(204));
     }
 }

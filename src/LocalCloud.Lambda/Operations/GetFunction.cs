@@ -16,7 +16,8 @@ internal sealed class GetFunction(LambdaState state)
         var response = new GetFunctionResponse(
             ConfigurationMapper.ToConfiguration(function),
             new FunctionCodeLocation("S3", location),
-            function.Tags.Count == 0 ? null : function.Tags);
+            function.Tags.Count == 0 ? null : function.Tags,
+            function.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyShape(reserved) : null);
         return Task.FromResult(LambdaJson.Write(200, response));
     }
 }

@@ -51,16 +51,23 @@ internal sealed class Invoke(LambdaState state)
     {
         var function = state.Require(FunctionReference.Parse(request.FunctionName, context, request.Qualifier));
         var payload = CheckPayload(request.Payload, request.InvocationType);
+        LambdaState.RequireActive(function);
         switch (request.InvocationType)
         {
             case LambdaInvocationType.DryRun:
                 return new LambdaInvokeResult(204, ReadOnlyMemory<byte>.Empty, null);
             case LambdaInvocationType.Event:
-                state.Engine.RunInBackground(function, context.RequestId, payload);
+                state.Events.Enqueue(function, context.RequestId, payload);
                 return new LambdaInvokeResult(202, ReadOnlyMemory<byte>.Empty, null);
             default:
+                // Beyond the reserved concurrency a synchronous caller is throttled; without a reservation the
+                // account-level pool (MaxWorkersPerFunction) makes it wait for a worker instead.
+                if (!state.Limiter.TryAcquire(function.FunctionArn, function.ReservedConcurrentExecutions))
+                {
+                    throw LambdaErrors.ReservedConcurrencyExceeded();
+                }
                 // The invocation runs to its end even if the caller stops waiting, as on AWS.
-                var run = state.Engine.RunAsync(function, context.RequestId, payload, "RequestResponse");
+                var run = RunAndReleaseAsync(function, context.RequestId, payload);
                 var (outcome, invocation) = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
                 return new LambdaInvokeResult(
                     200,
@@ -68,6 +75,18 @@ internal sealed class Invoke(LambdaState state)
                     outcome.IsError ? "Unhandled" : null,
                     "$LATEST",
                     tailLog ? invocation.Log.TailBase64() : null);
+        }
+    }
+
+    private async Task<(Execution.InvocationOutcome, Execution.Invocation)> RunAndReleaseAsync(Functions.FunctionRecord function, string requestId, ReadOnlyMemory<byte> payload)
+    {
+        try
+        {
+            return await state.Engine.RunAsync(function, requestId, payload, "RequestResponse").ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Limiter.Release(function.FunctionArn);
         }
     }
 

@@ -7,7 +7,8 @@ namespace LocalCloud.Lambda.Operations;
 
 /// <summary>
 /// PUT /2015-03-31/functions/{FunctionName}/code (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html).
-/// The next invocation starts a fresh worker on the new code; warm workers are retired.
+/// Answers LastUpdateStatus InProgress; once the zip is unpacked in the background the next invocation starts a
+/// fresh worker on the new code and warm workers are retired.
 /// </summary>
 internal sealed class UpdateFunctionCode(LambdaState state)
 {
@@ -15,6 +16,7 @@ internal sealed class UpdateFunctionCode(LambdaState state)
     {
         var current = state.Require(path, request);
         var input = LambdaJson.Read<UpdateFunctionCodeRequest>(request);
+        LambdaState.RequireUpdatable(current);
         LambdaState.CheckRevision(input.RevisionId, current);
         var zip = CreateFunction.ZipOrThrow(input.ZipFile, input.S3Bucket ?? input.S3Key ?? input.ImageUri);
         var architectures = input.Architectures is null ? current.Architectures : FunctionValidation.Architectures(input.Architectures);
@@ -24,10 +26,14 @@ internal sealed class UpdateFunctionCode(LambdaState state)
             CodePackage.Delete(CodePackage.Store(zip, Path.Combine(state.Options.DataDirectory, "dry-run")));
             return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(current)));
         }
-        var code = CodePackage.Store(zip, state.FunctionDirectory(current.AccountId, current.Region, current.FunctionName));
+        var code = CodePackage.Save(zip, state.FunctionDirectory(current.AccountId, current.Region, current.FunctionName));
+        // Invocations keep running the current code until the new one is unpacked (LastUpdateStatus InProgress).
         var updated = current with
         {
-            Code = code,
+            PendingCode = code,
+            LastUpdateStatus = FunctionStates.InProgress,
+            LastUpdateStatusReason = null,
+            LastUpdateStatusReasonCode = null,
             Architectures = architectures,
             LastModified = state.Time.GetUtcNow(),
             RevisionId = Guid.NewGuid().ToString(),
@@ -41,10 +47,7 @@ internal sealed class UpdateFunctionCode(LambdaState state)
             CodePackage.Delete(code);
             throw;
         }
-        if (!state.Engine.Retire(current.FunctionArn, deleteCode: true))
-        {
-            CodePackage.Delete(current.Code);
-        }
+        state.Lifecycle.CompleteCodeUpdate(updated);
         return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(updated)));
     }
 }

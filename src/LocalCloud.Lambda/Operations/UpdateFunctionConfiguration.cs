@@ -16,6 +16,7 @@ internal sealed class UpdateFunctionConfiguration(LambdaState state)
     {
         var current = state.Require(path, request);
         var input = LambdaJson.Read<UpdateFunctionConfigurationRequest>(request);
+        LambdaState.RequireUpdatable(current);
         LambdaState.CheckRevision(input.RevisionId, current);
         if (input.Role is not null)
         {
@@ -43,9 +44,13 @@ internal sealed class UpdateFunctionConfiguration(LambdaState state)
             Variables = variables,
             LastModified = state.Time.GetUtcNow(),
             RevisionId = Guid.NewGuid().ToString(),
+            LastUpdateStatus = FunctionStates.InProgress,
+            LastUpdateStatusReason = null,
+            LastUpdateStatusReasonCode = null,
         };
         state.Replace(updated, current);
         state.Engine.Retire(current.FunctionArn, deleteCode: false);
+        state.Lifecycle.CompleteConfigurationUpdate(updated);
         return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(updated)));
     }
 }

@@ -26,7 +26,10 @@ public sealed class LambdaApi(LambdaService service, string accountId = RequestC
 
     public Task<ServiceResponse> CreateAsync(object request) => SendAsync("POST", "/2015-03-31/functions", request);
 
-    /// <summary>Creates a dotnet8 function from the test package and asserts it was created.</summary>
+    /// <summary>
+    /// Creates a dotnet8 function from the test package, asserts it was created and waits until it left Pending, as
+    /// a client waits with `aws lambda wait function-active-v2`. Answers CreateFunction's own response.
+    /// </summary>
     public async Task<JsonElement> CreateFunctionAsync(string name, string handlerMethod, byte[] zip, int? timeout = null, Dictionary<string, string>? variables = null, string runtime = "dotnet8", string? handler = null)
     {
         var response = await CreateAsync(new
@@ -40,8 +43,16 @@ public sealed class LambdaApi(LambdaService service, string accountId = RequestC
             Environment = variables is null ? null : new { Variables = variables },
         });
         Assert.True(response.Status == 201, $"CreateFunction answered {response.Status}: {response.BodyText}");
+        await SettledAsync(name);
         return Json(response);
     }
+
+    /// <summary>Waits for the function's background steps (activation, update completion) without polling.</summary>
+    public Task SettledAsync(string name)
+        => service.Lifecycle.WhenSettled($"arn:aws:lambda:{region}:{accountId}:function:{name}").WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+    public async Task<JsonElement> ConfigurationAsync(string name)
+        => Json(await SendAsync("GET", $"/2015-03-31/functions/{Uri.EscapeDataString(name)}/configuration"));
 
     public Task<ServiceResponse> InvokeAsync(string functionName, string payload, string? invocationType = null, string? logType = null)
     {

@@ -19,6 +19,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _signals = new();
+    private readonly ConcurrentDictionary<string, int> _signalCounts = new();
     private Uri? _baseUrl;
 
     private TestHost(WebApplication app, LambdaService service, UsageMeter usage, string dataDirectory)
@@ -66,6 +67,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Completes when a test function posts to /_test/signal with this payload text.</summary>
     public Task<string> SignalAsync(string key) => _signals.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>How many times a test function has posted this payload text (once per attempt of a retried event).</summary>
+    public int SignalCount(string key) => _signalCounts.GetValueOrDefault(key);
+
     public async ValueTask DisposeAsync()
     {
         await Service.DisposeAsync();
@@ -84,6 +88,7 @@ public sealed class TestHost : IAsyncDisposable
         if (http.Request.Path.StartsWithSegments("/_test/signal"))
         {
             var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            _signalCounts.AddOrUpdate(text, 1, (_, count) => count + 1);
             _signals.GetOrAdd(text, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(text);
             http.Response.StatusCode = 204;
             return;

@@ -79,6 +79,13 @@ public sealed class Functions
         return input;
     }
 
+    /// <summary>Tells the test it ran (once per attempt), then fails: drives the Event retry tests.</summary>
+    public static async Task<string> SignalThenThrow(string input)
+    {
+        await Signal(input).ConfigureAwait(false);
+        throw new InvalidOperationException("failed after signalling");
+    }
+
     /// <summary>Posts the payload to the test host through AWS_ENDPOINT_URL, so a test can await an Event invocation's effect.</summary>
     public static async Task<string> Signal(string input)
     {

@@ -18,7 +18,11 @@ internal sealed record FunctionConfiguration
     public EnvironmentResponse? Environment { get; init; }
     public required string RevisionId { get; init; }
     public required string State { get; init; }
+    public string? StateReason { get; init; }
+    public string? StateReasonCode { get; init; }
     public required string LastUpdateStatus { get; init; }
+    public string? LastUpdateStatusReason { get; init; }
+    public string? LastUpdateStatusReasonCode { get; init; }
     public required string PackageType { get; init; }
     public required IReadOnlyList<string> Architectures { get; init; }
     public required EphemeralStorageResponse EphemeralStorage { get; init; }

@@ -1,0 +1,4 @@
+namespace LocalCloud.Lambda.Api.Shapes;
+
+/// <summary>Concurrency (PutFunctionConcurrency's answer, GetFunction's Concurrency) and GetFunctionConcurrencyResponse.</summary>
+internal sealed record ConcurrencyShape(int? ReservedConcurrentExecutions);

@@ -1,0 +1,3 @@
+namespace LocalCloud.Lambda.Api.Shapes;
+
+internal sealed record ListFunctionEventInvokeConfigsResponse(IReadOnlyList<FunctionEventInvokeConfig> FunctionEventInvokeConfigs, string? NextMarker = null);
