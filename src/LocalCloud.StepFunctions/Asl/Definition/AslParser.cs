@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
+using LocalCloud.StepFunctions.Asl.Intrinsics;
 using LocalCloud.StepFunctions.Asl.JsonPath;
 using LocalCloud.StepFunctions.Asl.States;
 
@@ -199,8 +200,7 @@ public sealed partial class AslParser
                     if (key.EndsWith(".$", StringComparison.Ordinal))
                     {
                         var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-                        var path = text is not null && text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
-                        if (path is null || (!path.StartsWith("States.", StringComparison.Ordinal) && !JsonPathExpression.TryParse(path, out _, out _)))
+                        if (!IsPathOrIntrinsic(text))
                         {
                             _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field '{key}' must be a valid JSONPath or a valid intrinsic function call at {at}/{key}");
                         }
@@ -220,6 +220,21 @@ public sealed partial class AslParser
             default:
                 break;
         }
+    }
+
+    /// <summary>A "$…"/"$$…" path, or an intrinsic call that parses (name, arity, syntax, nesting).</summary>
+    private static bool IsPathOrIntrinsic(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+        if (text.StartsWith("States.", StringComparison.Ordinal))
+        {
+            return IntrinsicParser.TryParse(text, out _, out _);
+        }
+        var path = text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
+        return JsonPathExpression.TryParse(path, out _, out _);
     }
 
     private string? String(JsonObject obj, string field, string at)
