@@ -58,7 +58,7 @@ public sealed partial class AslParser
         }
         if (_errors.Count == 0)
         {
-            CheckTransitions(startAt!, statesNode);
+            CheckTransitions(startAt!, statesNode, string.Empty);
         }
         if (_errors.Count > 0)
         {
@@ -84,11 +84,6 @@ public sealed partial class AslParser
             _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [Type] at {at}");
             return null;
         }
-        if (StateFieldRules.NotSupported.Contains(type))
-        {
-            _errors.Add($"SCHEMA_VALIDATION_FAILED: State type '{type}' is not supported by LocalCloud yet at {at}/Type");
-            return null;
-        }
         if (!StateFieldRules.Allowed.TryGetValue(type, out var allowed))
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Value is not a valid state type: '{type}' at {at}/Type");
@@ -104,6 +99,8 @@ public sealed partial class AslParser
             "Choice" => ParseChoice(name, obj, at),
             "Wait" => ParseWait(name, next, obj, at),
             "Succeed" => new SucceedState(name, DataFields(obj, at)),
+            "Parallel" => ParseParallel(name, next, obj, at),
+            "Map" => ParseMap(name, next, obj, at),
             _ => ParseFail(name, obj, at),
         };
         return _errors.Count == before ? state : null;

@@ -31,7 +31,9 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
 
         using var open = new OpenTask(execution, token);
         env.Tokens.Register(open);
-        execution.SetCurrentTask(open);
+        execution.AddOpenTask(open);
+        // A Parallel branch or Map iteration aborted by its siblings' failure closes its task as a stop would.
+        using var aborted = cancellationToken.Register(() => open.TryClose(new TaskOutcome.Aborted()));
         try
         {
             if (legacy)
@@ -91,7 +93,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         }
         finally
         {
-            execution.SetCurrentTask(null);
+            execution.RemoveOpenTask(open);
         }
     }
 
@@ -113,7 +115,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
                     Events.Error(t.Failure.Error, t.Failure.Cause, legacy ? [] : Pairs(resource)));
                 throw new StatesFailureException(t.Failure);
             default:
-                throw new OperationCanceledException(execution.Stopping);
+                throw new OperationCanceledException();
         }
     }
 
