@@ -22,7 +22,12 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         var resource = TaskResource.Parse(state.Resource);
         if (resource.Kind == TaskResourceKind.Unsupported)
         {
-            throw new StatesFailureException(StatesErrors.Runtime, $"LocalCloud does not support the Task resource '{state.Resource}' (it runs Lambda functions only).");
+            throw new StatesFailureException(StatesErrors.Runtime,
+                $"LocalCloud does not support the Task resource '{state.Resource}' (it runs Lambda functions and dynamodb:putItem/getItem/updateItem/deleteItem).");
+        }
+        if (resource.Kind == TaskResourceKind.DynamoDb)
+        {
+            return await new DynamoDbTaskRunner(execution, env, scope).RunAsync(state, resource, stateInput, input, cancellationToken).ConfigureAwait(false);
         }
         var timeout = Seconds(state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
         var heartbeat = Seconds(state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
@@ -139,7 +144,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         return new LambdaInvokeRequest(functionName, Encoding.UTF8.GetBytes(payload), type, qualifier);
     }
 
-    private long? Seconds(long? literal, string? path, JsonNode? input, string field)
+    internal long? Seconds(long? literal, string? path, JsonNode? input, string field)
     {
         if (literal is not null || path is null)
         {
