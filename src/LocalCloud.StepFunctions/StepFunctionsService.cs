@@ -8,6 +8,7 @@ using LocalCloud.StepFunctions.Api.Operations;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Ports;
 using LocalCloud.StepFunctions.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,23 +24,22 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     private static readonly string[] NotImplemented =
     [
         "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
-        "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
-        "ListActivities", "ListMapRuns", "ListStateMachineAliases", "ListStateMachineVersions", "ListTagsForResource",
-        "PublishStateMachineVersion", "RedriveExecution", "StartSyncExecution", "TagResource", "TestState", "UntagResource",
-        "UpdateMapRun", "UpdateStateMachineAlias", "ValidateStateMachineDefinition",
+        "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities", "ListMapRuns",
+        "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion", "RedriveExecution", "StartSyncExecution",
+        "TestState", "UpdateMapRun", "UpdateStateMachineAlias",
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly StatesBackend _backend;
 
-    /// <summary>Creates the service with an in-memory store.</summary>
-    public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null)
+    /// <summary>Creates the service with an in-memory store. Without <paramref name="dynamoDb"/>, dynamodb:* tasks fail with States.Runtime.</summary>
+    public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null, IDynamoDbInvoker? dynamoDb = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(usage);
         var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance,
-            (ILogger?)logger ?? NullLogger.Instance);
+            (ILogger?)logger ?? NullLogger.Instance, dynamoDb);
         _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine);
         _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", SfnErrors.Namespace, SfnJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
@@ -54,7 +54,12 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<StopExecutionRequest, StopExecutionResponse>(nameof(StopExecution), new StopExecution(_backend).HandleAsync)
             .Add<SendTaskSuccessRequest, SendTaskSuccessResponse>(nameof(SendTaskSuccess), new SendTaskSuccess(_backend).HandleAsync)
             .Add<SendTaskFailureRequest, SendTaskFailureResponse>(nameof(SendTaskFailure), new SendTaskFailure(_backend).HandleAsync)
-            .Add<SendTaskHeartbeatRequest, SendTaskHeartbeatResponse>(nameof(SendTaskHeartbeat), new SendTaskHeartbeat(_backend).HandleAsync);
+            .Add<SendTaskHeartbeatRequest, SendTaskHeartbeatResponse>(nameof(SendTaskHeartbeat), new SendTaskHeartbeat(_backend).HandleAsync)
+            .Add<ValidateStateMachineDefinitionRequest, ValidateStateMachineDefinitionResponse>(nameof(ValidateStateMachineDefinition), ValidateStateMachineDefinition.HandleAsync)
+            .Add<DescribeStateMachineForExecutionRequest, DescribeStateMachineForExecutionResponse>(nameof(DescribeStateMachineForExecution), new DescribeStateMachineForExecution(_backend).HandleAsync)
+            .Add<TagResourceRequest, TagResourceResponse>(nameof(TagResource), new TagResource(_backend).HandleAsync)
+            .Add<UntagResourceRequest, UntagResourceResponse>(nameof(UntagResource), new UntagResource(_backend).HandleAsync)
+            .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
     }
 

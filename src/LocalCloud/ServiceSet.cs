@@ -4,6 +4,7 @@ using LocalCloud.DynamoDb;
 using LocalCloud.Lambda;
 using LocalCloud.Scheduler;
 using LocalCloud.StepFunctions;
+using LocalCloud.Wiring;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud;
@@ -12,12 +13,14 @@ namespace LocalCloud;
 public sealed class ServiceSet : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IDisposable> _disposables = [];
 
     public ServiceSet(UsageMeter usage, IReadOnlyList<IServiceEndpoint> endpoints)
     {
         Usage = usage;
         Endpoints = endpoints;
         _owned.AddRange(endpoints.OfType<IAsyncDisposable>());
+        _disposables.AddRange(endpoints.OfType<IDisposable>().Where(e => e is not IAsyncDisposable));
     }
 
     public UsageMeter Usage { get; }
@@ -45,7 +48,7 @@ public sealed class ServiceSet : IAsyncDisposable
         }
         var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers);
         var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>());
-        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>());
+        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb));
         var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>());
         // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
         return new ServiceSet(usage, [lambda, dynamodb, states, scheduler]);
@@ -56,6 +59,10 @@ public sealed class ServiceSet : IAsyncDisposable
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);
+        }
+        foreach (var disposable in _disposables)
+        {
+            disposable.Dispose();
         }
     }
 }

@@ -12,6 +12,8 @@ public sealed class StatesBackend(IStateMachineStore machines, ExecutionRegistry
 
     public EngineEnvironment Engine { get; } = engine;
 
+    public TagStore Tags { get; } = new();
+
     public StateMachineRecord RequireMachine(string arn) => Machines.Find(arn) ?? throw SfnErrors.StateMachineDoesNotExist(arn);
 
     public Execution RequireExecution(string arn) => Executions.Find(arn) ?? throw SfnErrors.ExecutionDoesNotExist(arn);

@@ -8,6 +8,10 @@ public static class Validate
     public static string Required(string? value, string member)
         => value ?? throw SfnErrors.Validation("null", member, "Member must not be null");
 
+    public static T Required<T>(T? value, string member)
+        where T : class
+        => value ?? throw SfnErrors.Validation("null", member, "Member must not be null");
+
     public static void MaxLength(string? value, string member, int max)
     {
         if (value is not null && value.Length > max)

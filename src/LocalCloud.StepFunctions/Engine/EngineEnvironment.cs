@@ -2,9 +2,17 @@ using LocalCloud.Core.Ports;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;
 
-/// <summary>What every execution shares: time, Lambda, the usage meter, the token registry and the data flow.</summary>
-public sealed record EngineEnvironment(TimeProvider Time, ILambdaInvoker Lambda, UsageMeter Usage, TaskTokenRegistry Tokens, IDataFlow DataFlow, ILogger Logger);
+/// <summary>What every execution shares: time, Lambda, DynamoDB (when connected), the usage meter, the token registry and the data flow.</summary>
+public sealed record EngineEnvironment(
+    TimeProvider Time,
+    ILambdaInvoker Lambda,
+    UsageMeter Usage,
+    TaskTokenRegistry Tokens,
+    IDataFlow DataFlow,
+    ILogger Logger,
+    IDynamoDbInvoker? DynamoDb = null);

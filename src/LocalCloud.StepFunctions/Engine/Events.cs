@@ -41,5 +41,6 @@ public static class Events
         return details;
     }
 
-    public static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
+    /// <summary>JSON text as AWS writes it in history and outputs: apostrophes and angle brackets are not \\u-escaped.</summary>
+    public static string Json(JsonNode? node) => node?.ToJsonString(Asl.Intrinsics.IntrinsicFunctions.AwsJsonText) ?? "null";
 }

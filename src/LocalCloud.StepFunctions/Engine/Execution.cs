@@ -8,8 +8,9 @@ namespace LocalCloud.StepFunctions.Engine;
 /// <summary>
 /// One execution's state. Every change (history, status) happens under one lock, and nothing is
 /// appended after the terminal event, so a stop, a timeout and the runner cannot interleave wrongly.
-/// It also tracks whether the runner is parked (waiting on a timer or a callback) so tests can step
-/// a FakeTimeProvider deterministically.
+/// It also tracks whether every strand of the runner (the main path, plus each Parallel branch or Map
+/// worker running at once) is parked on a timer or a callback, so tests can step a FakeTimeProvider
+/// deterministically. AWS allows 25,000 history events; the next one fails the execution.
 /// </summary>
 public sealed class Execution : IDisposable
 {
@@ -19,8 +20,9 @@ public sealed class Execution : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<TaskCompletionSource> _idleWaiters = [];
     private readonly TimeProvider _time;
-    private bool _parked;
-    private OpenTask? _currentTask;
+    private readonly HashSet<Task> _parked = [];
+    private readonly HashSet<OpenTask> _openTasks = [];
+    private int _strands = 1;
 
     public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time)
     {
@@ -64,6 +66,9 @@ public sealed class Execution : IDisposable
         }
     }
 
+    /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html: 25,000 events per execution history.</summary>
+    public const int MaxHistoryEvents = 25_000;
+
     /// <summary>Appends an event; false once the execution has ended (the runner then stops).</summary>
     public bool AddEvent(string type, string? detailsMember = null, JsonObject? details = null)
     {
@@ -73,15 +78,22 @@ public sealed class Execution : IDisposable
             {
                 return false;
             }
-            Append(type, detailsMember, details);
-            return true;
+            if (_history.Count < MaxHistoryEvents - 1)
+            {
+                Append(type, detailsMember, details);
+                return true;
+            }
         }
+        const string cause = "The execution reached the maximum number of history events (25000).";
+        TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
+            Events.Error(Asl.StatesErrors.Runtime, cause), error: Asl.StatesErrors.Runtime, cause: cause);
+        return false;
     }
 
     /// <summary>Ends the execution once: the first of runner, StopExecution or the execution timeout wins.</summary>
     public bool TryFinish(string status, string eventType, string detailsMember, JsonObject details, string? output = null, string? error = null, string? cause = null)
     {
-        OpenTask? task;
+        List<OpenTask> tasks;
         lock (_gate)
         {
             if (Status != ExecutionStatus.Running)
@@ -94,11 +106,13 @@ public sealed class Execution : IDisposable
             Error = error;
             Cause = cause;
             Append(eventType, detailsMember, details);
-            task = _currentTask;
-            _parked = true;
+            tasks = [.. _openTasks];
             ReleaseIdleWaiters();
         }
-        task?.TryClose(new TaskOutcome.Aborted());
+        foreach (var task in tasks)
+        {
+            task.TryClose(new TaskOutcome.Aborted());
+        }
         _stopping.Cancel();
         _finished.TrySetResult(Snapshot());
         return true;
@@ -110,11 +124,19 @@ public sealed class Execution : IDisposable
 
     public string? Cause { get; private set; }
 
-    public void SetCurrentTask(OpenTask? task)
+    public void AddOpenTask(OpenTask task)
     {
         lock (_gate)
         {
-            _currentTask = task;
+            _openTasks.Add(task);
+        }
+    }
+
+    public void RemoveOpenTask(OpenTask task)
+    {
+        lock (_gate)
+        {
+            _openTasks.Remove(task);
         }
     }
 
@@ -126,43 +148,58 @@ public sealed class Execution : IDisposable
         }
     }
 
-    /// <summary>Resumes a parked runner: marks it busy and completes what it waits on, atomically.</summary>
+    /// <summary>Resumes a parked strand: completes what it waits on and marks it busy, atomically.</summary>
     public void Wake(Action complete)
     {
         lock (_gate)
         {
-            _parked = Status != ExecutionStatus.Running;
             complete();
+            _parked.RemoveWhere(t => t.IsCompleted);
         }
     }
 
-    /// <summary>The runner is about to await <paramref name="awaited"/>; it is parked unless that is already done.</summary>
+    /// <summary>A strand is about to await <paramref name="awaited"/>; it is parked unless that is already done.</summary>
     public void Park(Task awaited)
     {
         lock (_gate)
         {
-            if (!awaited.IsCompleted)
+            if (!awaited.IsCompleted && _parked.Add(awaited) && IsIdle)
             {
-                _parked = true;
                 ReleaseIdleWaiters();
             }
         }
     }
 
-    public void MarkBusy()
+    /// <summary>Parallel branches or Map workers start: each is a strand that must park before the execution is idle.</summary>
+    public void AddStrands(int count)
     {
         lock (_gate)
         {
-            _parked = Status != ExecutionStatus.Running;
+            _strands += count;
         }
     }
 
-    /// <summary>Completes when the runner waits on a timer or a callback, or the execution has ended.</summary>
+    /// <summary>A branch or worker ended; <paramref name="complete"/> (the join) runs in the same atomic step.</summary>
+    public void EndStrand(Action complete)
+    {
+        lock (_gate)
+        {
+            _strands--;
+            complete();
+            _parked.RemoveWhere(t => t.IsCompleted);
+            if (IsIdle)
+            {
+                ReleaseIdleWaiters();
+            }
+        }
+    }
+
+    /// <summary>Completes when every strand waits on a timer or a callback, or the execution has ended.</summary>
     public Task WhenIdleAsync()
     {
         lock (_gate)
         {
-            if (_parked)
+            if (IsIdle)
             {
                 return Task.CompletedTask;
             }
@@ -171,6 +208,8 @@ public sealed class Execution : IDisposable
             return waiter.Task;
         }
     }
+
+    private bool IsIdle => Status != ExecutionStatus.Running || _parked.Count >= _strands;
 
     public void Dispose() => _stopping.Dispose();
 

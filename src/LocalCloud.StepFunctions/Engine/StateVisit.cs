@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
@@ -7,8 +9,10 @@ using LocalCloud.StepFunctions.Engine.Tokens;
 namespace LocalCloud.StepFunctions.Engine;
 
 /// <summary>One attempt at one state: the scope a state evaluates against.</summary>
-public sealed class StateVisit(Execution execution, EngineEnvironment env, State current, DateTimeOffset enteredTime, int retryCount) : IStateScope
+public sealed class StateVisit(StateGraphRunner graph, EngineEnvironment env, State current, DateTimeOffset enteredTime, int retryCount)
+    : IStateScope
 {
+    private readonly Execution _execution = graph.Execution;
     private string? _token;
     private JsonObject? _context;
 
@@ -21,15 +25,15 @@ public sealed class StateVisit(Execution execution, EngineEnvironment env, State
     {
         ["Execution"] = new JsonObject
         {
-            ["Id"] = execution.Arn,
-            ["Input"] = JsonNode.Parse(execution.Input),
-            ["Name"] = execution.Name,
-            ["RoleArn"] = execution.Machine.RoleArn,
-            ["StartTime"] = Iso(execution.StartDate),
+            ["Id"] = _execution.Arn,
+            ["Input"] = JsonNode.Parse(_execution.Input),
+            ["Name"] = _execution.Name,
+            ["RoleArn"] = _execution.Machine.RoleArn,
+            ["StartTime"] = Iso(_execution.StartDate),
             ["RedriveCount"] = 0,
         },
         ["State"] = new JsonObject { ["EnteredTime"] = Iso(enteredTime), ["Name"] = current.Name, ["RetryCount"] = retryCount },
-        ["StateMachine"] = new JsonObject { ["Id"] = execution.Machine.Arn, ["Name"] = execution.Machine.Name },
+        ["StateMachine"] = new JsonObject { ["Id"] = _execution.Machine.Arn, ["Name"] = _execution.Machine.Name },
         ["Task"] = _token is null ? null : new JsonObject { ["Token"] = _token },
     };
 
@@ -43,14 +47,64 @@ public sealed class StateVisit(Execution execution, EngineEnvironment env, State
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var timer = env.Time.CreateTimer(_ => execution.Wake(() => elapsed.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
-        using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
-        execution.Park(elapsed.Task);
+        using var timer = env.Time.CreateTimer(_ => _execution.Wake(() => elapsed.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
+        using var registration = cancellationToken.Register(() => _execution.Wake(() => elapsed.TrySetCanceled(cancellationToken)));
+        _execution.Park(elapsed.Task);
         await elapsed.Task.ConfigureAwait(false);
     }
 
     public Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? stateInput, JsonNode? effectiveInput, string? taskToken, CancellationToken cancellationToken)
-        => new LambdaTaskRunner(execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+        => new LambdaTaskRunner(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+
+    public void Emit(string type, string? member = null, JsonObject? details = null) => graph.Emit(type, member, details);
+
+    public async Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken)
+    {
+        var (output, failure) = await graph.RunAsync(branch, input, cancellationToken).ConfigureAwait(false);
+        return failure is null ? output : throw new StatesFailureException(failure);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> strands at once as async steps (no thread each) and returns when all
+    /// have ended. Each strand counts for idleness until it parks, and the last one's end resumes this
+    /// visit in the same atomic step, so a fake clock never sees a half-finished join.
+    /// </summary>
+    public async Task RunStrandsAsync(int count, Func<int, Task> body)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+        var remaining = count;
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _execution.AddStrands(count);
+        var strands = new Task[count];
+        for (var i = 0; i < count; i++)
+        {
+            strands[i] = RunStrandAsync(i);
+        }
+        _execution.Park(joined.Task);
+        await joined.Task.ConfigureAwait(false);
+        await Task.WhenAll(strands).ConfigureAwait(false);
+
+        async Task RunStrandAsync(int index)
+        {
+            try
+            {
+                await body(index).ConfigureAwait(false);
+            }
+            finally
+            {
+                _execution.EndStrand(() =>
+                {
+                    if (--remaining == 0)
+                    {
+                        joined.TrySetResult();
+                    }
+                });
+            }
+        }
+    }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,4 +11,5 @@ public sealed record StateMachineRecord(
     string RoleArn,
     string Type,
     DateTimeOffset CreationDate,
-    string? RevisionId = null);
+    string? RevisionId = null,
+    DateTimeOffset? UpdateDate = null);

@@ -15,12 +15,14 @@ public sealed class SfnHarness : IAsyncDisposable
 
     public SfnHarness()
     {
-        Service = new StepFunctionsService(Time, Lambda, Usage);
+        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public FakeLambda Lambda { get; } = new();
+
+    public FakeDynamoDb DynamoDb { get; } = new();
 
     public UsageMeter Usage { get; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.Intrinsics;
 using LocalCloud.StepFunctions.Asl.JsonPath;
 
 namespace LocalCloud.StepFunctions.Asl.DataFlow;
@@ -80,8 +81,7 @@ public sealed class JsonPathDataFlow : IDataFlow
     {
         if (path.StartsWith("States.", StringComparison.Ordinal))
         {
-            throw new StatesFailureException(StatesErrors.IntrinsicFailure,
-                $"The intrinsic function in field '{key}' is not supported by LocalCloud: {path}");
+            return IntrinsicEvaluator.Evaluate(IntrinsicParser.Parse(path), (string p, out JsonNode? v) => TryRead(p, input, context, out v));
         }
         if (TryRead(path, input, context, out var value))
         {

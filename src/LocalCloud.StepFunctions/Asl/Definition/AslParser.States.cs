@@ -162,6 +162,13 @@ public sealed partial class AslParser
         var errorPath = String(obj, "ErrorPath", at + "/ErrorPath");
         var cause = String(obj, "Cause", at + "/Cause");
         var causePath = String(obj, "CausePath", at + "/CausePath");
+        foreach (var (field, text) in new[] { ("ErrorPath", errorPath), ("CausePath", causePath) })
+        {
+            if (text is not null && !IsPathOrIntrinsic(text))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field '{field}' must be a valid JSONPath or a valid intrinsic function call at {at}/{field}");
+            }
+        }
         if (error is not null && errorPath is not null)
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of 'Error' or 'ErrorPath' may be given at {at}");

@@ -9,12 +9,12 @@ public sealed partial class AslParser
     /// Every target must exist and every state be reachable from StartAt. AWS says "Missing 'Next'
     /// target" for StartAt, Choices, Default and Catch targets alike.
     /// </summary>
-    private void CheckTransitions(string startAt, JsonObject states)
+    private void CheckTransitions(string startAt, JsonObject states, string prefix)
     {
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!states.ContainsKey(startAt))
         {
-            _errors.Add($"MISSING_TRANSITION_TARGET: Missing 'Next' target: {startAt} at /StartAt");
+            _errors.Add($"MISSING_TRANSITION_TARGET: Missing 'Next' target: {startAt} at {prefix}/StartAt");
         }
         foreach (var (name, node) in states)
         {
@@ -28,7 +28,7 @@ public sealed partial class AslParser
                 }
                 if (!states.ContainsKey(target))
                 {
-                    _errors.Add($"MISSING_TRANSITION_TARGET: Missing 'Next' target: {target} at /States/{name}{at}");
+                    _errors.Add($"MISSING_TRANSITION_TARGET: Missing 'Next' target: {target} at {prefix}/States/{name}{at}");
                 }
                 targets.Add(target);
             }
@@ -62,7 +62,7 @@ public sealed partial class AslParser
         {
             if (!reached.Contains(name))
             {
-                _errors.Add($"MISSING_TRANSITION_TARGET: State \"{name}\" is not reachable. at /States/{name}");
+                _errors.Add($"MISSING_TRANSITION_TARGET: State \"{name}\" is not reachable. at {prefix}/States/{name}");
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
+using LocalCloud.StepFunctions.Asl.Intrinsics;
 using LocalCloud.StepFunctions.Asl.JsonPath;
 using LocalCloud.StepFunctions.Asl.States;
 
@@ -57,7 +58,7 @@ public sealed partial class AslParser
         }
         if (_errors.Count == 0)
         {
-            CheckTransitions(startAt!, statesNode);
+            CheckTransitions(startAt!, statesNode, string.Empty);
         }
         if (_errors.Count > 0)
         {
@@ -83,11 +84,6 @@ public sealed partial class AslParser
             _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [Type] at {at}");
             return null;
         }
-        if (StateFieldRules.NotSupported.Contains(type))
-        {
-            _errors.Add($"SCHEMA_VALIDATION_FAILED: State type '{type}' is not supported by LocalCloud yet at {at}/Type");
-            return null;
-        }
         if (!StateFieldRules.Allowed.TryGetValue(type, out var allowed))
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Value is not a valid state type: '{type}' at {at}/Type");
@@ -103,6 +99,8 @@ public sealed partial class AslParser
             "Choice" => ParseChoice(name, obj, at),
             "Wait" => ParseWait(name, next, obj, at),
             "Succeed" => new SucceedState(name, DataFields(obj, at)),
+            "Parallel" => ParseParallel(name, next, obj, at),
+            "Map" => ParseMap(name, next, obj, at),
             _ => ParseFail(name, obj, at),
         };
         return _errors.Count == before ? state : null;
@@ -199,8 +197,7 @@ public sealed partial class AslParser
                     if (key.EndsWith(".$", StringComparison.Ordinal))
                     {
                         var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-                        var path = text is not null && text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
-                        if (path is null || (!path.StartsWith("States.", StringComparison.Ordinal) && !JsonPathExpression.TryParse(path, out _, out _)))
+                        if (!IsPathOrIntrinsic(text))
                         {
                             _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field '{key}' must be a valid JSONPath or a valid intrinsic function call at {at}/{key}");
                         }
@@ -220,6 +217,21 @@ public sealed partial class AslParser
             default:
                 break;
         }
+    }
+
+    /// <summary>A "$…"/"$$…" path, or an intrinsic call that parses (name, arity, syntax, nesting).</summary>
+    private static bool IsPathOrIntrinsic(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+        if (text.StartsWith("States.", StringComparison.Ordinal))
+        {
+            return IntrinsicParser.TryParse(text, out _, out _);
+        }
+        var path = text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
+        return JsonPathExpression.TryParse(path, out _, out _);
     }
 
     private string? String(JsonObject obj, string field, string at)

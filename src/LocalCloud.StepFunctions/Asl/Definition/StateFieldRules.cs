@@ -15,10 +15,11 @@ public static class StateFieldRules
         ["Wait"] = Set(Flow, "Seconds", "Timestamp", "SecondsPath", "TimestampPath"),
         ["Succeed"] = Set(["InputPath", "OutputPath"]),
         ["Fail"] = Set([], "Error", "Cause", "ErrorPath", "CausePath"),
+        ["Parallel"] = Set(Flow, "Parameters", "ResultSelector", "ResultPath", "Branches", "Retry", "Catch"),
+        ["Map"] = Set(Flow, "ItemsPath", "ItemSelector", "Parameters", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath",
+            "ResultSelector", "ResultPath", "Retry", "Catch", "ToleratedFailureCount", "ToleratedFailureCountPath",
+            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
     };
-
-    /// <summary>Types AWS has that LocalCloud does not run yet.</summary>
-    public static IReadOnlySet<string> NotSupported { get; } = new HashSet<string>(StringComparer.Ordinal) { "Map", "Parallel" };
 
     public static IReadOnlySet<string> Terminal { get; } = new HashSet<string>(StringComparer.Ordinal) { "Choice", "Succeed", "Fail" };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Intrinsics;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
@@ -20,10 +21,21 @@ public sealed class FailState(string name, string? error, string? cause, string?
 
     private static string Read(IStateScope scope, string path, JsonNode? input, string field)
     {
-        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && value is JsonValue v && v.TryGetValue<string>(out var text))
+        bool ReadPath(string p, out JsonNode? v) => scope.DataFlow.TryRead(p, input, scope.Context, out v);
+        JsonNode? value;
+        var found = path.StartsWith("States.", StringComparison.Ordinal)
+            ? TryIntrinsic(path, ReadPath, out value)
+            : ReadPath(path, out value);
+        if (found && value is JsonValue v && v.TryGetValue<string>(out var text))
         {
             return text;
         }
         throw new StatesFailureException(StatesErrors.Runtime, $"The {field} '{path}' did not select a string from the input '{input?.ToJsonString() ?? "null"}'");
+    }
+
+    private static bool TryIntrinsic(string text, IntrinsicEvaluator.PathReader read, out JsonNode? value)
+    {
+        value = IntrinsicEvaluator.Evaluate(IntrinsicParser.Parse(text), read);
+        return true;
     }
 }

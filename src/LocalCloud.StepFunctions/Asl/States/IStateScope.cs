@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Definition;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
@@ -21,4 +22,13 @@ public interface IStateScope
 
     /// <summary>Runs the task's resource (history events, timeouts, tokens) and returns its result. Timeout paths read <paramref name="stateInput"/>.</summary>
     Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? stateInput, JsonNode? effectiveInput, string? taskToken, CancellationToken cancellationToken);
+
+    /// <summary>Appends a history event of the current state (ParallelStateStarted, MapIterationStarted…).</summary>
+    void Emit(string type, string? member = null, JsonObject? details = null);
+
+    /// <summary>Runs a sub-machine (a Parallel branch, a Map iteration) to its end; its unhandled failure is thrown.</summary>
+    Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="count"/> concurrent strands and completes when all of them have ended.</summary>
+    Task RunStrandsAsync(int count, Func<int, Task> body);
 }

@@ -22,7 +22,12 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         var resource = TaskResource.Parse(state.Resource);
         if (resource.Kind == TaskResourceKind.Unsupported)
         {
-            throw new StatesFailureException(StatesErrors.Runtime, $"LocalCloud does not support the Task resource '{state.Resource}' (it runs Lambda functions only).");
+            throw new StatesFailureException(StatesErrors.Runtime,
+                $"LocalCloud does not support the Task resource '{state.Resource}' (it runs Lambda functions and dynamodb:putItem/getItem/updateItem/deleteItem).");
+        }
+        if (resource.Kind == TaskResourceKind.DynamoDb)
+        {
+            return await new DynamoDbTaskRunner(execution, env, scope).RunAsync(state, resource, stateInput, input, cancellationToken).ConfigureAwait(false);
         }
         var timeout = Seconds(state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
         var heartbeat = Seconds(state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
@@ -31,7 +36,9 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
 
         using var open = new OpenTask(execution, token);
         env.Tokens.Register(open);
-        execution.SetCurrentTask(open);
+        execution.AddOpenTask(open);
+        // A Parallel branch or Map iteration aborted by its siblings' failure closes its task as a stop would.
+        using var aborted = cancellationToken.Register(() => open.TryClose(new TaskOutcome.Aborted()));
         try
         {
             if (legacy)
@@ -91,7 +98,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         }
         finally
         {
-            execution.SetCurrentTask(null);
+            execution.RemoveOpenTask(open);
         }
     }
 
@@ -113,7 +120,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
                     Events.Error(t.Failure.Error, t.Failure.Cause, legacy ? [] : Pairs(resource)));
                 throw new StatesFailureException(t.Failure);
             default:
-                throw new OperationCanceledException(execution.Stopping);
+                throw new OperationCanceledException();
         }
     }
 
@@ -137,7 +144,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         return new LambdaInvokeRequest(functionName, Encoding.UTF8.GetBytes(payload), type, qualifier);
     }
 
-    private long? Seconds(long? literal, string? path, JsonNode? input, string field)
+    internal long? Seconds(long? literal, string? path, JsonNode? input, string field)
     {
         if (literal is not null || path is null)
         {

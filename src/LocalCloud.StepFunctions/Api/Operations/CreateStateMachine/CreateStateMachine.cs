@@ -42,6 +42,10 @@ public sealed class CreateStateMachine(StatesBackend backend)
         {
             throw SfnErrors.StateMachineAlreadyExists(arn);
         }
+        if (request.Tags is { Count: > 0 } tags)
+        {
+            TagResource.Apply(backend, stored.Arn, tags);
+        }
         return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate));
     }
 }

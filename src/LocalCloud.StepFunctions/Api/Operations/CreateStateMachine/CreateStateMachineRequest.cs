@@ -1,3 +1,3 @@
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed record CreateStateMachineRequest(string? Name, string? Definition, string? RoleArn, string? Type);
+public sealed record CreateStateMachineRequest(string? Name, string? Definition, string? RoleArn, string? Type, IReadOnlyList<SfnTag>? Tags = null);

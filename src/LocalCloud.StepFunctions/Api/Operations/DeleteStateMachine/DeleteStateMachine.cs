@@ -7,7 +7,9 @@ public sealed class DeleteStateMachine(StatesBackend backend)
 {
     public Task<DeleteStateMachineResponse> HandleAsync(DeleteStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        backend.Machines.Remove(SfnArn.RequireStateMachine(request.StateMachineArn));
+        var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
+        backend.Machines.Remove(arn);
+        backend.Tags.Remove(arn);
         return Task.FromResult(new DeleteStateMachineResponse());
     }
 }

@@ -15,6 +15,7 @@ public sealed class StartExecution(StatesBackend backend)
         var machine = backend.RequireMachine(SfnArn.RequireStateMachine(request.StateMachineArn));
         var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
         var input = request.Input ?? "{}";
+        // 256 KiB of UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions).
         Validate.MaxBytes(input, "input", 262_144);
         try
         {
@@ -25,7 +26,8 @@ public sealed class StartExecution(StatesBackend backend)
             throw SfnErrors.InvalidExecutionInput(e.Message);
         }
         var arn = SfnArn.Execution(machine.Arn, name);
-        var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed);
+        var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed, machine.Definition,
+            machine.UpdateDate ?? machine.CreationDate, machine.RevisionId);
         var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time);
         var execution = backend.Executions.GetOrAdd(candidate);
         if (!ReferenceEquals(execution, candidate))

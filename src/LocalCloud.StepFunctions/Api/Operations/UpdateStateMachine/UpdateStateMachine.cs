@@ -36,8 +36,9 @@ public sealed class UpdateStateMachine(StatesBackend backend)
             Parsed = parsed,
             RoleArn = request.RoleArn ?? machine.RoleArn,
             RevisionId = Guid.NewGuid().ToString(),
+            UpdateDate = backend.Engine.Time.GetUtcNow(),
         };
         backend.Machines.Put(updated);
-        return Task.FromResult(new UpdateStateMachineResponse(backend.Engine.Time.GetUtcNow(), updated.RevisionId));
+        return Task.FromResult(new UpdateStateMachineResponse(updated.UpdateDate.Value, updated.RevisionId));
     }
 }

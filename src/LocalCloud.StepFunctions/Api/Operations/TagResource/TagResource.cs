@@ -1,0 +1,55 @@
+using LocalCloud.Core;
+
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+/// <summary>
+/// Adds or overwrites tags on a state machine; at most 50 per resource (TooManyTags), keys 1–128 and values
+/// 0–256 characters (https://docs.aws.amazon.com/step-functions/latest/apireference/API_TagResource.html).
+/// </summary>
+public sealed class TagResource(StatesBackend backend)
+{
+    public const int MaxTags = 50;
+
+    public Task<TagResourceResponse> HandleAsync(TagResourceRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var arn = RequireTaggable(backend, request.ResourceArn);
+        var tags = Validate.Required(request.Tags, "tags");
+        Apply(backend, arn, tags);
+        return Task.FromResult(new TagResourceResponse());
+    }
+
+    public static void Apply(StatesBackend backend, string arn, IReadOnlyList<SfnTag> tags)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var key = Validate.Required(tags[i].Key, $"tags.{i + 1}.member.key");
+            if (key.Length is 0 or > 128)
+            {
+                throw SfnErrors.Validation($"'{key}'", $"tags.{i + 1}.member.key", "Member must have length between 1 and 128");
+            }
+            var value = tags[i].Value ?? string.Empty;
+            Validate.MaxLength(value, $"tags.{i + 1}.member.value", 256);
+            pairs.Add(new(key, value));
+        }
+        if (!backend.Tags.TrySet(arn, pairs, MaxTags))
+        {
+            throw new AwsServiceException("TooManyTags", $"Too many tags: a resource may have at most {MaxTags} tags: '{arn}'");
+        }
+    }
+
+    /// <summary>Tags belong to state machines here (LocalCloud has no activities); an unknown one is ResourceNotFound.</summary>
+    public static string RequireTaggable(StatesBackend backend, string? resourceArn)
+    {
+        var arn = Validate.Required(resourceArn, "resourceArn");
+        if (!SfnArn.IsArn(arn) || !arn.StartsWith("arn:aws:states:", StringComparison.Ordinal))
+        {
+            throw SfnErrors.InvalidArn(arn);
+        }
+        if (backend.Machines.Find(arn) is null)
+        {
+            throw new AwsServiceException("ResourceNotFound", $"Resource not found: '{arn}'");
+        }
+        return arn;
+    }
+}

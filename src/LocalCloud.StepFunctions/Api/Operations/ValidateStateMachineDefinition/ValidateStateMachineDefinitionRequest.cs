@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+public sealed record ValidateStateMachineDefinitionRequest(string? Definition, string? Type, string? Severity, int? MaxResults);

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.States;
+
+namespace LocalCloud.StepFunctions.Asl.Definition;
+
+/// <summary>Parallel and Map: states that hold whole sub-machines, each checked like the top level.</summary>
+public sealed partial class AslParser
+{
+    private static readonly HashSet<string> BranchFields = new(StringComparer.Ordinal) { "StartAt", "States", "Comment" };
+    private static readonly HashSet<string> ProcessorFields = new(StringComparer.Ordinal) { "StartAt", "States", "Comment", "ProcessorConfig" };
+
+    private ParallelState ParseParallel(string name, string? next, JsonObject obj, string at)
+    {
+        var branches = new List<StateMachineDefinition>();
+        if (obj["Branches"] is not JsonArray list || list.Count == 0)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: 'Branches' must be a non-empty array at {at}/Branches");
+        }
+        else
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (ParseGraph(list[i], $"{at}/Branches[{i}]", BranchFields) is { } branch)
+                {
+                    branches.Add(branch);
+                }
+            }
+        }
+        return new ParallelState(name, next, DataFields(obj, at), branches,
+            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, ParseCatcher));
+    }
+
+    private MapState ParseMap(string name, string? next, JsonObject obj, string at)
+    {
+        var processorField = obj.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        if (obj.ContainsKey("ItemProcessor") && obj.ContainsKey("Iterator"))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of 'ItemProcessor' or 'Iterator' may be given at {at}");
+        }
+        if (obj.ContainsKey("ItemSelector") && obj.ContainsKey("Parameters"))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of 'ItemSelector' or 'Parameters' may be given at {at}");
+        }
+        if (obj[processorField] is null)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [ItemProcessor] at {at}");
+        }
+        else if (obj[processorField]?["ProcessorConfig"] is JsonObject config)
+        {
+            RejectUnknownFields(config, new HashSet<string>(StringComparer.Ordinal) { "Mode", "ExecutionType" }, $"{at}/{processorField}/ProcessorConfig");
+            var mode = String(config, "Mode", $"{at}/{processorField}/ProcessorConfig/Mode");
+            if (mode is not (null or "INLINE"))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: LocalCloud runs only INLINE Map states, not '{mode}' at {at}/{processorField}/ProcessorConfig/Mode");
+            }
+        }
+        var processor = obj[processorField] is null ? null : ParseGraph(obj[processorField], $"{at}/{processorField}", ProcessorFields);
+        CheckTemplate(obj["ItemSelector"], at + "/ItemSelector");
+        var itemsPath = String(obj, "ItemsPath", at + "/ItemsPath");
+        foreach (var (field, text) in new[]
+        {
+            ("ItemsPath", itemsPath),
+            ("MaxConcurrencyPath", String(obj, "MaxConcurrencyPath", at + "/MaxConcurrencyPath")),
+            ("ToleratedFailureCountPath", String(obj, "ToleratedFailureCountPath", at + "/ToleratedFailureCountPath")),
+            ("ToleratedFailurePercentagePath", String(obj, "ToleratedFailurePercentagePath", at + "/ToleratedFailurePercentagePath")),
+        })
+        {
+            if (text is not null && !IsPathOrIntrinsic(text))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field '{field}' must be a valid JSONPath at {at}/{field}");
+            }
+        }
+        OnlyOne(obj, "MaxConcurrency", "MaxConcurrencyPath", at);
+        OnlyOne(obj, "ToleratedFailureCount", "ToleratedFailureCountPath", at);
+        OnlyOne(obj, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", at);
+        double? percentage = null;
+        if (obj["ToleratedFailurePercentage"] is JsonNode pct)
+        {
+            if (pct.GetValueKind() == JsonValueKind.Number && pct.GetValue<double>() is >= 0 and <= 100)
+            {
+                percentage = pct.GetValue<double>();
+            }
+            else
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: 'ToleratedFailurePercentage' must be a number from 0 to 100 at {at}/ToleratedFailurePercentage");
+            }
+        }
+        var data = DataFields(obj, at);
+        var settings = new MapSettings(
+            processor ?? new StateMachineDefinition(string.Empty, new Dictionary<string, State>(), null, null),
+            itemsPath,
+            (obj["ItemSelector"] ?? obj["Parameters"])?.DeepClone(),
+            (int?)PositiveInteger(obj, "MaxConcurrency", at + "/MaxConcurrency", allowZero: true),
+            obj["MaxConcurrencyPath"]?.GetValue<string>(),
+            PositiveInteger(obj, "ToleratedFailureCount", at + "/ToleratedFailureCount", allowZero: true),
+            obj["ToleratedFailureCountPath"]?.GetValue<string>(),
+            percentage,
+            obj["ToleratedFailurePercentagePath"]?.GetValue<string>());
+        // Parameters of a Map state select each item's input (legacy ItemSelector), never the state's input.
+        return new MapState(name, next, data with { Parameters = null }, settings,
+            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, ParseCatcher));
+    }
+
+    private void OnlyOne(JsonObject obj, string a, string b, string at)
+    {
+        if (obj.ContainsKey(a) && obj.ContainsKey(b))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of '{a}' or '{b}' may be given at {at}");
+        }
+    }
+
+    /// <summary>A branch or item processor: StartAt and States, validated with locations under <paramref name="at"/>.</summary>
+    private StateMachineDefinition? ParseGraph(JsonNode? node, string at, IReadOnlySet<string> allowed)
+    {
+        if (node is not JsonObject obj)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Expected value of type: Object at {at}");
+            return null;
+        }
+        var before = _errors.Count;
+        RejectUnknownFields(obj, allowed, at);
+        var startAt = String(obj, "StartAt", at + "/StartAt");
+        if (startAt is null)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [StartAt] at {at}");
+        }
+        if (obj["States"] is not JsonObject statesNode)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [States] at {at}");
+            return null;
+        }
+        var states = new Dictionary<string, State>(StringComparer.Ordinal);
+        foreach (var (name, child) in statesNode)
+        {
+            if (ParseState(name, child, $"{at}/States/{name}") is { } state)
+            {
+                states[name] = state;
+            }
+        }
+        if (_errors.Count == before)
+        {
+            CheckTransitions(startAt!, statesNode, at);
+        }
+        return _errors.Count == before ? new StateMachineDefinition(startAt!, states, null, String(obj, "Comment", at + "/Comment")) : null;
+    }
+}

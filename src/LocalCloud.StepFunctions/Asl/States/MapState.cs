@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.ErrorHandling;
+
+namespace LocalCloud.StepFunctions.Asl.States;
+
+/// <summary>
+/// Inline Map: runs the item processor once per item of ItemsPath, at most MaxConcurrency at a time
+/// (0 = no limit), results in item order. Without a failure tolerance the first failed iteration aborts
+/// the rest and fails the state with its error; with ToleratedFailureCount/Percentage, failures within
+/// the tolerance leave their error object in the results and exceeding it is
+/// States.ExceedToleratedFailureThreshold (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html).
+/// </summary>
+public sealed class MapState(
+    string name,
+    string? next,
+    StateDataFields data,
+    MapSettings settings,
+    IReadOnlyList<Retrier> retry,
+    IReadOnlyList<Catcher> @catch) : State(name, next, data)
+{
+    public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+
+    public override string Type => "Map";
+
+    public MapSettings Settings { get; } = settings;
+
+    public override IReadOnlyList<Retrier> Retriers { get; } = retry;
+
+    public override IReadOnlyList<Catcher> Catchers { get; } = @catch;
+
+    public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
+    {
+        var flow = scope.DataFlow;
+        var input = flow.SelectInput(Data, rawInput);
+        var items = Items(scope, input);
+        var maxConcurrency = Settings.MaxConcurrencyPath is { } mcp ? (int)ReadNumber(scope, input, mcp, "MaxConcurrencyPath", integer: true) : Settings.MaxConcurrency ?? 0;
+        var toleratedCount = Settings.ToleratedFailureCountPath is { } tcp ? (long?)ReadNumber(scope, input, tcp, "ToleratedFailureCountPath", integer: true) : Settings.ToleratedFailureCount;
+        var toleratedPercent = Settings.ToleratedFailurePercentagePath is { } tpp ? ReadNumber(scope, input, tpp, "ToleratedFailurePercentagePath", integer: false) : Settings.ToleratedFailurePercentage;
+        if (toleratedPercent is > 100)
+        {
+            throw new StatesFailureException(StatesErrors.Runtime, $"ToleratedFailurePercentage must be between 0 and 100, got {toleratedPercent.Value.ToString(CultureInfo.InvariantCulture)}");
+        }
+        var tolerant = toleratedCount is not null || toleratedPercent is not null;
+
+        var iterationInputs = new JsonNode?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            iterationInputs[i] = ItemInput(scope, input, i, items[i]);
+        }
+        scope.Emit("MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
+
+        var results = new JsonNode?[items.Count];
+        var gate = new Lock();
+        var nextIndex = -1;
+        var failures = 0;
+        Failure? failure = null;
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = maxConcurrency == 0 ? items.Count : Math.Min(maxConcurrency, items.Count);
+        await scope.RunStrandsAsync(workers, async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref nextIndex)) < items.Count && !siblings.IsCancellationRequested)
+            {
+                var details = new JsonObject { ["name"] = Name, ["index"] = index };
+                scope.Emit("MapIterationStarted", "mapIterationStartedEventDetails", details);
+                try
+                {
+                    results[index] = await scope.RunBranchAsync(Settings.Processor, iterationInputs[index], siblings.Token).ConfigureAwait(false);
+                    scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject());
+                }
+                catch (StatesFailureException e)
+                {
+                    scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject());
+                    bool exceeded;
+                    lock (gate)
+                    {
+                        failures++;
+                        results[index] = ErrorOutput(e.Failure);
+                        exceeded = !tolerant
+                            || (toleratedCount is { } c && failures > c)
+                            || (toleratedPercent is { } p && failures * 100.0 / items.Count > p);
+                        if (exceeded)
+                        {
+                            failure ??= tolerant
+                                ? new Failure(ExceedToleratedFailureThreshold, $"The specified tolerated failure threshold was exceeded ({failures} of {items.Count} iterations failed)")
+                                : e.Failure;
+                        }
+                    }
+                    if (exceeded)
+                    {
+                        await siblings.CancelAsync().ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (siblings.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    scope.Emit("MapIterationAborted", "mapIterationAbortedEventDetails", details.DeepClone().AsObject());
+                }
+            }
+        }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (failure is not null)
+        {
+            scope.Emit("MapStateFailed");
+            throw new StatesFailureException(failure);
+        }
+        scope.Emit("MapStateSucceeded");
+        var selected = flow.SelectResult(Data, new JsonArray(results), scope.Context);
+        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+    }
+
+    private static JsonObject ErrorOutput(Failure failure)
+    {
+        var error = new JsonObject { ["Error"] = failure.Error };
+        if (failure.Cause is not null)
+        {
+            error["Cause"] = failure.Cause;
+        }
+        return error;
+    }
+
+    private JsonArray Items(IStateScope scope, JsonNode? input)
+    {
+        var path = Settings.ItemsPath ?? "$";
+        if (!scope.DataFlow.TryRead(path, input, scope.Context, out var items))
+        {
+            throw new StatesFailureException(StatesErrors.Runtime, $"Invalid path '{path}' : No results for path: {path} (applying ItemsPath to {input?.ToJsonString() ?? "null"})");
+        }
+        return items as JsonArray ?? throw new StatesFailureException(StatesErrors.Runtime,
+            $"Items of the Map state '{Name}' must be a JSON array; ItemsPath '{path}' selected {items?.ToJsonString() ?? "null"}");
+    }
+
+    /// <summary>The iteration's input: the item itself, or the ItemSelector with $$.Map.Item.{Index,Value} in the context object.</summary>
+    private JsonNode? ItemInput(IStateScope scope, JsonNode? input, int index, JsonNode? item)
+    {
+        if (Settings.ItemSelector is null)
+        {
+            return item?.DeepClone();
+        }
+        var context = (JsonObject)scope.Context.DeepClone();
+        context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() } };
+        return scope.DataFlow.ApplyParameters(StateDataFields.Default with { Parameters = Settings.ItemSelector }, input, context);
+    }
+
+    private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)
+    {
+        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        {
+            var n = v.GetValue<double>();
+            if (n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
+            {
+                return n;
+            }
+        }
+        throw new StatesFailureException(StatesErrors.Runtime,
+            $"The {field} '{path}' must select a non-negative {(integer ? "integer" : "number")} from the input, got {value?.ToJsonString() ?? "nothing"}");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Asl.ErrorHandling;
+
+namespace LocalCloud.StepFunctions.Asl.States;
+
+/// <summary>
+/// Runs every branch at once on the same input; the result is the branches' outputs in branch order.
+/// The first branch to fail aborts the others and fails the state with that branch's error
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html).
+/// </summary>
+public sealed class ParallelState(
+    string name,
+    string? next,
+    StateDataFields data,
+    IReadOnlyList<StateMachineDefinition> branches,
+    IReadOnlyList<Retrier> retry,
+    IReadOnlyList<Catcher> @catch) : State(name, next, data)
+{
+    public override string Type => "Parallel";
+
+    public IReadOnlyList<StateMachineDefinition> Branches { get; } = branches;
+
+    public override IReadOnlyList<Retrier> Retriers { get; } = retry;
+
+    public override IReadOnlyList<Catcher> Catchers { get; } = @catch;
+
+    public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
+    {
+        var flow = scope.DataFlow;
+        var input = flow.ApplyParameters(Data, flow.SelectInput(Data, rawInput), scope.Context);
+        scope.Emit("ParallelStateStarted");
+        var results = new JsonNode?[Branches.Count];
+        var gate = new Lock();
+        Failure? failure = null;
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await scope.RunStrandsAsync(Branches.Count, async i =>
+        {
+            try
+            {
+                results[i] = await scope.RunBranchAsync(Branches[i], input?.DeepClone(), siblings.Token).ConfigureAwait(false);
+            }
+            catch (StatesFailureException e)
+            {
+                lock (gate)
+                {
+                    failure ??= e.Failure;
+                }
+                await siblings.CancelAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (siblings.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Aborted because a sibling failed: the failure that caused it is reported.
+            }
+        }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (failure is not null)
+        {
+            scope.Emit("ParallelStateFailed");
+            throw new StatesFailureException(failure);
+        }
+        scope.Emit("ParallelStateSucceeded");
+        var selected = flow.SelectResult(Data, new JsonArray(results), scope.Context);
+        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+    }
+}
