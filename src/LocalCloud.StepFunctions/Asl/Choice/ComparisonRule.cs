@@ -124,8 +124,8 @@ public sealed class ComparisonRule : ChoiceRule
         => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static decimal? AsNumber(JsonNode? node)
-        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? (v.TryGetValue<decimal>(out var d) ? d : (decimal)v.GetValue<double>())
+        => JsonNumbers.TryGetDecimal(node, out var d) ? d
+            : JsonNumbers.TryGetDouble(node, out var big) ? (decimal)Math.Clamp(big, (double)decimal.MinValue, (double)decimal.MaxValue)
             : null;
 
     private static bool? AsBoolean(JsonNode? node)

@@ -91,17 +91,9 @@ public static partial class IntrinsicFunctions
 
     private static long IntegerArg(string function, IReadOnlyList<JsonNode?> args, int index)
     {
-        if (args[index] is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        if (JsonNumbers.TryGetInt64(args[index], out var whole))
         {
-            if (v.TryGetValue<long>(out var whole))
-            {
-                return whole;
-            }
-            var d = v.GetValue<double>();
-            if (d == Math.Floor(d) && Math.Abs(d) < long.MaxValue)
-            {
-                return (long)d;
-            }
+            return whole;
         }
         throw Failure(function, $"argument {index + 1} must be an integer, got {Describe(args[index])}");
     }

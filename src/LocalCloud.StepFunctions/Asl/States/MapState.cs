@@ -146,9 +146,8 @@ public sealed class MapState(
 
     private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)
     {
-        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && JsonNumbers.TryGetDouble(value, out var n))
         {
-            var n = v.GetValue<double>();
             if (n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
             {
                 return n;

@@ -35,8 +35,7 @@ public sealed class WaitState(string name, string? next, StateDataFields data, l
         }
         if (secondsPath is not null)
         {
-            if (scope.DataFlow.TryRead(secondsPath, input, scope.Context, out var v) && v is JsonValue value
-                && value.TryGetValue<double>(out var n) && n >= 0 && n == Math.Floor(n))
+            if (scope.DataFlow.TryRead(secondsPath, input, scope.Context, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
             {
                 return now.AddSeconds(n);
             }
