@@ -8,8 +8,14 @@ namespace Poc.Cli.Monitor;
 /// poc monitor: print one snapshot, or with --watch redraw it every interval until Ctrl+C (in place on a terminal,
 /// one snapshot after another when output is redirected). Ctrl+C is how --watch is meant to end, so it exits 0.
 /// </summary>
-public sealed class MonitorCommand(IAnsiConsole console, bool interactive, TimeProvider time)
+/// <param name="console">Where the view goes.</param>
+/// <param name="interactive">Redraw in place (a terminal) rather than print snapshot after snapshot.</param>
+/// <param name="time">The clock of the refresh interval and of the failure messages.</param>
+/// <param name="delay">Waits between refreshes; tests replace it to step the loop one refresh at a time.</param>
+public sealed class MonitorCommand(IAnsiConsole console, bool interactive, TimeProvider time, Func<TimeSpan, CancellationToken, Task>? delay = null)
 {
+    private readonly Func<TimeSpan, CancellationToken, Task> wait = delay ?? ((interval, ct) => Task.Delay(interval, time, ct));
+
     /// <summary>Resolves the endpoint and monitors it.</summary>
     public static async Task<int> RunAsync(MonitorArgs args, Func<string, string?> environment, IAnsiConsole console, bool interactive, CancellationToken ct)
     {
@@ -50,7 +56,7 @@ public sealed class MonitorCommand(IAnsiConsole console, bool interactive, TimeP
                     {
                         while (true)
                         {
-                            await Task.Delay(interval, time, ct);
+                            await wait(interval, ct);
                             (snapshot, var problem) = await RefreshAsync(collect, snapshot, ct);
                             live.UpdateTarget(MonitorView.Build(snapshot, problem));
                         }
@@ -61,7 +67,7 @@ public sealed class MonitorCommand(IAnsiConsole console, bool interactive, TimeP
                 console.Write(MonitorView.Build(snapshot));
                 while (true)
                 {
-                    await Task.Delay(interval, time, ct);
+                    await wait(interval, ct);
                     (snapshot, var problem) = await RefreshAsync(collect, snapshot, ct);
                     console.WriteLine();
                     console.Write(MonitorView.Build(snapshot, problem));

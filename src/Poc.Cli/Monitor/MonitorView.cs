@@ -151,14 +151,16 @@ public static class MonitorView
                 Plain(f.GbSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
         }
 
+        // A line of its own: as a caption it would wrap to the table's narrow width.
+        var parts = new List<IRenderable> { functions };
         if (lambda.Note is { } note)
         {
-            functions.Caption(Markup.Escape(note));
+            parts.Add(new Text(note, Color.Grey));
         }
 
         if (lambda.Recent.Count == 0)
         {
-            return functions;
+            return new Rows(parts);
         }
 
         var recent = new Table().RoundedBorder().Title("recent invocations").AddColumns("function", "started", "duration", "type", "outcome");
@@ -172,7 +174,8 @@ public static class MonitorView
                 r.ErrorType is { } error ? new Text(error, Color.Red) : new Text("ok", Color.Green));
         }
 
-        return new Rows(functions, recent);
+        parts.Add(recent);
+        return new Rows(parts);
     }
 
     private static string Count(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "-";
