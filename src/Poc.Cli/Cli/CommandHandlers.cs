@@ -1,4 +1,5 @@
 using Poc.Cli.Endpoints;
+using Poc.Cli.Monitor;
 
 namespace Poc.Cli.Cli;
 
@@ -8,4 +9,8 @@ public sealed record CommandHandlers(
     Func<RunArgs, CancellationToken, Task<int>> Run,
     Func<EndpointSettings, CancellationToken, Task<int>> Poll,
     Func<TestArgs, CancellationToken, Task<int>> Test,
-    Func<CancellationToken, Task<int>> Demo);
+    Func<CancellationToken, Task<int>> Demo)
+{
+    /// <summary>poc monitor; an init member so parsing tests that predate it need not change.</summary>
+    public Func<MonitorArgs, CancellationToken, Task<int>>? Monitor { get; init; }
+}

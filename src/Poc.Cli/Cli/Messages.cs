@@ -12,6 +12,9 @@ public static class Messages
     public const string PollDescription = "Invoke poc-poller once and print its summary.";
     public const string TestDescription = "Deploy, then run every scenario 3 times and check each step of the pattern.";
     public const string DemoDescription = "Start an embedded LocalCloud, deploy, and run the happy path and every error path.";
+    public const string MonitorDescription = "Show executions, poc-task-tokens, the poller schedule and Lambda activity (once, or live with --watch).";
+    public const string WatchOption = "Refresh in place every --interval until Ctrl+C";
+    public const string IntervalOption = "Seconds between refreshes with --watch";
 
     public const string EndpointOption = "Service endpoint URL, or 'aws' for the public AWS endpoints (default: $AWS_ENDPOINT_URL if set)";
     public const string RegionOption = "AWS region (default: $AWS_REGION if set)";

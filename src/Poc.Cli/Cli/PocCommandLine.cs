@@ -60,6 +60,7 @@ public static class PocCommandLine
         var demo = new Command("demo", Messages.DemoDescription);
         demo.SetAction((_, ct) => handlers.Demo(ct));
         root.Subcommands.Add(demo);
+        root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
         return root;
     }
 

@@ -23,7 +23,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
     /// <summary>The handlers for <see cref="PocApp"/>.</summary>
-    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync);
+    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync };
 
     private async Task<int> DeployAsync(EndpointSettings settings, CancellationToken ct)
     {
@@ -71,6 +71,9 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         console.WriteLine(Messages.Totals(result.PassedChecks, result.FailedChecks));
         return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    private Task<int> MonitorAsync(Monitor.MonitorArgs args, CancellationToken ct)
+        => Monitor.MonitorCommand.RunAsync(args, env, console, Interactive, ct);
 
     private async Task<int> DemoAsync(CancellationToken ct)
     {
