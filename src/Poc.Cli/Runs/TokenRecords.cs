@@ -31,7 +31,7 @@ public static class TokenRecords
         {
             MaxAttempts = N(item, "maxAttempts"),
             LastError = S(item, "lastError"),
-            Deadline = N(item, "deadline") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null,
+            Deadline = Long(item, "deadline") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null,
         };
     }
 
@@ -39,5 +39,10 @@ public static class TokenRecords
         => item.TryGetValue(name, out var v) ? v.S : null;
 
     private static int? N(IReadOnlyDictionary<string, AttributeValue> item, string name)
-        => item.TryGetValue(name, out var v) && v.N is { } n && decimal.TryParse(n, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? (int)d : null;
+        => Long(item, name) is { } n and >= int.MinValue and <= int.MaxValue ? (int)n : null;
+
+    // Epoch seconds pass int's range in 2038; read numbers as long and narrow only where a count is meant.
+    private static long? Long(IReadOnlyDictionary<string, AttributeValue> item, string name)
+        => item.TryGetValue(name, out var v) && v.N is { } n && decimal.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+           && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
 }
