@@ -8,4 +8,8 @@ public sealed record CommandHandlers(
     Func<RunArgs, CancellationToken, Task<int>> Run,
     Func<EndpointSettings, CancellationToken, Task<int>> Poll,
     Func<TestArgs, CancellationToken, Task<int>> Test,
-    Func<CancellationToken, Task<int>> Demo);
+    Func<CancellationToken, Task<int>> Demo)
+{
+    /// <summary>poc report; the command is offered only when set.</summary>
+    public Func<Report.ReportArgs, CancellationToken, Task<int>>? Report { get; init; }
+}

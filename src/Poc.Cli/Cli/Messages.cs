@@ -104,6 +104,8 @@ public static class Messages
     public const string OutOption = "Folder the report is written to";
     public const string NoSweepMeasured = "no poller sweep ran while measuring idle usage; is the schedule (or --trigger-poller) running?";
 
+    public static string MustBePositiveNumber(string option, string value) => $"{option} must be a number greater than zero, not '{value}'.";
+
     public static string NothingMeasured(string workflow) => $"the {workflow} run produced nothing to measure (no jobs, checks or poll cycles).";
 
     public static string MeasuringIdle(double interval)

@@ -60,6 +60,13 @@ public static class PocCommandLine
         var demo = new Command("demo", Messages.DemoDescription);
         demo.SetAction((_, ct) => handlers.Demo(ct));
         root.Subcommands.Add(demo);
+
+        if (handlers.Report is { } report)
+        {
+            // A defaulted --endpoint means "an embedded LocalCloud": the report measures cost where the usage meter is.
+            root.Subcommands.Add(Report.ReportCommand.Build(report, r => r.GetResult(endpoint) is { Implicit: false } ? Settings(r) : null));
+        }
+
         return root;
     }
 

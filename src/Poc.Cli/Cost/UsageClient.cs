@@ -9,7 +9,7 @@ public sealed class UsageClient(HttpClient http, Uri endpoint)
     public async Task<UsageSnapshot> SnapshotAsync(CancellationToken ct)
     {
         using var response = await http.GetAsync(Url(), ct);
-        response.EnsureSuccessStatusCode();
+        Ensure(response);
         return UsageSnapshot.Parse(await response.Content.ReadAsStringAsync(ct));
     }
 
@@ -17,7 +17,16 @@ public sealed class UsageClient(HttpClient http, Uri endpoint)
     public async Task ResetAsync(CancellationToken ct)
     {
         using var response = await http.DeleteAsync(Url(), ct);
-        response.EnsureSuccessStatusCode();
+        Ensure(response);
+    }
+
+    // Only LocalCloud counts billing units; anything else (LocalStack, AWS) answers this path with an error.
+    private void Ensure(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new Cli.PocException(Cli.Messages.UsageUnavailable(endpoint.ToString()));
+        }
     }
 
     private Uri Url() => new(new Uri(endpoint.ToString().TrimEnd('/') + "/"), Path);
