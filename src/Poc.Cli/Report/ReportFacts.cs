@@ -90,9 +90,12 @@ public sealed class ReportFacts(ReportData data)
                 ("break-even volume", cost.BreakEvenJobsPerMonth is { } n
                     ? $"below {Units(Math.Ceiling(n))} jobs a month (of this duration) the baseline is cheaper: the poller's sweeps cost {Usd(cost.Model.Compare(i with { JobsPerMonth = 0 }).Callback.ListUsd)} a month with nothing pending"
                     : "none: at this duration each job costs more with the callback"),
-                ("break-even duration", cost.BreakEvenDuration is { } d
-                    ? $"jobs shorter than {CostChartSvg.Duration(d)} are cheaper polled (at {Units(i.JobsPerMonth)} jobs a month)"
-                    : "none found: the callback is never cheaper at this volume"),
+                ("break-even duration", cost.BreakEvenDuration switch
+                {
+                    { } d when d <= i.PollInterval => $"none: at {Units(i.JobsPerMonth)} jobs a month the callback is cheaper even for a job done at its first poll",
+                    { } d => $"jobs shorter than {CostChartSvg.Duration(d)} are cheaper polled (at {Units(i.JobsPerMonth)} jobs a month)",
+                    null => "none found: the callback is never cheaper at this volume",
+                }),
                 ("history limit of the loop", $"the polling loop reaches 25,000 history events after {CostChartSvg.Duration(cost.HistoryLimitDuration)} at one poll every {interval} ({Units(cost.Model.Coefficients.BaselineEventsPerPoll)} events per poll); the callback's history does not grow while it waits"),
                 ("prices", $"{cost.Model.Prices.Region} list prices checked {cost.Model.Prices.Checked}, {Units(cost.Model.Prices.HoursPerMonth)} hours a month"),
             ];
