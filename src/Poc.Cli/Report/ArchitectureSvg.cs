@@ -18,10 +18,10 @@ public static class ArchitectureSvg
         Box(svg, scheduler, "EventBridge Scheduler", "poc-poller-schedule rate(1 minute)", "svc sched");
         Box(svg, poller, "Lambda", "poc-poller", "svc lambda");
 
-        Arrow(svg, sfn.X + W, sfn.Y + 22, create.X, create.Y + 22, "1 invoke .waitForTaskToken", -6);
-        Arrow(svg, create.X + W, create.Y + 22, api.X, api.Y + 22, "2 CREATE_JOB", -6);
+        Arrow(svg, sfn.X + W, sfn.Y + 22, create.X, create.Y + 22, "1 invoke .waitForTaskToken", -10);
+        Arrow(svg, create.X + W, create.Y + 22, api.X, api.Y + 22, "2 CREATE_JOB", -10);
         Arrow(svg, create.X + (W / 2), create.Y + H, tokens.X + (W / 2), tokens.Y, "3 put token record", 0, labelDx: 70);
-        Arrow(svg, scheduler.X + W, scheduler.Y + 29, poller.X, poller.Y + 29, "4 every interval", -6);
+        Arrow(svg, scheduler.X + W, scheduler.Y + 29, poller.X, poller.Y + 29, "4 every interval", -10);
         Arrow(svg, poller.X + (W / 2), poller.Y, tokens.X + (W / 2), tokens.Y + H, "5 query PENDING, claim attempt", 0, labelDx: 104);
         Arrow(svg, poller.X + W, poller.Y + 29, api.X + (W / 2), api.Y + H, "6 CHECK_STATUS", 0, labelDx: 40);
         svg.Path($"M{SvgWriter.N(poller.X)},{SvgWriter.N(poller.Y + 48)} C150,{SvgWriter.N(poller.Y + 110)} 60,260 {SvgWriter.N(sfn.X + 70)},{SvgWriter.N(sfn.Y + H)}", "flow", arrow: true);

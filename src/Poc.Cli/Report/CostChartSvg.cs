@@ -46,11 +46,15 @@ public static class CostChartSvg
                 svg.Circle(X(p.Duration), Y(p.ReductionPercent), 2.5, css + " pt");
             }
 
-            var last = series.Points[^1];
-            svg.Text(Width - Right + 6, Y(last.ReductionPercent) + 4 + (colour * 2), $"poll every {Duration(series.PollInterval)}", "t small " + css, "start");
+            // A legend rather than labels at the line ends: the lines converge there and the labels would collide.
+            var legendY = Top + 40 + (colour * 18);
+            svg.Line(Width - Right + 8, legendY - 4, Width - Right + 30, legendY - 4, css);
+            svg.Text(Width - Right + 36, legendY, $"poll every {Duration(series.PollInterval)}", "t small", "start");
         }
 
-        if (analysis.BreakEvenDuration is { } breakEven && breakEven.TotalMinutes >= Math.Pow(10, xMin) && breakEven.TotalMinutes <= Math.Pow(10, xMax))
+        // Marked only where the callback is dearer for shorter jobs; a break-even at the first poll means it never is.
+        if (analysis.BreakEvenDuration is { } breakEven && breakEven > analysis.Inputs.PollInterval
+            && breakEven.TotalMinutes >= Math.Pow(10, xMin) && breakEven.TotalMinutes <= Math.Pow(10, xMax))
         {
             svg.Line(X(breakEven), Top, X(breakEven), Height - Bottom, "marker");
             svg.Text(X(breakEven) + 4, Top + 12, $"break-even {Duration(breakEven)}", "t small", "start");

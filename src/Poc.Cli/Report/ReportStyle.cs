@@ -13,8 +13,8 @@ public static class ReportStyle
         th { background: var(--bg); } td.num { text-align: right; font-variant-numeric: tabular-nums; } td.yes { color: var(--ok); font-weight: 600; } td.no { color: var(--bad); font-weight: 600; }
         .figure { border: 1px solid var(--line); border-radius: 8px; padding: 10px; margin: 8px 0; background: #fff; overflow-x: auto; }
         .figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
-        .grid.wide { grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); }
+        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px; }
+        .grid.wide { grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); }
         .caption { font-size: 13px; color: var(--muted); text-align: center; margin-top: 4px; }
         .headline { display: flex; gap: 16px; flex-wrap: wrap; margin: 10px 0; }
         .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; background: var(--bg); min-width: 180px; }
