@@ -13,4 +13,7 @@ public sealed record CommandHandlers(
 {
     /// <summary>poc monitor; an init member so parsing tests that predate it need not change.</summary>
     public Func<MonitorArgs, CancellationToken, Task<int>>? Monitor { get; init; }
+
+    /// <summary>poc report; the command is offered only when set.</summary>
+    public Func<Report.ReportArgs, CancellationToken, Task<int>>? Report { get; init; }
 }

@@ -29,8 +29,6 @@ public static class Messages
 
     public const string PackageUpToDate = "package is up to date";
     public const string PublishDidNotStart = "could not start 'dotnet publish'; is the .NET SDK on PATH?";
-    public const string ReportNotBuilt = "report: not built yet";
-    public const string MonitorNotBuilt = "poc monitor is not built yet";
     public const string Interrupted = "interrupted";
     public const string UsageHint = "Run 'poc --help' for usage.";
 
@@ -99,6 +97,29 @@ public static class Messages
            });
 
     public static string PollerResult(string summary) => $"poc-poller {summary}";
+
+    public const string ReportDescription = "Run every scenario, measure callback against polling cost, and write out/report/report.{md,html}.";
+    public const string JobsPerMonthOption = "Jobs per month the cost model projects to";
+    public const string JobMinutesOption = "Average job duration in minutes";
+    public const string PollMinutesOption = "Poll interval in minutes (the poller's schedule and the baseline's Wait)";
+    public const string OutOption = "Folder the report is written to";
+    public const string NoSweepMeasured = "no poller sweep ran while measuring idle usage; is the schedule (or --trigger-poller) running?";
+
+    public static string MustBePositiveNumber(string option, string value) => $"{option} must be a number greater than zero, not '{value}'.";
+
+    public static string NothingMeasured(string workflow) => $"the {workflow} run produced nothing to measure (no jobs, checks or poll cycles).";
+
+    public static string MeasuringIdle(double interval)
+        => string.Create(CultureInfo.InvariantCulture, $"measuring cost: idle sweeps for 3 poll intervals of {interval:0.##} s");
+
+    public static string MeasuringWorkflow(int jobs, Scenarios.WorkflowKind workflow)
+        => $"measuring cost: {jobs} jobs through the {(workflow == Scenarios.WorkflowKind.Callback ? "callback workflow" : "polling baseline")}";
+
+    public static string CostNotMeasured(string reason) => $"cost not measured: {reason}";
+
+    public static string ReportWritten(string html, string markdown) => $"report: {html} (and {markdown})";
+
+    public static string UsageUnavailable(string where) => $"{where} does not answer /_localcloud/usage; poc report measures cost on LocalCloud only.";
 
     public static string LocalCloudStarted(Uri url) => $"LocalCloud started at {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
 

@@ -61,6 +61,13 @@ public static class PocCommandLine
         demo.SetAction((_, ct) => handlers.Demo(ct));
         root.Subcommands.Add(demo);
         root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
+
+        if (handlers.Report is { } report)
+        {
+            // A defaulted --endpoint means "an embedded LocalCloud": the report measures cost where the usage meter is.
+            root.Subcommands.Add(Report.ReportCommand.Build(report, r => r.GetResult(endpoint) is { Implicit: false } ? Settings(r) : null));
+        }
+
         return root;
     }
 

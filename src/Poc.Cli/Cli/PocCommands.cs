@@ -2,9 +2,11 @@ using System.Globalization;
 using LocalCloud;
 using Microsoft.Extensions.Logging;
 using Poc.Cli.Checks;
+using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
 using Poc.Cli.Rendering;
+using Poc.Cli.Report;
 using Poc.Cli.Runs;
 using Poc.Cli.Scenarios;
 using Spectre.Console;
@@ -23,7 +25,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
     /// <summary>The handlers for <see cref="PocApp"/>.</summary>
-    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync };
+    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync, Report = ReportAsync };
 
     private async Task<int> DeployAsync(EndpointSettings settings, CancellationToken ct)
     {
@@ -85,9 +87,42 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
         var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "demo" };
         DescribeRun(environment, poller, Messages.DemoRunning);
-        var code = await RunAndSummariseAsync(environment, plan, ct);
-        console.WriteLine(Messages.ReportNotBuilt);
+        RunResult? run = null;
+        var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
+        await WriteReportAsync(environment, poller, run!, CostInputs.Defaults, ReportWriter.DefaultFolder, ct);
         return code;
+    }
+
+    private async Task<int> ReportAsync(ReportArgs args, CancellationToken ct)
+    {
+        if (args.Endpoint is null)
+        {
+            await using var cloud = await StartLocalCloudAsync(ct);
+            using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
+            console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
+            return await RunAndReportAsync(embedded, args, ct);
+        }
+
+        using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
+        return await RunAndReportAsync(environment, args, ct);
+    }
+
+    private async Task<int> RunAndReportAsync(PocEnvironment environment, ReportArgs args, CancellationToken ct)
+    {
+        await DeployWithViewAsync(environment, ct);
+        var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
+        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "report" };
+        DescribeRun(environment, poller, Messages.DemoRunning);
+        RunResult? run = null;
+        var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
+        await WriteReportAsync(environment, poller, run!, args.Inputs, args.Folder, ct);
+        return code;
+    }
+
+    private async Task WriteReportAsync(PocEnvironment environment, PollerPlan poller, RunResult run, CostInputs inputs, string folder, CancellationToken ct)
+    {
+        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run, inputs, folder, new LineProgress(console.WriteLine), ct);
+        console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
     }
 
     private static async Task<LocalCloudServer> StartLocalCloudAsync(CancellationToken ct)
@@ -119,9 +154,10 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         }
     }
 
-    private async Task<int> RunAndSummariseAsync(PocEnvironment environment, RunPlan plan, CancellationToken ct)
+    private async Task<int> RunAndSummariseAsync(PocEnvironment environment, RunPlan plan, CancellationToken ct, Action<RunResult>? onResult = null)
     {
         var result = await new LiveRunView(console, Interactive).ShowAsync(p => ScenarioRunner.RunAsync(environment, plan, p, ct));
+        onResult?.Invoke(result);
         console.Write(RunTables.Summary(result));
         var wrong = result.Executions.Count(e => !e.EndedAsExpected);
         if (wrong == 0)

@@ -1,0 +1,4 @@
+namespace Poc.Cli.Report;
+
+/// <summary>One state: its name and ASL type.</summary>
+public sealed record AslState(string Name, string Type);

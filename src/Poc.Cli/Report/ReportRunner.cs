@@ -1,0 +1,52 @@
+using Poc.Cli.Cli;
+using Poc.Cli.Cost;
+using Poc.Cli.Deploy;
+using Poc.Cli.Endpoints;
+using Poc.Cli.Runs;
+
+namespace Poc.Cli.Report;
+
+/// <summary>After the scenarios ran: measures cost both ways and writes the report. A failed measurement leaves a note, not a failure.</summary>
+public static class ReportRunner
+{
+    /// <summary>Measures, analyses and writes; returns where the report is.</summary>
+    public static async Task<ReportFiles> MeasureAndWriteAsync(
+        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, IProgress<string>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(poller);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        MeasuredUsage? measured = null;
+        CostAnalysis? cost = null;
+        string? note = null;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var usage = new UsageClient(http, env.Endpoint ?? throw new PocException(Messages.UsageUnavailable(env.Describe())));
+            measured = await CostMeasurement.RunAsync(env, poller, usage, CostMeasurement.DefaultJobs, progress, ct);
+            cost = CostAnalysis.Run(new CostModel(CoefficientDerivation.Derive(measured), PriceTable.UsEast1), inputs);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && ExpectedFailure.Describe(e) is { } message)
+        {
+            // The scenarios' part of the report is still worth writing; the cost section says why it is missing.
+            note = Messages.CostNotMeasured(message);
+            progress?.Report(note);
+        }
+
+        var definitions = Path.Combine(env.RepoRoot, "infra", "statemachines");
+        var data = new ReportData(
+            env.Time.GetUtcNow(),
+            env.Describe(),
+            poller.IntervalSeconds,
+            scenarios.Executions,
+            measured?.Baseline.Executions ?? [],
+            await File.ReadAllTextAsync(Path.Combine(definitions, PocResources.CallbackDefinitionFile), ct),
+            await File.ReadAllTextAsync(Path.Combine(definitions, PocResources.BaselineDefinitionFile), ct))
+        {
+            Measured = measured,
+            Cost = cost,
+            CostNote = note,
+        };
+        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct);
+    }
+}
