@@ -18,7 +18,11 @@ public sealed class HostileClient(Uri baseUrl)
 
     public int Sent { get; private set; }
 
-    public async Task<HostileResponse> SendAsync(HostileRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request; with <paramref name="stopAfterBodyBytes"/>, sends only that much of the body (chunked: no
+    /// final chunk) and then waits for an answer, which proves the server refused without waiting for the rest.
+    /// </summary>
+    public async Task<HostileResponse> SendAsync(HostileRequest request, CancellationToken cancellationToken, int? stopAfterBodyBytes = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         Sent++;
@@ -30,7 +34,14 @@ public sealed class HostileClient(Uri baseUrl)
             await tcp.ConnectAsync(BaseUrl.Host, BaseUrl.Port, timeout.Token);
             var stream = tcp.GetStream();
             await stream.WriteAsync(Head(request), timeout.Token);
-            await WriteBodyAsync(stream, request, timeout.Token);
+            try
+            {
+                await WriteBodyAsync(stream, request, stopAfterBodyBytes ?? request.Body.Length, stopAfterBodyBytes is null, timeout.Token);
+            }
+            catch (IOException) when (stopAfterBodyBytes is not null)
+            {
+                // The server answered and closed while we were still pushing the oversized body: read its answer.
+            }
             return await ReadResponseAsync(stream, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -58,22 +69,25 @@ public sealed class HostileClient(Uri baseUrl)
         return Encoding.Latin1.GetBytes(head.ToString());
     }
 
-    private static async Task WriteBodyAsync(NetworkStream stream, HostileRequest request, CancellationToken cancellationToken)
+    private static async Task WriteBodyAsync(NetworkStream stream, HostileRequest request, int bytes, bool complete, CancellationToken cancellationToken)
     {
         if (!request.Chunked)
         {
-            await stream.WriteAsync(request.Body, cancellationToken);
+            await stream.WriteAsync(request.Body.AsMemory(0, bytes), cancellationToken);
             return;
         }
-        const int chunk = 64 * 1024;
-        for (var offset = 0; offset < request.Body.Length; offset += chunk)
+        const int chunk = 16 * 1024;
+        for (var offset = 0; offset < bytes; offset += chunk)
         {
-            var length = Math.Min(chunk, request.Body.Length - offset);
+            var length = Math.Min(chunk, bytes - offset);
             await stream.WriteAsync(Encoding.ASCII.GetBytes(length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), cancellationToken);
             await stream.WriteAsync(request.Body.AsMemory(offset, length), cancellationToken);
             await stream.WriteAsync("\r\n"u8.ToArray(), cancellationToken);
         }
-        await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), cancellationToken);
+        if (complete)
+        {
+            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), cancellationToken);
+        }
     }
 
     private static async Task<HostileResponse> ReadResponseAsync(NetworkStream stream, CancellationToken cancellationToken)
