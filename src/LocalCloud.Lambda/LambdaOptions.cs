@@ -14,6 +14,15 @@ public sealed class LambdaOptions
     /// <summary>Given to workers as AWS_ENDPOINT_URL so SDK calls from a function come back to LocalCloud.</summary>
     public Func<Uri> AwsEndpointUrl { get; set; } = () => new Uri("http://127.0.0.1:4566");
 
+    /// <summary>
+    /// Secret key and session token handed to workers; their access key is the account id, so calls back land in the
+    /// same account. The host mints random ones when it verifies signatures, so only its own workers can sign with them.
+    /// </summary>
+    public string WorkerSecretAccessKey { get; set; } = "localcloud-test-secret";
+
+    /// <inheritdoc cref="WorkerSecretAccessKey"/>
+    public string WorkerSessionToken { get; set; } = "localcloud-test-session";
+
     /// <summary>Where uploaded zips are kept and extracted (one folder per function and code version).</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 

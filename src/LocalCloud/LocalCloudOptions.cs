@@ -5,7 +5,7 @@ namespace LocalCloud;
 /// <summary>How to run LocalCloud: where it listens, where it keeps state, how fast schedules fire.</summary>
 public sealed record LocalCloudOptions
 {
-    /// <summary>127.0.0.1 unless the user asks otherwise: LocalCloud checks no credentials by default.</summary>
+    /// <summary>127.0.0.1 unless the user asks otherwise: LocalCloud checks no credentials unless <see cref="RequireAuth"/>.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
     /// <summary>0 picks a free port.</summary>
@@ -23,6 +23,15 @@ public sealed record LocalCloudOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>
+    /// Verify the SigV4 signature of every request (except /_localcloud/health and the Lambda Runtime API) against
+    /// <see cref="Credentials"/>. Off by default, as LocalStack: any key signs.
+    /// </summary>
+    public bool RequireAuth { get; init; }
+
+    /// <summary>Access key id → secret access key accepted under <see cref="RequireAuth"/>.</summary>
+    public IReadOnlyDictionary<string, string> Credentials { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Largest request body accepted; Lambda's CreateFunction carries a base64 zip of up to 50 MB.</summary>
     public long MaxRequestBodyBytes { get; init; } = 80L * 1024 * 1024;

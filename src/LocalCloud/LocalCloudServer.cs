@@ -60,9 +60,14 @@ public sealed class LocalCloudServer : IAsyncDisposable
         var app = builder.Build();
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         Uri? baseUrl = null;
-        var services = createServices(new ServiceSetContext(options, loggers, () => baseUrl ?? throw new InvalidOperationException("LocalCloud has not started yet.")));
+        var worker = options.RequireAuth ? WorkerCredentials.Mint() : null;
+        var services = createServices(new ServiceSetContext(options, loggers, () => baseUrl ?? throw new InvalidOperationException("LocalCloud has not started yet."))
+        {
+            WorkerCredentials = worker,
+        });
+        var authenticator = options.RequireAuth ? new SigV4Authenticator(options.Credentials, worker, options.Time) : null;
 
-        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
+        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), authenticator, options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
         app.Run(bridge.HandleAsync);
 
         try

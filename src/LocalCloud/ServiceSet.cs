@@ -42,6 +42,11 @@ public sealed class ServiceSet : IAsyncDisposable
             RuntimeApiBaseUrl = context.BaseUrl,
             AwsEndpointUrl = context.BaseUrl,
         };
+        if (context.WorkerCredentials is { } worker)
+        {
+            lambdaOptions.WorkerSecretAccessKey = worker.SecretAccessKey;
+            lambdaOptions.WorkerSessionToken = worker.SessionToken;
+        }
         if (options.DataDirectory is not null)
         {
             lambdaOptions.DataDirectory = Path.Combine(options.DataDirectory, "lambda");

@@ -132,7 +132,8 @@ public sealed class ApiMoreTests
     public async Task Execution_HistoryOver25000Events_FailsAsAws()
     {
         await using var sfn = new SfnHarness();
-        const string definition = """{"StartAt":"Loop","States":{"Loop":{"Type":"Pass","Next":"Loop"}}}""";
+        // A loop that could end (AWS refuses a definition with no terminal state: MISSING_END_STATE) but never does.
+        const string definition = """{"StartAt":"Loop","States":{"Loop":{"Type":"Pass","Next":"Check"},"Check":{"Type":"Choice","Choices":[{"Variable":"$.never","IsPresent":true,"Next":"Done"}],"Default":"Loop"},"Done":{"Type":"Succeed"}}}""";
         var done = await sfn.RunToEndAsync(await sfn.StartAsync(await sfn.CreateAsync(definition)), TimeSpan.FromSeconds(1));
 
         Assert.Equal("FAILED", done.Status);

@@ -35,6 +35,17 @@ public sealed class ApiTests
         "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: States.ALL must appear alone in ErrorEquals at /States/T/Retry[0]/ErrorEquals'")]
     [InlineData("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.ALL"],"Next":"T"},{"ErrorEquals":["X"],"Next":"T"}],"End":true}}}""",
         "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: States.ALL must appear in the last Catcher at /States/T/Catch[0]/ErrorEquals'")]
+    // Found by the hostile-input corpus (tests/LocalCloud.HostileInput.Tests/Corpus/invalid-asl.txt): each was accepted or a 500.
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"A":{"Type":"Succeed"}}}""",
+        "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: Duplicate property 'A' encountered during deserialization.'")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""",
+        "Invalid State Machine Definition: 'MISSING_END_STATE: Workflow has no terminal state at /States'")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"not-an-arn","End":true}}}""",
+        "Invalid State Machine Definition: 'INVALID_RESOURCE: Invalid Resource: 'not-an-arn' at /States/A/Resource'")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Choice","Choices":[{"Variable":"x","IsPresent":true,"Next":"B"}]},"B":{"Type":"Succeed"}}}""",
+        "Invalid State Machine Definition: 'INVALID_JSON_PATH: Value is not a valid path: 'x' at /States/A/Choices[0]/Variable'")]
+    [InlineData("""{"StartAt":"A","Comment":5,"States":{"A":{"Type":"Pass","End":true}}}""",
+        "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Expected value of type: String at /Comment'")]
     public async Task CreateStateMachine_BadDefinition_InvalidDefinitionInAwsFormat(string definition, string message)
     {
         await using var sfn = new SfnHarness();

@@ -14,10 +14,6 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
 {
     public const string RuntimePathPrefix = "/_localcloud/lambda-runtime/";
 
-    /// <summary>Secret key and token handed to workers; the access key is the account id, so calls back land in the same account.</summary>
-    public const string TestSecretAccessKey = "localcloud-test-secret";
-    public const string TestSessionToken = "localcloud-test-session";
-
     public ProcessStartInfo CreateStartInfo(FunctionRecord function, string workerId)
     {
         var kind = SupportedRuntimes.Of(function.Runtime);
@@ -63,8 +59,8 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
         env["AWS_REGION"] = function.Region;
         env["AWS_DEFAULT_REGION"] = function.Region;
         env["AWS_ACCESS_KEY_ID"] = function.AccountId;
-        env["AWS_SECRET_ACCESS_KEY"] = TestSecretAccessKey;
-        env["AWS_SESSION_TOKEN"] = TestSessionToken;
+        env["AWS_SECRET_ACCESS_KEY"] = options.WorkerSecretAccessKey;
+        env["AWS_SESSION_TOKEN"] = options.WorkerSessionToken;
         env["AWS_ENDPOINT_URL"] = endpoint;
         env["TZ"] = ":UTC";
         foreach (var (key, value) in function.Variables)

@@ -11,48 +11,75 @@ namespace LocalCloud.Hosting;
 /// The only place HTTP meets the services: turns an ASP.NET request into a <see cref="ServiceRequest"/>,
 /// routes it, and copies the <see cref="ServiceResponse"/> back. Every failure leaves in AWS's shape.
 /// </summary>
-internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints local, long maxBodyBytes, ILogger<HttpBridge> logger)
+internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints local, SigV4Authenticator? authenticator, long maxBodyBytes, ILogger<HttpBridge> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         var path = http.Request.Path.Value ?? "/";
+        var target = http.Request.Headers["X-Amz-Target"].ToString();
+
+        // The body is read (within the size limit) before anything else, because a SigV4 signature covers it.
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await ReadBodyAsync(http).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            await WriteAsync(http, HostError(e, target)).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (authenticator is not null && !SigV4Authenticator.IsExempt(path) && authenticator.Verify(http.Request, body) is { } refused)
+        {
+            LogRefused(logger, http.Request.Method, path, refused.ErrorCode);
+            // awsJson services answer 400, restJson ones (Lambda, Scheduler, behind API Gateway) 403.
+            var status = string.IsNullOrEmpty(target) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            await WriteAsync(http, HostError(new AwsServiceException(refused.ErrorCode, refused.Message, status), target)).ConfigureAwait(false);
+            return;
+        }
 
         if (await local.TryHandleAsync(http, path).ConfigureAwait(false))
         {
             return;
         }
 
-        var target = http.Request.Headers["X-Amz-Target"].ToString();
         var (account, region, signingService) = CallerIdentity.From(http.Request.Headers.Authorization.ToString(), http.Request.Query["X-Amz-Credential"].ToString());
         var endpoint = router.Route(path, target, signingService);
         ServiceResponse response;
         if (endpoint is null)
         {
-            var error = new AwsServiceException("UnknownOperationException",
-                string.IsNullOrEmpty(target) ? $"No LocalCloud service serves {http.Request.Method} {path}." : $"Unknown operation {target}.", 400);
-            response = string.IsNullOrEmpty(target) ? AwsErrors.RestJson(error) : AwsErrors.AwsJson(error, string.Empty);
+            response = HostError(new AwsServiceException("UnknownOperationException",
+                string.IsNullOrEmpty(target) ? $"No LocalCloud service serves {http.Request.Method} {path}." : $"Unknown operation {target}.", 400), target);
         }
         else
         {
-            response = await InvokeAsync(http, endpoint, path, new RequestContext(account, region, requestId)).ConfigureAwait(false);
+            response = await InvokeAsync(http, endpoint, path, body, new RequestContext(account, region, requestId)).ConfigureAwait(false);
         }
         await WriteAsync(http, response).ConfigureAwait(false);
     }
 
-    private async Task<ServiceResponse> InvokeAsync(HttpContext http, IServiceEndpoint endpoint, string path, RequestContext context)
+    /// <summary>An error raised by the host itself, in the protocol the request spoke: awsJson when it named a target.</summary>
+    private static ServiceResponse HostError(AwsServiceException error, string target)
+        => string.IsNullOrEmpty(target) ? AwsErrors.RestJson(error) : AwsErrors.AwsJson(error, string.Empty);
+
+    private async Task<ServiceResponse> InvokeAsync(HttpContext http, IServiceEndpoint endpoint, string path, ReadOnlyMemory<byte> body, RequestContext context)
     {
         try
         {
-            var body = await ReadBodyAsync(http).ConfigureAwait(false);
             var request = new ServiceRequest(http.Request.Method, path, Query(http), Headers(http), body, context);
             LogRequest(logger, endpoint.Name, request.Method, path, request.Header("X-Amz-Target") ?? string.Empty);
             return await endpoint.HandleAsync(request, http.RequestAborted).ConfigureAwait(false);
         }
         catch (AwsServiceException e)
         {
-            // Thrown before the service's own protocol layer could shape it (e.g. the body was too large).
+            // Thrown before the service's own protocol layer could shape it.
             return endpoint.TargetPrefixes.Count > 0 ? AwsErrors.AwsJson(e, string.Empty) : AwsErrors.RestJson(e);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -119,6 +146,10 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Service} {Method} {Path} {Target}")]
     private static partial void LogRequest(ILogger logger, string service, string method, string path, string target);
+
+    // Names the code only: never the Authorization header, the signature or a session token.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Path}: {Code}")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Service} failed on {Path}")]
     private static partial void LogServiceFault(ILogger logger, string service, string path, Exception exception);

@@ -17,6 +17,10 @@ public sealed partial class AslParser
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [Resource] at {at}");
         }
+        else if (!resource.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            _errors.Add($"INVALID_RESOURCE: Invalid Resource: '{resource}' at {at}/Resource");
+        }
         var timeouts = new TaskTimeouts(
             PositiveInteger(obj, "TimeoutSeconds", at + "/TimeoutSeconds"),
             String(obj, "TimeoutSecondsPath", at + "/TimeoutSecondsPath"),
@@ -235,6 +239,11 @@ public sealed partial class AslParser
         if (operators.Count != 1 || variable is null)
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: A choice rule needs a 'Variable' and exactly one comparison operator at {at}");
+            return null;
+        }
+        if (!variable.StartsWith('$'))
+        {
+            _errors.Add($"INVALID_JSON_PATH: Value is not a valid path: '{variable}' at {at}/Variable");
             return null;
         }
         var op = operators[0];

@@ -58,6 +58,12 @@ public sealed partial class AslParser
                 targets.ForEach(pending.Push);
             }
         }
+        // A loop with no way out (no End, Succeed or Fail anywhere) can never finish: AWS's MISSING_END_STATE
+        // (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinitionDiagnostic.html).
+        if (_errors.Count == 0 && !states.Any(s => s.Value is JsonObject o && (o["End"] is JsonNode e && e.GetValueKind() == JsonValueKind.True || Text(o["Type"]) is "Succeed" or "Fail")))
+        {
+            _errors.Add($"MISSING_END_STATE: Workflow has no terminal state at {prefix}/States");
+        }
         foreach (var (name, _) in states)
         {
             if (!reached.Contains(name))

@@ -25,7 +25,8 @@ public sealed partial class AslParser
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(definition) as JsonObject
+            // Duplicate names would otherwise surface later as an ArgumentException (a 500) when the object is enumerated.
+            root = JsonNode.Parse(definition, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new AslDefinitionException(["INVALID_JSON_DESCRIPTION: The definition must be a JSON object"]);
         }
         catch (JsonException e)
@@ -60,11 +61,12 @@ public sealed partial class AslParser
         {
             CheckTransitions(startAt!, statesNode, string.Empty);
         }
+        var comment = String(root, "Comment", "/Comment");
         if (_errors.Count > 0)
         {
             throw new AslDefinitionException(_errors);
         }
-        return new StateMachineDefinition(startAt!, states, timeout, String(root, "Comment", "/Comment"));
+        return new StateMachineDefinition(startAt!, states, timeout, comment);
     }
 
     private State? ParseState(string name, JsonNode? node, string at)
