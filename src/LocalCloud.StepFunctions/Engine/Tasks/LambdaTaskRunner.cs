@@ -150,7 +150,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         {
             return literal;
         }
-        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && value is JsonValue v
+        if (scope.TryRead(path, input, out var value) && value is JsonValue v
             && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var seconds) && seconds > 0)
         {
             return seconds;
