@@ -26,6 +26,9 @@ public sealed record BenchOptions
     /// <summary>Give up on the scale section after this long.</summary>
     public TimeSpan ScaleTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Scale: once every execution is parked, invoke poc-poller from the bench and time each sweep (use with a large schedule time scale so the schedule stays quiet).</summary>
+    public bool DirectSweeps { get; init; }
+
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
     public string? Output { get; init; }
@@ -38,6 +41,7 @@ public sealed record BenchOptions
           --throughput-executions N engine throughput: Pass/Choice/Map executions at once [2000]
           --schedule-time-scale X   scale: LocalCloud schedule time scale [0.05]
           --scale-timeout-seconds S scale: give up after S seconds [900]
+          --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sections a,b,...        any of startup,deploy,latency,http-latency,throughput,scale [all]
           --out PATH                JSON results [out/bench/results.json under the repository]
         """;
@@ -63,6 +67,7 @@ public sealed record BenchOptions
                 "--throughput-executions" => options with { ThroughputExecutions = Positive() },
                 "--schedule-time-scale" => options with { ScheduleTimeScale = PositiveDouble() },
                 "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
+                "--direct-sweeps" => options with { DirectSweeps = true },
                 "--sections" => options with { Sections = ParseSections(Next()) },
                 "--out" => options with { Output = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
@@ -88,6 +93,7 @@ public sealed record BenchOptions
         ["httpLatencyExecutions"] = HttpLatencyExecutions,
         ["throughputExecutions"] = ThroughputExecutions,
         ["scheduleTimeScale"] = ScheduleTimeScale,
+        ["directSweeps"] = DirectSweeps,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };
 }

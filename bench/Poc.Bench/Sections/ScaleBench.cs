@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Poc.Bench.Support;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
+using Poc.Cli.Runs;
 
 namespace Poc.Bench.Sections;
 
@@ -60,6 +61,7 @@ public static class ScaleBench
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.ScaleTimeout);
+        var direct = new JsonArray();
         var allParked = Task.WhenAll(arns.Select(a => sfn.WaitForIdleAsync(a, timeout.Token)));
         string[] statuses;
         TimeSpan parked = TimeSpan.Zero;
@@ -68,6 +70,11 @@ public static class ScaleBench
         {
             await allParked;
             parked = clock.Elapsed;
+            if (options.DirectSweeps)
+            {
+                await SweepDirectlyAsync(env, arns.Length, direct, timeout.Token);
+            }
+
             statuses = [.. (await Task.WhenAll(arns.Select(a => sfn.WaitForExecutionAsync(a, timeout.Token)))).Select(d => d.Status)];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -108,6 +115,7 @@ public static class ScaleBench
             ["allParkedSeconds"] = Math.Round(parked.TotalSeconds, 2),
             ["allCompleteSeconds"] = Math.Round(complete.TotalSeconds, 2),
             ["sweeps"] = sweepJson,
+            ["directSweeps"] = direct,
             ["sweepsFailedOrTimedOut"] = timedOut,
             ["fullSweepMsPer1000Pending"] = perThousand is { } v ? Math.Round(v) : null,
             ["fullSweepProjectedSecondsFor10000"] = projected10k is { } s10 ? Math.Round(s10, 1) : null,
@@ -126,6 +134,34 @@ public static class ScaleBench
             perThousand is { } pt ? FormattableString.Invariant($"{pt:0} ms (→ {projected10k:0.0} s for 10,000); {timedOut} sweep(s) failed/timed out") : $"no complete sweep over all pending; {timedOut} sweep(s) failed/timed out",
             "10,000 pending < 10 s");
         report.Row("scale", "peak working set (LocalCloud + bench client, one process)", FormattableString.Invariant($"{peakMiB:0} MiB"), "< 1 GiB");
+    }
+
+    /// <summary>Invokes poc-poller synchronously (as the schedule would, but one at a time) until nothing is pending.</summary>
+    private static async Task SweepDirectlyAsync(PocEnvironment env, int executions, JsonArray sweeps, CancellationToken ct)
+    {
+        for (var pending = await CountPendingAsync(env, ct); pending > 0 && sweeps.Count < 20; pending = await CountPendingAsync(env, ct))
+        {
+            var watch = Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                outcome = (await PollerInvoker.InvokeAsync(env.Lambda, ct)).ToString();
+            }
+            catch (Poc.Cli.Cli.PocException e)
+            {
+                outcome = e.Message;
+            }
+
+            var ms = watch.Elapsed.TotalMilliseconds;
+            sweeps.Add(new JsonObject
+            {
+                ["pendingAtStart"] = pending,
+                ["durationMs"] = Math.Round(ms),
+                ["msPer1000Pending"] = Math.Round(ms / pending * 1000),
+                ["result"] = outcome,
+            });
+            Console.WriteLine(FormattableString.Invariant($"  direct sweep over {pending} pending of {executions}: {ms:0} ms: {outcome}"));
+        }
     }
 
     private static async Task<int> CountPendingAsync(PocEnvironment env, CancellationToken ct)
