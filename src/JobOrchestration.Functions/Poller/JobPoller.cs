@@ -11,22 +11,30 @@ namespace JobOrchestration.Functions.Poller;
 /// </summary>
 public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks callbacks, TimeProvider time, IFunctionLog log)
 {
+    /// <summary>
+    /// Records polled at once. Each record costs four sequential calls (claim, CHECK_STATUS, callback, close), so one at
+    /// a time a sweep over 10,000 pending jobs overran the function's 30 s timeout (docs/performance.md); records are
+    /// independent and every write is conditional, so polling several at once changes no outcome.
+    /// </summary>
+    public const int MaxConcurrentPolls = 8;
+
     public async Task<PollSummary> SweepAsync(CancellationToken cancellationToken)
     {
         var tally = new SweepTally();
-        await foreach (var record in tokens.QueryPendingAsync(cancellationToken))
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPolls, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(tokens.QueryPendingAsync(cancellationToken), options, async (record, ct) =>
         {
             try
             {
-                await PollAsync(record, tally, cancellationToken);
+                await PollAsync(record, tally, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
-                tally.Errors++;
+                tally.Error();
                 log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
             }
-        }
+        });
 
         var summary = tally.ToSummary();
         log.LogInfo($"Sweep finished: {summary.ToJson().ToJsonString()}");
@@ -41,7 +49,7 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
             return;
         }
 
-        tally.Checked++;
+        tally.Checked();
         var record = read with { Attempts = read.Attempts + 1 };
 
         JobStatusReport? report = null;
@@ -52,7 +60,7 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The attempt still counts, so a job whose status can never be read ends at its limits instead of forever.
-            tally.Errors++;
+            tally.Error();
             log.LogError($"Job {record.JobId}: CHECK_STATUS failed on attempt {record.Attempts}: {ex.Message}", ex);
         }
 
@@ -61,7 +69,7 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
             $"Job {record.JobId} attempt {record.Attempts}/{record.MaxAttempts}: {report?.Status ?? "unknown"} -> {action.Kind}{(action.Error is null ? string.Empty : " " + action.Error)}.");
         if (action.Kind == PollActionKind.KeepPolling)
         {
-            tally.StillPending++;
+            tally.StillPending();
             return;
         }
 
@@ -74,7 +82,7 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
             log.LogWarning(
                 $"Job {record.JobId}: Step Functions reports the task behind token {TokenRedaction.Redact(record.TaskToken)} already closed (timed out); recording TIMEOUT.");
             await CloseAsync(record, TokenStatus.Timeout, "TaskTimedOut: the task was already closed when the poller called back.", null, cancellationToken);
-            tally.TimedOut++;
+            tally.TimedOut();
             return;
         }
 
@@ -82,10 +90,10 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
         await CloseAsync(record, action.TerminalStatus!, lastError, report?.Result?.ToJsonString(), cancellationToken);
         switch (action.TerminalStatus)
         {
-            case TokenStatus.Completed: tally.Completed++; break;
-            case TokenStatus.Failed: tally.Failed++; break;
-            case TokenStatus.MaxAttempts: tally.MaxAttempts++; break;
-            default: tally.TimedOut++; break;
+            case TokenStatus.Completed: tally.Completed(); break;
+            case TokenStatus.Failed: tally.Failed(); break;
+            case TokenStatus.MaxAttempts: tally.MaxAttempts(); break;
+            default: tally.TimedOut(); break;
         }
     }
 

@@ -1,21 +1,31 @@
 namespace JobOrchestration.Functions.Poller;
 
-/// <summary>Counters of one sweep, turned into the <see cref="PollSummary"/> at the end.</summary>
+/// <summary>Counters of one sweep, turned into the <see cref="PollSummary"/> at the end. Records are polled concurrently, so each count is atomic.</summary>
 internal sealed class SweepTally
 {
-    public int Checked { get; set; }
+    private int @checked;
+    private int completed;
+    private int failed;
+    private int maxAttempts;
+    private int timedOut;
+    private int stillPending;
+    private int errors;
 
-    public int Completed { get; set; }
+    public void Checked() => Interlocked.Increment(ref @checked);
 
-    public int Failed { get; set; }
+    public void Completed() => Interlocked.Increment(ref completed);
 
-    public int MaxAttempts { get; set; }
+    public void Failed() => Interlocked.Increment(ref failed);
 
-    public int TimedOut { get; set; }
+    public void MaxAttempts() => Interlocked.Increment(ref maxAttempts);
 
-    public int StillPending { get; set; }
+    public void TimedOut() => Interlocked.Increment(ref timedOut);
 
-    public int Errors { get; set; }
+    public void StillPending() => Interlocked.Increment(ref stillPending);
 
-    public PollSummary ToSummary() => new(Checked, Completed, Failed, MaxAttempts, TimedOut, StillPending, Errors);
+    public void Error() => Interlocked.Increment(ref errors);
+
+    public PollSummary ToSummary() => new(
+        Volatile.Read(ref @checked), Volatile.Read(ref completed), Volatile.Read(ref failed), Volatile.Read(ref maxAttempts),
+        Volatile.Read(ref timedOut), Volatile.Read(ref stillPending), Volatile.Read(ref errors));
 }

@@ -54,10 +54,12 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             try
             {
                 var outcome = await state.ExecuteAsync(visit, input, cancellationToken).ConfigureAwait(false);
-                CheckSize(state, outcome.Output);
+                // Serialised once for both the size check and the exit event.
+                var outputJson = Events.Json(outcome.Output);
+                CheckSize(state, outputJson);
                 if (state.WritesExitEvent)
                 {
-                    Exited(state, outcome.Output);
+                    Exited(state, outputJson);
                 }
                 return (outcome, null);
             }
@@ -112,9 +114,9 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         }
     }
 
-    private static void CheckSize(State state, JsonNode? output)
+    private static void CheckSize(State state, string outputJson)
     {
-        var bytes = Encoding.UTF8.GetByteCount(Events.Json(output));
+        var bytes = Encoding.UTF8.GetByteCount(outputJson);
         if (bytes > MaxPayloadBytes)
         {
             throw new StatesFailureException(StatesErrors.DataLimitExceeded,
@@ -125,8 +127,10 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     private static int FirstMatch(List<IReadOnlyList<string>> errorEquals, string error)
         => errorEquals.FindIndex(names => ErrorMatcher.Matches(names, error));
 
-    private void Exited(State state, JsonNode? output)
-        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", Events.Json(output), ("name", state.Name)));
+    private void Exited(State state, JsonNode? output) => Exited(state, Events.Json(output));
+
+    private void Exited(State state, string outputJson)
+        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)));
 
     /// <summary>AWS bills every state entered, retries included (https://aws.amazon.com/step-functions/pricing/).</summary>
     private void CountTransition() => env.Usage.Add("states", "StateTransitions", execution.Machine.Arn);

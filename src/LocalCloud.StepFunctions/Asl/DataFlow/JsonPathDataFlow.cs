@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.Intrinsics;
 using LocalCloud.StepFunctions.Asl.JsonPath;
@@ -7,6 +8,10 @@ namespace LocalCloud.StepFunctions.Asl.DataFlow;
 /// <summary>ASL's JSONPath query language (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html).</summary>
 public sealed class JsonPathDataFlow : IDataFlow
 {
+    // Paths come from state machine definitions, so a few thousand cover any realistic set; past that, parse each time.
+    private const int MaxCachedPaths = 4096;
+    private static readonly ConcurrentDictionary<string, JsonPathExpression?> ParsedPaths = new(StringComparer.Ordinal);
+
     public static JsonPathDataFlow Instance { get; } = new();
 
     public JsonNode? SelectInput(StateDataFields fields, JsonNode? rawInput)
@@ -34,7 +39,22 @@ public sealed class JsonPathDataFlow : IDataFlow
     {
         var (text, root) = path.StartsWith("$$", StringComparison.Ordinal) ? (path[1..], (JsonNode?)context) : (path, input);
         value = null;
-        return JsonPathExpression.TryParse(text, out var parsed, out _) && parsed!.TrySelect(root, out value);
+        return Parse(text) is { } parsed && parsed.TrySelect(root, out value);
+    }
+
+    /// <summary>Parameters, ResultSelector and Choice read the same few paths on every state visit: parse each once.</summary>
+    private static JsonPathExpression? Parse(string text)
+    {
+        if (ParsedPaths.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+        var parsed = JsonPathExpression.TryParse(text, out var path, out _) ? path : null;
+        if (ParsedPaths.Count < MaxCachedPaths)
+        {
+            ParsedPaths.TryAdd(text, parsed);
+        }
+        return parsed;
     }
 
     private static JsonNode? Select(PathSpec spec, JsonNode? node, string field)

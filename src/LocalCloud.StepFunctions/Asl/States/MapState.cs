@@ -107,7 +107,7 @@ public sealed class MapState(
             throw new StatesFailureException(failure);
         }
         scope.Emit("MapStateSucceeded");
-        var selected = flow.SelectResult(Data, new JsonArray(results), scope.Context);
+        var selected = scope.SelectResult(Data, new JsonArray(results));
         return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
     }
 
@@ -124,7 +124,7 @@ public sealed class MapState(
     private JsonArray Items(IStateScope scope, JsonNode? input)
     {
         var path = Settings.ItemsPath ?? "$";
-        if (!scope.DataFlow.TryRead(path, input, scope.Context, out var items))
+        if (!scope.TryRead(path, input, out var items))
         {
             throw new StatesFailureException(StatesErrors.Runtime, $"Invalid path '{path}' : No results for path: {path} (applying ItemsPath to {input?.ToJsonString() ?? "null"})");
         }
@@ -146,7 +146,7 @@ public sealed class MapState(
 
     private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)
     {
-        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && JsonNumbers.TryGetDouble(value, out var n))
+        if (scope.TryRead(path, input, out var value) && JsonNumbers.TryGetDouble(value, out var n))
         {
             if (n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
             {

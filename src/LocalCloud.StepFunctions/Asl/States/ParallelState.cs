@@ -29,7 +29,7 @@ public sealed class ParallelState(
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
         var flow = scope.DataFlow;
-        var input = flow.ApplyParameters(Data, flow.SelectInput(Data, rawInput), scope.Context);
+        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
         scope.Emit("ParallelStateStarted");
         var results = new JsonNode?[Branches.Count];
         var gate = new Lock();
@@ -61,7 +61,7 @@ public sealed class ParallelState(
             throw new StatesFailureException(failure);
         }
         scope.Emit("ParallelStateSucceeded");
-        var selected = flow.SelectResult(Data, new JsonArray(results), scope.Context);
+        var selected = scope.SelectResult(Data, new JsonArray(results));
         return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
     }
 }

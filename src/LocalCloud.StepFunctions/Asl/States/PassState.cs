@@ -12,7 +12,7 @@ public sealed class PassState(string name, string? next, StateDataFields data, J
     public override Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
         var flow = scope.DataFlow;
-        var input = flow.ApplyParameters(Data, flow.SelectInput(Data, rawInput), scope.Context);
+        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
         var result = Result is null ? input : Result.DeepClone();
         var output = flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, result));
         return Task.FromResult(new StateOutcome(output, Next));

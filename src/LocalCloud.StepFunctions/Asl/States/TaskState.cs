@@ -30,9 +30,9 @@ public sealed class TaskState(
     {
         var flow = scope.DataFlow;
         var token = IsCallback ? scope.MintTaskToken() : null;
-        var input = flow.ApplyParameters(Data, flow.SelectInput(Data, rawInput), scope.Context);
+        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
         var result = await scope.RunTaskAsync(this, rawInput, input, token, cancellationToken).ConfigureAwait(false);
-        var selected = flow.SelectResult(Data, result, scope.Context);
+        var selected = scope.SelectResult(Data, result);
         return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
     }
 }

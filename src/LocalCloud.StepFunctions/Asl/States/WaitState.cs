@@ -35,13 +35,13 @@ public sealed class WaitState(string name, string? next, StateDataFields data, l
         }
         if (secondsPath is not null)
         {
-            if (scope.DataFlow.TryRead(secondsPath, input, scope.Context, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
+            if (scope.TryRead(secondsPath, input, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
             {
                 return now.AddSeconds(n);
             }
             throw new StatesFailureException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer value: {secondsPath}");
         }
-        if (timestampPath is not null && scope.DataFlow.TryRead(timestampPath, input, scope.Context, out var tv)
+        if (timestampPath is not null && scope.TryRead(timestampPath, input, out var tv)
             && tv is JsonValue tsValue && tsValue.TryGetValue<string>(out var text) && TryParseTimestamp(text, out var parsed))
         {
             return parsed;

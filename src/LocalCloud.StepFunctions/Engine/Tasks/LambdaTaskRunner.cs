@@ -150,7 +150,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         {
             return literal;
         }
-        if (scope.DataFlow.TryRead(path, input, scope.Context, out var value) && JsonNumbers.TryGetInt64(value, out var seconds) && seconds > 0)
+        if (scope.TryRead(path, input, out var value) && JsonNumbers.TryGetInt64(value, out var seconds) && seconds > 0)
         {
             return seconds;
         }

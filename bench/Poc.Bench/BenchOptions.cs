@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Poc.Bench;
+
+/// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
+public sealed record BenchOptions
+{
+    public static readonly string[] AllSections = ["startup", "deploy", "latency", "http-latency", "throughput", "scale"];
+
+    /// <summary>Concurrent poc-callback-workflow executions in the scale section.</summary>
+    public int Executions { get; init; } = 200;
+
+    /// <summary>Executions parked on a token in the engine-only latency section.</summary>
+    public int LatencyExecutions { get; init; } = 1000;
+
+    /// <summary>Executions parked on a token in the HTTP latency section (each needs a real Lambda invoke to park).</summary>
+    public int HttpLatencyExecutions { get; init; } = 200;
+
+    /// <summary>Executions of the Pass/Choice/Map machine started at once in the throughput section.</summary>
+    public int ThroughputExecutions { get; init; } = 2000;
+
+    /// <summary>LocalCloud's schedule time scale in the scale section: 0.05 fires rate(1 minute) every 3 s.</summary>
+    public double ScheduleTimeScale { get; init; } = 0.05;
+
+    /// <summary>Give up on the scale section after this long.</summary>
+    public TimeSpan ScaleTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Scale: once every execution is parked, invoke poc-poller from the bench and time each sweep (use with a large schedule time scale so the schedule stays quiet).</summary>
+    public bool DirectSweeps { get; init; }
+
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
+
+    public string? Output { get; init; }
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/Poc.Bench -- [options]
+          --executions N            scale: concurrent poc-callback-workflow executions [200]
+          --latency-executions N    engine-only reconnection latency samples [1000]
+          --http-latency-executions N  reconnection latency samples over HTTP [200]
+          --throughput-executions N engine throughput: Pass/Choice/Map executions at once [2000]
+          --schedule-time-scale X   scale: LocalCloud schedule time scale [0.05]
+          --scale-timeout-seconds S scale: give up after S seconds [900]
+          --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
+          --sections a,b,...        any of startup,deploy,latency,http-latency,throughput,scale [all]
+          --out PATH                JSON results [out/bench/results.json under the repository]
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Positive() => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new ArgumentException($"{args[i - 1]} must be a whole number greater than zero.");
+            double PositiveDouble() => double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0
+                ? d
+                : throw new ArgumentException($"{args[i - 1]} must be a number greater than zero.");
+            options = args[i] switch
+            {
+                "--executions" => options with { Executions = Positive() },
+                "--latency-executions" => options with { LatencyExecutions = Positive() },
+                "--http-latency-executions" => options with { HttpLatencyExecutions = Positive() },
+                "--throughput-executions" => options with { ThroughputExecutions = Positive() },
+                "--schedule-time-scale" => options with { ScheduleTimeScale = PositiveDouble() },
+                "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
+                "--direct-sweeps" => options with { DirectSweeps = true },
+                "--sections" => options with { Sections = ParseSections(Next()) },
+                "--out" => options with { Output = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static HashSet<string> ParseSections(string value)
+    {
+        var sections = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = sections.Except(AllSections).ToList();
+        return unknown.Count == 0 ? sections : throw new ArgumentException($"unknown section(s) {string.Join(", ", unknown)}");
+    }
+
+    public bool Runs(string section) => Sections.Contains(section);
+
+    public JsonObject ToJson() => new()
+    {
+        ["executions"] = Executions,
+        ["latencyExecutions"] = LatencyExecutions,
+        ["httpLatencyExecutions"] = HttpLatencyExecutions,
+        ["throughputExecutions"] = ThroughputExecutions,
+        ["scheduleTimeScale"] = ScheduleTimeScale,
+        ["directSweeps"] = DirectSweeps,
+        ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
+    };
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Aws.Clients.StepFunctions;
+using LocalCloud;
+using LocalCloud.Lambda;
+using LocalCloud.StepFunctions;
+using Microsoft.Extensions.Logging;
+using Poc.Bench.Support;
+using Poc.Cli.Deploy;
+using Poc.Cli.Endpoints;
+using Poc.Cli.Runs;
+
+namespace Poc.Bench.Sections;
+
+/// <summary>
+/// N concurrent poc-callback-workflow executions (scenario complete) through the whole application: deployed with
+/// poc's Deployer, started over HTTP, resumed only by the scheduled poc-poller.
+/// </summary>
+public static class ScaleBench
+{
+    private const int StartConcurrency = 16;
+    private const double SweepTargetSeconds = 10;
+
+    public static async Task RunAsync(BenchOptions options, BenchReport report, CancellationToken ct)
+    {
+        var n = options.Executions;
+        await using var memory = new MemorySampler();
+        await using var cloud = await LocalCloudServer.StartAsync(
+            new LocalCloudOptions { Port = 0, ScheduleTimeScale = options.ScheduleTimeScale, MinimumLogLevel = LogLevel.Warning }, ct);
+        using var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, options.ScheduleTimeScale, RepoRoot.Find());
+        await Deployer.DeployAsync(env, null, ct);
+        var sfn = cloud.ServiceSet.Get<StepFunctionsService>();
+        var machine = await StateMachines.FindArnAsync(env.StepFunctions, PocResources.CallbackStateMachine, ct)
+                      ?? throw new InvalidOperationException("poc-callback-workflow was not deployed");
+
+        await using var watcher = new PollerWatcher(cloud.ServiceSet.Get<LambdaService>(), c => CountPendingAsync(env, c));
+        watcher.Start();
+
+        var origin = TimeProvider.System.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        using var gate = new SemaphoreSlim(StartConcurrency);
+        var arns = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                return (await env.StepFunctions.StartExecutionAsync(new StartExecutionRequest
+                {
+                    StateMachineArn = machine,
+                    Input = string.Create(CultureInfo.InvariantCulture, $$"""{"jobName":"bench-{{i}}","scenario":"complete"}"""),
+                }, ct)).ExecutionArn;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var started = clock.Elapsed;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.ScaleTimeout);
+        var direct = new JsonArray();
+        var allParked = Task.WhenAll(arns.Select(a => sfn.WaitForIdleAsync(a, timeout.Token)));
+        string[] statuses;
+        TimeSpan parked = TimeSpan.Zero;
+        var completedInTime = true;
+        try
+        {
+            await allParked;
+            parked = clock.Elapsed;
+            if (options.DirectSweeps)
+            {
+                await SweepDirectlyAsync(env, arns.Length, direct, timeout.Token);
+            }
+
+            statuses = [.. (await Task.WhenAll(arns.Select(a => sfn.WaitForExecutionAsync(a, timeout.Token)))).Select(d => d.Status)];
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            completedInTime = false;
+            statuses = [];
+        }
+
+        var complete = clock.Elapsed;
+        var sweeps = watcher.Sweeps();
+        var succeeded = statuses.Count(s => s == "SUCCEEDED");
+        var sweepJson = new JsonArray([.. sweeps.Select(s => (JsonNode)new JsonObject
+        {
+            ["startSeconds"] = Math.Round((s.Sweep.Start - origin).TotalSeconds, 2),
+            ["durationMs"] = Math.Round(s.Sweep.Duration.TotalMilliseconds),
+            ["pendingAtStart"] = s.PendingAtStart,
+            ["msPer1000Pending"] = s.PendingAtStart is > 0 and var p ? Math.Round(s.Sweep.Duration.TotalMilliseconds / p * 1000) : null,
+            ["error"] = s.Sweep.ErrorType,
+            ["invocationType"] = s.Sweep.InvocationType,
+        })]);
+
+        // The headline sweep: the longest one that began with (nearly) every execution pending.
+        var full = sweeps.Where(s => s.PendingAtStart >= n * 0.9 && s.Sweep.ErrorType is null).OrderByDescending(s => s.Sweep.Duration).FirstOrDefault();
+        var timedOut = sweeps.Count(s => s.Sweep.ErrorType is not null);
+        double? perThousand = full.Sweep is null ? null : full.Sweep.Duration.TotalMilliseconds / full.PendingAtStart!.Value * 1000;
+        var projected10k = perThousand * 10 / 1000;
+        var peakMiB = MemorySampler.PeakWorkingSet() / 1024.0 / 1024.0;
+
+        report.Section("scale", new JsonObject
+        {
+            ["method"] = "in-process LocalCloud over HTTP; poc Deployer; StartExecution via Aws.Clients (16 at a time); the scheduled poc-poller sweeps",
+            ["executions"] = n,
+            ["scheduleTimeScale"] = options.ScheduleTimeScale,
+            ["completedWithinTimeout"] = completedInTime,
+            ["succeeded"] = succeeded,
+            ["otherStatuses"] = new JsonObject([.. statuses.Where(s => s != "SUCCEEDED").GroupBy(s => s).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]),
+            ["startAllSeconds"] = Math.Round(started.TotalSeconds, 2),
+            ["allParkedSeconds"] = Math.Round(parked.TotalSeconds, 2),
+            ["allCompleteSeconds"] = Math.Round(complete.TotalSeconds, 2),
+            ["sweeps"] = sweepJson,
+            ["directSweeps"] = direct,
+            ["sweepsFailedOrTimedOut"] = timedOut,
+            ["fullSweepMsPer1000Pending"] = perThousand is { } v ? Math.Round(v) : null,
+            ["fullSweepProjectedSecondsFor10000"] = projected10k is { } s10 ? Math.Round(s10, 1) : null,
+            ["pendingTimeline"] = watcher.PendingTimeline(origin),
+            ["memory"] = memory.ToJson(),
+            ["targets"] = new JsonObject
+            {
+                ["completeUnder1GiB"] = completedInTime && succeeded == n && peakMiB < 1024,
+                ["sweepOf10000Under10s"] = projected10k is { } p10 && p10 < SweepTargetSeconds,
+            },
+        });
+        report.Row("scale", $"{n} callback executions: all complete", completedInTime
+            ? FormattableString.Invariant($"{complete.TotalSeconds:0.0} s ({succeeded} SUCCEEDED; started in {started.TotalSeconds:0.0} s, all parked at {parked.TotalSeconds:0.0} s)")
+            : FormattableString.Invariant($"NOT complete after {options.ScaleTimeout.TotalSeconds:0} s"), "completes");
+        report.Row("scale", "poller sweep per 1,000 pending (longest successful sweep over ≥90% pending)",
+            perThousand is { } pt ? FormattableString.Invariant($"{pt:0} ms (→ {projected10k:0.0} s for 10,000); {timedOut} sweep(s) failed/timed out") : $"no complete sweep over all pending; {timedOut} sweep(s) failed/timed out",
+            "10,000 pending < 10 s");
+        report.Row("scale", "peak working set (LocalCloud + bench client, one process)", FormattableString.Invariant($"{peakMiB:0} MiB"), "< 1 GiB");
+    }
+
+    /// <summary>Invokes poc-poller synchronously (as the schedule would, but one at a time) until nothing is pending.</summary>
+    private static async Task SweepDirectlyAsync(PocEnvironment env, int executions, JsonArray sweeps, CancellationToken ct)
+    {
+        for (var pending = await CountPendingAsync(env, ct); pending > 0 && sweeps.Count < 20; pending = await CountPendingAsync(env, ct))
+        {
+            var watch = Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                outcome = (await PollerInvoker.InvokeAsync(env.Lambda, ct)).ToString();
+            }
+            catch (Poc.Cli.Cli.PocException e)
+            {
+                outcome = e.Message;
+            }
+
+            var ms = watch.Elapsed.TotalMilliseconds;
+            sweeps.Add(new JsonObject
+            {
+                ["pendingAtStart"] = pending,
+                ["durationMs"] = Math.Round(ms),
+                ["msPer1000Pending"] = Math.Round(ms / pending * 1000),
+                ["result"] = outcome,
+            });
+            Console.WriteLine(FormattableString.Invariant($"  direct sweep over {pending} pending of {executions}: {ms:0} ms: {outcome}"));
+        }
+    }
+
+    private static async Task<int> CountPendingAsync(PocEnvironment env, CancellationToken ct)
+    {
+        var total = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await env.DynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = PocResources.TokensTable,
+                IndexName = "status-index",
+                KeyConditionExpression = "#s = :p",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#s"] = "status" },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":p"] = new AttributeValue { S = "PENDING" } },
+                Select = Amazon.DynamoDBv2.Select.COUNT,
+                ExclusiveStartKey = start,
+            }, ct);
+            total += page.Count ?? 0;
+            start = page.LastEvaluatedKey is { Count: > 0 } key ? key : null;
+        }
+        while (start is not null);
+        return total;
+    }
+}

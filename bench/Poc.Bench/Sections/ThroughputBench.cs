@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using LocalCloud.Core.Usage;
+using LocalCloud.StepFunctions;
+using Poc.Bench.Support;
+
+namespace Poc.Bench.Sections;
+
+/// <summary>
+/// Engine throughput: many executions of a Pass/Choice/Map machine at once on the real clock, counting state
+/// transitions the way billing does (every state entered, Map iterations included).
+/// </summary>
+public static class ThroughputBench
+{
+    // 3 + 10 iterations × 2 states + 2 = 25 transitions per execution.
+    public const string Definition = """
+        {
+          "StartAt": "Init",
+          "States": {
+            "Init": { "Type": "Pass", "Result": { "items": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "label": "bench" }, "ResultPath": "$.data", "Next": "IsBig" },
+            "IsBig": {
+              "Type": "Choice",
+              "Choices": [ { "Variable": "$.data.label", "StringEquals": "bench", "Next": "EachItem" } ],
+              "Default": "Done"
+            },
+            "EachItem": {
+              "Type": "Map",
+              "ItemsPath": "$.data.items",
+              "ItemSelector": { "value.$": "$$.Map.Item.Value", "index.$": "$$.Map.Item.Index" },
+              "ItemProcessor": {
+                "StartAt": "Classify",
+                "States": {
+                  "Classify": {
+                    "Type": "Choice",
+                    "Choices": [ { "Variable": "$.value", "NumericGreaterThan": 5, "Next": "Big" } ],
+                    "Default": "Small"
+                  },
+                  "Big": { "Type": "Pass", "Parameters": { "size": "big", "v.$": "$.value" }, "End": true },
+                  "Small": { "Type": "Pass", "Parameters": { "size": "small", "v.$": "$.value" }, "End": true }
+                }
+              },
+              "ResultPath": "$.mapped",
+              "Next": "Summarise"
+            },
+            "Summarise": { "Type": "Pass", "Parameters": { "count.$": "States.ArrayLength($.mapped)", "first.$": "$.mapped[0]" }, "Next": "Done" },
+            "Done": { "Type": "Succeed" }
+          }
+        }
+        """;
+
+    public static async Task RunAsync(int executions, BenchReport report, CancellationToken ct)
+    {
+        var usage = new UsageMeter();
+        await using var sfn = new StepFunctionsService(TimeProvider.System, new TokenCapturingLambda(), usage);
+        var caller = new InProcessCaller(sfn, "AWSStepFunctions");
+        var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "bench-throughput",
+            ["definition"] = Definition,
+            ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
+        }, ct))["stateMachineArn"]!.GetValue<string>();
+
+        await RunBatchAsync(sfn, caller, machine, Math.Min(200, executions), ct);
+        usage.Reset();
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
+        var watch = Stopwatch.StartNew();
+        var failed = await RunBatchAsync(sfn, caller, machine, executions, ct);
+        var elapsed = watch.Elapsed;
+        var transitions = usage.Total("states", "StateTransitions");
+        var perSecond = transitions / elapsed.TotalSeconds;
+        var allocatedPerTransition = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / transitions;
+
+        report.Section("engineThroughput", new JsonObject
+        {
+            ["method"] = "in-process StepFunctionsService, TimeProvider.System, all executions started at once",
+            ["executions"] = executions,
+            ["failedExecutions"] = failed,
+            ["stateTransitions"] = transitions,
+            ["elapsedSeconds"] = Math.Round(elapsed.TotalSeconds, 3),
+            ["transitionsPerSecond"] = Math.Round(perSecond),
+            ["allocatedBytesPerTransition"] = Math.Round(allocatedPerTransition),
+            ["gen0Collections"] = GC.CollectionCount(0) - gen0Before,
+            ["gen2Collections"] = GC.CollectionCount(2) - gen2Before,
+            ["targetPerSecond"] = 5000,
+            ["targetMet"] = perSecond >= 5000 && failed == 0,
+        });
+        report.Row("throughput", $"state transitions/s ({executions} Pass/Choice/Map executions at once)",
+            FormattableString.Invariant($"{perSecond:0} /s ({transitions:0} in {elapsed.TotalSeconds:0.00} s, {allocatedPerTransition / 1024:0.0} KiB allocated each)"), "≥ 5,000 /s");
+    }
+
+    private static async Task<int> RunBatchAsync(StepFunctionsService sfn, InProcessCaller caller, string machine, int count, CancellationToken ct)
+    {
+        var arns = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            arns[i] = (await caller.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["input"] = "{}" }, ct))["executionArn"]!.GetValue<string>();
+        }
+
+        var done = await Task.WhenAll(arns.Select(a => sfn.WaitForExecutionAsync(a, ct)));
+        return done.Count(d => d.Status != "SUCCEEDED");
+    }
+}

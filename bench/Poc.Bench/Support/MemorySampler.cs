@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Poc.Bench.Support;
+
+/// <summary>
+/// Samples this process (LocalCloud runs in it) and its child processes (the Lambda workers) every half second:
+/// peak working set, GC heap, and the workers' summed peak resident set from /proc.
+/// </summary>
+public sealed class MemorySampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _peakManagedHeap;
+    private long _peakWorkersRss;
+    private int _peakWorkers;
+
+    public MemorySampler() => _loop = Task.Run(() => LoopAsync(_stop.Token));
+
+    public JsonObject ToJson()
+    {
+        using var self = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        return new JsonObject
+        {
+            ["processPeakWorkingSetMiB"] = Mib(self.PeakWorkingSet64),
+            ["processWorkingSetNowMiB"] = Mib(self.WorkingSet64),
+            ["gcPeakHeapSampledMiB"] = Mib(_peakManagedHeap),
+            ["gcHeapNowMiB"] = Mib(GC.GetTotalMemory(false)),
+            ["gcCommittedNowMiB"] = Mib(gc.TotalCommittedBytes),
+            ["gcGen2Collections"] = GC.CollectionCount(2),
+            ["lambdaWorkersPeakCount"] = _peakWorkers,
+            ["lambdaWorkersPeakRssSumMiB"] = Mib(_peakWorkersRss),
+        };
+    }
+
+    public static long PeakWorkingSet()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is the point.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            _peakManagedHeap = Math.Max(_peakManagedHeap, GC.GetTotalMemory(false));
+            var (count, rss) = ChildRss(Environment.ProcessId);
+            _peakWorkers = Math.Max(_peakWorkers, count);
+            _peakWorkersRss = Math.Max(_peakWorkersRss, rss);
+        }
+    }
+
+    /// <summary>Sum of VmRSS of the direct children (Lambda workers); Linux only, zero elsewhere.</summary>
+    private static (int Count, long Bytes) ChildRss(int parent)
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            return (0, 0);
+        }
+
+        var count = 0;
+        long total = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                var status = File.ReadAllLines(Path.Combine(dir, "status"));
+                var ppid = status.FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+                if (ppid is null || int.Parse(ppid[5..].Trim(), CultureInfo.InvariantCulture) != parent)
+                {
+                    continue;
+                }
+
+                var rss = status.FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                if (rss is not null)
+                {
+                    count++;
+                    total += long.Parse(rss[6..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we read it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours.
+            }
+        }
+
+        return (count, total);
+    }
+
+    private static double Mib(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
+}
