@@ -20,26 +20,15 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
     {
         var dynamo = env.DynamoDb ?? throw new StatesFailureException(StatesErrors.Runtime,
             $"LocalCloud's Step Functions has no DynamoDB connected, so '{state.Resource}' cannot run.");
-        var timeout = new LambdaTaskRunner(execution, env, scope).Seconds(state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
+        var timeout = TaskScheduling.ReadSeconds(scope, state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
         var operation = char.ToUpperInvariant(resource.Action[0]) + resource.Action[1..];
         using var open = new OpenTask(execution, null);
         execution.AddOpenTask(open);
         using var aborted = cancellationToken.Register(() => open.TryClose(new TaskOutcome.Aborted()));
         try
         {
-            var scheduled = new JsonObject
-            {
-                ["resourceType"] = resource.ResourceType,
-                ["resource"] = resource.Action,
-                ["region"] = execution.Context.Region,
-                ["parameters"] = Events.Json(input),
-            };
-            if (timeout is not null)
-            {
-                scheduled["timeoutInSeconds"] = timeout;
-            }
-            Emit("TaskScheduled", "taskScheduledEventDetails", scheduled);
-            Emit("TaskStarted", "taskStartedEventDetails", new JsonObject { ["resourceType"] = resource.ResourceType, ["resource"] = resource.Action });
+            Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, input, timeout, heartbeat: null));
+            Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource));
             open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null, null);
             var call = CallAsync(dynamo, operation, input, cancellationToken);
             if (await Task.WhenAny(call, open.Completion).ConfigureAwait(false) == call)

@@ -29,8 +29,8 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         {
             return await new DynamoDbTaskRunner(execution, env, scope).RunAsync(state, resource, stateInput, input, cancellationToken).ConfigureAwait(false);
         }
-        var timeout = Seconds(state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
-        var heartbeat = Seconds(state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
+        var timeout = TaskScheduling.ReadSeconds(scope, state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
+        var heartbeat = TaskScheduling.ReadSeconds(scope, state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
         var request = BuildRequest(resource, input);
         var legacy = resource.Kind == TaskResourceKind.LambdaFunction;
 
@@ -49,23 +49,8 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
             }
             else
             {
-                var scheduled = new JsonObject
-                {
-                    ["resourceType"] = resource.ResourceType,
-                    ["resource"] = resource.Action,
-                    ["region"] = execution.Context.Region,
-                    ["parameters"] = Events.Json(input),
-                };
-                if (timeout is not null)
-                {
-                    scheduled["timeoutInSeconds"] = timeout;
-                }
-                if (heartbeat is not null)
-                {
-                    scheduled["heartbeatInSeconds"] = heartbeat;
-                }
-                Emit("TaskScheduled", "taskScheduledEventDetails", scheduled);
-                Emit("TaskStarted", "taskStartedEventDetails", Names(resource));
+                Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, input, timeout, heartbeat));
+                Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource));
             }
             open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null,
                 heartbeat is { } h && resource.Kind == TaskResourceKind.LambdaInvokeCallback ? TimeSpan.FromSeconds(h) : null);
@@ -144,19 +129,6 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         return new LambdaInvokeRequest(functionName, Encoding.UTF8.GetBytes(payload), type, qualifier);
     }
 
-    internal long? Seconds(long? literal, string? path, JsonNode? input, string field)
-    {
-        if (literal is not null || path is null)
-        {
-            return literal;
-        }
-        if (scope.TryRead(path, input, out var value) && JsonNumbers.TryGetInt64(value, out var seconds) && seconds > 0)
-        {
-            return seconds;
-        }
-        throw new StatesFailureException(StatesErrors.Runtime, $"The {field} '{path}' did not select a positive integer from the input.");
-    }
-
     private void Emit(string type, string? member = null, JsonObject? details = null)
     {
         if (!execution.AddEvent(type, member, details))
@@ -164,8 +136,6 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
             throw new OperationCanceledException(execution.Stopping);
         }
     }
-
-    private static JsonObject Names(TaskResource resource) => new() { ["resourceType"] = resource.ResourceType, ["resource"] = resource.Action };
 
     private static (string, JsonNode?)[] Pairs(TaskResource resource) => [("resourceType", resource.ResourceType), ("resource", resource.Action)];
 }
