@@ -1,7 +1,9 @@
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb;
 using LocalCloud.Lambda;
+using LocalCloud.Persistence;
 using LocalCloud.Scheduler;
 using LocalCloud.StepFunctions;
 using LocalCloud.Wiring;
@@ -15,13 +17,22 @@ public sealed class ServiceSet : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<IDisposable> _disposables = [];
 
-    public ServiceSet(UsageMeter usage, IReadOnlyList<IServiceEndpoint> endpoints)
+    public ServiceSet(UsageMeter usage, IReadOnlyList<IServiceEndpoint> endpoints, IDurableStore? durable = null)
     {
         Usage = usage;
         Endpoints = endpoints;
+        Durable = durable ?? NoDurableStore.Instance;
         _owned.AddRange(endpoints.OfType<IAsyncDisposable>());
         _disposables.AddRange(endpoints.OfType<IDisposable>().Where(e => e is not IAsyncDisposable));
+        // Last to go: services may still write while they shut down.
+        if (durable is IDisposable store)
+        {
+            _disposables.Add(store);
+        }
     }
+
+    /// <summary>Where the services keep their state: SQLite under --data, nothing otherwise.</summary>
+    public IDurableStore Durable { get; }
 
     public UsageMeter Usage { get; }
 
@@ -47,16 +58,18 @@ public sealed class ServiceSet : IAsyncDisposable
             lambdaOptions.WorkerSecretAccessKey = worker.SecretAccessKey;
             lambdaOptions.WorkerSessionToken = worker.SessionToken;
         }
+        IDurableStore durable = NoDurableStore.Instance;
         if (options.DataDirectory is not null)
         {
             lambdaOptions.DataDirectory = Path.Combine(options.DataDirectory, "lambda");
+            durable = new SqliteDurableStore(options.DataDirectory);
         }
         var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers);
         var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>());
         var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb));
         var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>());
         // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
-        return new ServiceSet(usage, [lambda, dynamodb, states, scheduler]);
+        return new ServiceSet(usage, [lambda, dynamodb, states, scheduler], durable);
     }
 
     public async ValueTask DisposeAsync()
