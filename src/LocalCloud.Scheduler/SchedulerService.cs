@@ -62,9 +62,9 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
             .Add("GET", "/schedule-groups/{Name}", new GetScheduleGroup(state).HandleAsync)
             .Add("DELETE", "/schedule-groups/{Name}", new DeleteScheduleGroup(state).HandleAsync)
             .Add("GET", "/schedule-groups", new ListScheduleGroups(state).HandleAsync)
-            .Add("GET", "/tags/{ResourceArn}", NotImplemented("ListTagsForResource"))
-            .Add("POST", "/tags/{ResourceArn}", NotImplemented("TagResource"))
-            .Add("DELETE", "/tags/{ResourceArn}", NotImplemented("UntagResource"));
+            .Add("GET", "/tags/{ResourceArn}", new ListTagsForResource(state).HandleAsync)
+            .Add("POST", "/tags/{ResourceArn}", new TagResource(state).HandleAsync)
+            .Add("DELETE", "/tags/{ResourceArn}", new UntagResource(state).HandleAsync);
         foreach (var schedule in _store.Load())
         {
             state.Arm(schedule, ArmReason.Restored);
@@ -75,7 +75,7 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
 
     public IReadOnlyList<string> TargetPrefixes { get; } = [];
 
-    public IReadOnlyList<string> PathPrefixes { get; } = ["/schedules", "/schedule-groups"];
+    public IReadOnlyList<string> PathPrefixes { get; } = ["/schedules", "/schedule-groups", "/tags"];
 
     /// <summary>The most recent firings (up to 200), oldest first.</summary>
     public IReadOnlyList<ScheduleFiring> RecentFirings => _runner.RecentFirings;
@@ -94,7 +94,4 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _runner.DisposeAsync();
-
-    private static Func<ServiceRequest, IReadOnlyDictionary<string, string>, CancellationToken, Task<ServiceResponse>> NotImplemented(string operation)
-        => (_, _, _) => throw SchedulerErrors.NotImplemented(operation);
 }

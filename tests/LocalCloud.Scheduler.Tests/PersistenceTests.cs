@@ -65,13 +65,16 @@ public sealed class PersistenceTests
     }
 
     [Fact]
-    public async Task Restart_EveryFieldAndGroup_ReturnedAsBefore()
+    public async Task Restart_EveryFieldAndGroupWithTags_ReturnedAsBefore()
     {
         JsonNode before;
         JsonNode groupBefore;
         await using (var h = Boot())
         {
-            Assert.Equal(200, (await h.SendAsync("POST", "/schedule-groups/jobs", new JsonObject())).Status);
+            var tags = new JsonArray(new JsonObject { ["Key"] = "team", ["Value"] = "ops" });
+            Assert.Equal(200, (await h.SendAsync("POST", "/schedule-groups/jobs", new JsonObject { ["Tags"] = tags })).Status);
+            var more = new JsonArray(new JsonObject { ["Key"] = "env", ["Value"] = "local" });
+            Assert.Equal(200, (await h.SendAsync("POST", "/tags/" + Uri.EscapeDataString("arn:aws:scheduler:us-east-1:000000000000:schedule-group/jobs"), new JsonObject { ["Tags"] = more })).Status);
             await h.CreateAsync("full", "cron(0 9 ? * MON-FRI *)", b =>
             {
                 b["GroupName"] = "jobs";
@@ -98,10 +101,12 @@ public sealed class PersistenceTests
         var groupAfter = (await restarted.SendAsync("GET", "/schedule-groups/jobs")).Json!;
         var off = (await restarted.SendAsync("GET", "/schedules/off")).Json!;
         var list = (await restarted.SendAsync("GET", "/schedules")).Json!["Schedules"]!.AsArray();
+        var groupTags = await TagTests.ListAsync(restarted);
         restarted.Advance(TimeSpan.FromMinutes(3));
 
         Assert.True(JsonNode.DeepEquals(before, after), $"{before.ToJsonString()} != {after.ToJsonString()}");
         Assert.True(JsonNode.DeepEquals(groupBefore, groupAfter), $"{groupBefore.ToJsonString()} != {groupAfter.ToJsonString()}");
+        Assert.Equal(["team=ops", "env=local"], groupTags);
         Assert.Equal("arn:aws:sqs:us-east-1:000000000000:dlq", after["Target"]!["DeadLetterConfig"]!["Arn"]!.GetValue<string>());
         Assert.Equal("DISABLED", off["State"]!.GetValue<string>());
         Assert.Equal(["full", "off"], list.Select(s => s!["Name"]!.GetValue<string>()).Order(StringComparer.Ordinal));

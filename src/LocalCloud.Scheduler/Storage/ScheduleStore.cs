@@ -152,7 +152,7 @@ internal sealed class ScheduleStore(TimeProvider time, IDurableStore durable)
         }
     }
 
-    public ScheduleGroup AddGroup(string account, string region, string name)
+    public ScheduleGroup AddGroup(string account, string region, string name, IReadOnlyList<Tag> tags)
     {
         lock (_gate)
         {
@@ -162,10 +162,21 @@ internal sealed class ScheduleStore(TimeProvider time, IDurableStore durable)
             {
                 throw SchedulerErrors.GroupExists(name);
             }
-            var group = new ScheduleGroup(account, region, name, GroupArn(account, region, name), now, now);
+            var group = new ScheduleGroup(account, region, name, GroupArn(account, region, name), now, now, tags);
             _durable.PutGroup(group);
             _groups.Add((account, region, name), group);
             return group;
+        }
+    }
+
+    public void ChangeGroupTags(string account, string region, string name, Func<IReadOnlyList<Tag>?, IReadOnlyList<Tag>> change)
+    {
+        lock (_gate)
+        {
+            var group = RequireGroup(account, region, name);
+            var changed = group with { Tags = change(group.Tags) };
+            _durable.PutGroup(changed);
+            _groups[(account, region, name)] = changed;
         }
     }
 
