@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb.Operations;
@@ -13,7 +14,8 @@ namespace LocalCloud.DynamoDb;
 
 /// <summary>
 /// Amazon DynamoDB (API 2012-08-10, awsJson1.0, X-Amz-Target "DynamoDB_20120810.&lt;Operation&gt;"):
-/// tables, items, expressions and secondary indexes, in memory, per account and region.
+/// tables, items, expressions and secondary indexes, per account and region; in memory, and durable when
+/// given an <see cref="IDurableStore"/>.
 /// </summary>
 public sealed class DynamoDbService : IServiceEndpoint, IDisposable
 {
@@ -32,12 +34,16 @@ public sealed class DynamoDbService : IServiceEndpoint, IDisposable
     /// <param name="time">The clock for table creation times, token windows and the TTL sweep (one a minute).</param>
     /// <param name="usage">Where read and write capacity units are counted, per table and index.</param>
     /// <param name="logger">Optional; unexpected failures are logged here.</param>
-    public DynamoDbService(TimeProvider time, UsageMeter usage, ILogger<DynamoDbService>? logger = null)
+    /// <param name="durable">
+    /// Where tables and items are kept across restarts (--data): everything in it is loaded here, and every
+    /// change is written to it before the operation answers. Null keeps state in memory only.
+    /// </param>
+    public DynamoDbService(TimeProvider time, UsageMeter usage, ILogger<DynamoDbService>? logger = null, IDurableStore? durable = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(usage);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var engine = new DynamoDbEngine(DynamoDbStores.InMemory(), time, usage);
+        var engine = new DynamoDbEngine(DynamoDbStores.Over(durable ?? NoDurableStore.Instance), time, usage);
         _dispatcher = new AwsJsonDispatcher("DynamoDB_20120810", ErrorNamespace, JsonOptions, ContentType);
         Add<Api.CreateTableRequest, Api.CreateTableResponse>("CreateTable", new CreateTable(engine).HandleAsync);
         Add<Api.DescribeTableRequest, Api.DescribeTableResponse>("DescribeTable", new DescribeTable(engine).HandleAsync);

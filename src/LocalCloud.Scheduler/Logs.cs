@@ -18,4 +18,10 @@ internal static partial class Logs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn} fell behind while the clock jumped; occurrences after the first {CatchUp} missed ones were skipped")]
     public static partial void Skipped(this ILogger logger, string scheduleArn, int catchUp);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {ScheduleArn} completed but could not be deleted or marked completed")]
+    public static partial void CompletionFailed(this ILogger logger, string scheduleArn, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: dropped the invocation of {TargetArn} due {DueTime:O}, older than its MaximumEventAgeInSeconds")]
+    public static partial void TooOld(this ILogger logger, string scheduleArn, string targetArn, DateTimeOffset dueTime);
 }

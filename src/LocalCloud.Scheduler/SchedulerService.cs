@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
@@ -20,7 +21,12 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
     private readonly ScheduleStore _store;
     private readonly ScheduleRunner _runner;
 
-    public SchedulerService(SchedulerOptions options, TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<SchedulerService>? logger = null)
+    /// <param name="durable">
+    /// Where schedules and groups are kept across restarts (--data): everything in it is loaded here and each
+    /// schedule's timer re-armed; every change is written to it before the operation answers. Null keeps state
+    /// in memory only.
+    /// </param>
+    public SchedulerService(SchedulerOptions options, TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<SchedulerService>? logger = null, IDurableStore? durable = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
@@ -28,16 +34,20 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.TimeScale, "TimeScale must be a positive number.");
         }
         ILogger log = logger ?? NullLogger<SchedulerService>.Instance;
-        _store = new ScheduleStore(time);
+        _store = new ScheduleStore(time, durable ?? NoDurableStore.Instance);
         _runner = new ScheduleRunner(time, options.TimeScale, new TargetDelivery(time, options.TimeScale, lambda, usage, log), usage, log)
         {
             Completed = schedule =>
             {
                 // ActionAfterCompletion DELETE: "EventBridge Scheduler deletes the schedule after it completes
-                // invoking the target" (API_CreateSchedule).
+                // invoking the target" (API_CreateSchedule). NONE keeps it, marked so a restart does not fire it again.
                 if (schedule.ActionAfterCompletion == "DELETE")
                 {
                     _store.RemoveIfUnchanged(schedule);
+                }
+                else
+                {
+                    _store.MarkCompletedIfUnchanged(schedule);
                 }
             },
         };
@@ -52,16 +62,20 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
             .Add("GET", "/schedule-groups/{Name}", new GetScheduleGroup(state).HandleAsync)
             .Add("DELETE", "/schedule-groups/{Name}", new DeleteScheduleGroup(state).HandleAsync)
             .Add("GET", "/schedule-groups", new ListScheduleGroups(state).HandleAsync)
-            .Add("GET", "/tags/{ResourceArn}", NotImplemented("ListTagsForResource"))
-            .Add("POST", "/tags/{ResourceArn}", NotImplemented("TagResource"))
-            .Add("DELETE", "/tags/{ResourceArn}", NotImplemented("UntagResource"));
+            .Add("GET", "/tags/{ResourceArn}", new ListTagsForResource(state).HandleAsync)
+            .Add("POST", "/tags/{ResourceArn}", new TagResource(state).HandleAsync)
+            .Add("DELETE", "/tags/{ResourceArn}", new UntagResource(state).HandleAsync);
+        foreach (var schedule in _store.Load())
+        {
+            state.Arm(schedule, ArmReason.Restored);
+        }
     }
 
     public string Name => "scheduler";
 
     public IReadOnlyList<string> TargetPrefixes { get; } = [];
 
-    public IReadOnlyList<string> PathPrefixes { get; } = ["/schedules", "/schedule-groups"];
+    public IReadOnlyList<string> PathPrefixes { get; } = ["/schedules", "/schedule-groups", "/tags"];
 
     /// <summary>The most recent firings (up to 200), oldest first.</summary>
     public IReadOnlyList<ScheduleFiring> RecentFirings => _runner.RecentFirings;
@@ -80,7 +94,4 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _runner.DisposeAsync();
-
-    private static Func<ServiceRequest, IReadOnlyDictionary<string, string>, CancellationToken, Task<ServiceResponse>> NotImplemented(string operation)
-        => (_, _, _) => throw SchedulerErrors.NotImplemented(operation);
 }

@@ -264,15 +264,4 @@ public sealed class ScheduleOperationTests
         Assert.Equal("ValidationException", reply.ErrorType);
         Assert.Equal(200, stillThere.Status);
     }
-
-    [Fact]
-    public async Task TagResource_NotImplemented_ClearMessage()
-    {
-        await using var h = new SchedulerHarness();
-
-        var reply = await h.SendAsync("GET", "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Fdefault");
-
-        Assert.Equal(501, reply.Status);
-        Assert.Contains("ListTagsForResource is not implemented", reply.ErrorMessage, StringComparison.Ordinal);
-    }
 }

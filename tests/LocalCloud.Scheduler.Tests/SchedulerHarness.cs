@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Usage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,12 +15,15 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public const string RoleArn = "arn:aws:iam::000000000000:role/scheduler-role";
     public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public SchedulerHarness(double timeScale = 1.0)
+    /// <param name="durable">The durable store to load from and write to (a restart test passes the same one twice).</param>
+    /// <param name="time">A clock shared with an earlier harness, so a restart sees the time go on.</param>
+    public SchedulerHarness(double timeScale = 1.0, IDurableStore? durable = null, FakeTimeProvider? time = null)
     {
-        Service = new SchedulerService(new SchedulerOptions { TimeScale = timeScale }, Time, Lambda, Usage);
+        Time = time ?? new FakeTimeProvider(Start);
+        Service = new SchedulerService(new SchedulerOptions { TimeScale = timeScale }, Time, Lambda, Usage, durable: durable);
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
 
     public FakeLambdaInvoker Lambda { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Expressions;
 using LocalCloud.DynamoDb.Metering;
@@ -14,7 +15,8 @@ namespace LocalCloud.DynamoDb.Operations;
 /// (in one global order, so transactions never deadlock) while all conditions are checked and, only if all
 /// pass, all writes applied; single-item operations and reads take the same locks, so nobody observes a
 /// partial transaction. A failed check cancels everything with AWS's CancellationReasons, one per action.
-/// Each item written or checked costs two write units per KB, as AWS bills transactions.
+/// Each item written or checked costs two write units per KB, as AWS bills transactions. With --data, every
+/// item the transaction writes goes to the durable store in one atomic write before any is applied.
 /// </summary>
 internal sealed class TransactWriteItems(DynamoDbEngine engine)
 {
@@ -93,6 +95,15 @@ internal sealed class TransactWriteItems(DynamoDbEngine engine)
                     ExtraMembers = new Dictionary<string, object?> { ["CancellationReasons"] = reasons },
                 };
             }
+            // All of the transaction's items reach the durable store in one atomic write, before any is applied.
+            if (engine.Stores.Durable.IsDurable)
+            {
+                var changes = actions.Select((a, i) => a.Change is null ? null : a.Table.DurableChangeFor(a.Key, planned[i])).OfType<DurableChange>().ToList();
+                if (changes.Count > 0)
+                {
+                    engine.Stores.Durable.Write(changes);
+                }
+            }
             for (var i = 0; i < actions.Count; i++)
             {
                 var action = actions[i];
@@ -104,7 +115,7 @@ internal sealed class TransactWriteItems(DynamoDbEngine engine)
                     continue;
                 }
                 var next = planned[i];
-                WriteSupport.Charge(report, action.Table.Write(action.Key, _ => next), 2);
+                WriteSupport.Charge(report, action.Table.WriteRecorded(action.Key, next), 2);
             }
         }
         capacity.Meter(engine.Usage);

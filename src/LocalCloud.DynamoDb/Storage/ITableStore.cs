@@ -1,3 +1,4 @@
+using LocalCloud.Core.Persistence;
 using LocalCloud.DynamoDb.Model;
 
 namespace LocalCloud.DynamoDb.Storage;
@@ -25,9 +26,21 @@ internal interface ITableStore
 
     /// <summary>
     /// Atomically replaces the item at <paramref name="key"/> with what <paramref name="change"/> returns for
-    /// the current item (null deletes). Exceptions thrown by the change leave the table untouched.
+    /// the current item (null deletes). Exceptions thrown by the change leave the table untouched. When the
+    /// table is durable the change is written to the durable store first (nothing is written when the change
+    /// returns the current item itself).
     /// </summary>
     ItemWrite Write(Item key, Func<Item?, Item?> change);
+
+    /// <summary>
+    /// The durable record of putting <paramref name="next"/> at <paramref name="key"/> (null deletes), or null
+    /// when the table is not kept durably. A transaction gathers these for all its items, writes them in one
+    /// atomic call, then applies each with <see cref="WriteRecorded"/>.
+    /// </summary>
+    DurableChange? DurableChangeFor(Item key, Item? next);
+
+    /// <summary>Replaces the item at <paramref name="key"/> with <paramref name="next"/> without writing it durably: the caller already has.</summary>
+    ItemWrite WriteRecorded(Item key, Item? next);
 
     /// <summary>
     /// Holds this table's lock until disposed, so a transaction can check and write several items (across

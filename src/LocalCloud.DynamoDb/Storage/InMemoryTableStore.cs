@@ -1,3 +1,4 @@
+using LocalCloud.Core.Persistence;
 using LocalCloud.DynamoDb.Model;
 
 namespace LocalCloud.DynamoDb.Storage;
@@ -5,7 +6,9 @@ namespace LocalCloud.DynamoDb.Storage;
 /// <summary>
 /// A table in memory: partitions keyed by hash value, each sorted by range value; every index kept
 /// alongside and updated inside the same lock as the table, so an index is never stale.
-/// One lock per table: simple, and writes to one table are short.
+/// One lock per table: simple, and writes to one table are short. With a <see cref="DurableTables"/>, every
+/// change is written durably inside that lock before memory changes, so the durable order matches the
+/// in-memory one and a failed durable write changes nothing.
 /// </summary>
 internal sealed class InMemoryTableStore : ITableStore
 {
@@ -17,11 +20,16 @@ internal sealed class InMemoryTableStore : ITableStore
     private readonly Dictionary<string, Dictionary<AttributeValue, SortedDictionary<IndexSortKey, Item>>> _indexes = new(StringComparer.Ordinal);
     private long _count;
     private long _size;
+    private readonly DurableTables? _durable;
     private volatile TableDefinition _definition;
 
-    public InMemoryTableStore(TableDefinition definition)
+    // Set when the table is deleted: a writer that opened it before must not resurrect it durably.
+    private bool _dropped;
+
+    public InMemoryTableStore(TableDefinition definition, DurableTables? durable = null)
     {
         _definition = definition;
+        _durable = durable;
         foreach (var index in definition.Indexes)
         {
             _indexes[index.Name] = [];
@@ -72,20 +80,27 @@ internal sealed class InMemoryTableStore : ITableStore
         {
             var old = Find(key);
             var updated = change(old);
-            if (old is not null)
+            if (_durable is not null && !_dropped && !ReferenceEquals(old, updated))
             {
-                RemoveFromTable(old);
+                _durable.Write([_durable.Item(Definition, key, updated)]);
             }
-            if (updated is not null)
-            {
-                AddToTable(updated);
-            }
-            var indexWrites = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-            foreach (var index in Definition.Indexes)
-            {
-                indexWrites[index.Name] = UpdateIndex(index, old, updated);
-            }
-            return new ItemWrite(old, updated, indexWrites);
+            return Apply(old, updated);
+        }
+    }
+
+    public DurableChange? DurableChangeFor(Item key, Item? next)
+    {
+        lock (_sync)
+        {
+            return _durable is null || _dropped ? null : _durable.Item(Definition, key, next);
+        }
+    }
+
+    public ItemWrite WriteRecorded(Item key, Item? next)
+    {
+        lock (_sync)
+        {
+            return Apply(Find(key), next);
         }
     }
 
@@ -100,6 +115,10 @@ internal sealed class InMemoryTableStore : ITableStore
         lock (_sync)
         {
             var updated = change(_definition);
+            if (_durable is not null && !_dropped)
+            {
+                _durable.Write([_durable.PutTable(updated)]);
+            }
             foreach (var gone in _indexes.Keys.Where(name => updated.Index(name) is null).ToList())
             {
                 _indexes.Remove(gone);
@@ -114,6 +133,34 @@ internal sealed class InMemoryTableStore : ITableStore
                 }
             }
         }
+    }
+
+    /// <summary>Deletes the table and its items durably, and stops every later write from reaching the durable store.</summary>
+    public void Drop()
+    {
+        lock (_sync)
+        {
+            _durable?.Write(_durable.DropTable(Definition.Name));
+            _dropped = true;
+        }
+    }
+
+    private ItemWrite Apply(Item? old, Item? updated)
+    {
+        if (old is not null)
+        {
+            RemoveFromTable(old);
+        }
+        if (updated is not null)
+        {
+            AddToTable(updated);
+        }
+        var indexWrites = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var index in Definition.Indexes)
+        {
+            indexWrites[index.Name] = UpdateIndex(index, old, updated);
+        }
+        return new ItemWrite(old, updated, indexWrites);
     }
 
     private Item? Find(Item key)

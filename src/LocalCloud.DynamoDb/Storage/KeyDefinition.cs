@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LocalCloud.DynamoDb.Model;
 
 namespace LocalCloud.DynamoDb.Storage;
@@ -5,6 +6,7 @@ namespace LocalCloud.DynamoDb.Storage;
 /// <summary>A key schema: partition (HASH) attribute and optional sort (RANGE) attribute, with their types.</summary>
 internal sealed record KeyDefinition(string HashName, AttributeType HashType, string? RangeName, AttributeType? RangeType)
 {
+    [JsonIgnore]
     public IEnumerable<string> Names => RangeName is null ? [HashName] : [HashName, RangeName];
 
     public bool Contains(string name) => name == HashName || name == RangeName;

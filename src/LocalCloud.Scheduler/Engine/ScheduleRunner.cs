@@ -25,7 +25,10 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
     private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
 
-    /// <summary>Called (outside any lock) when a schedule has fired for the last time.</summary>
+    /// <summary>
+    /// Called (outside any lock) when a schedule is done: its last firing has been delivered or dropped (not
+    /// when delivery was cut short by shutdown), or, restored after a restart, it has no occurrence left.
+    /// </summary>
     public Action<Schedule>? Completed { get; set; }
 
     public IReadOnlyList<ScheduleFiring> RecentFirings
@@ -47,7 +50,7 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
         }
     }
 
-    public void Arm(Schedule schedule, IScheduleExpression expression, TimeZoneInfo zone, bool isNew)
+    public void Arm(Schedule schedule, IScheduleExpression expression, TimeZoneInfo zone, ArmReason reason)
     {
         Cancel(schedule.Arn);
         if (!schedule.IsEnabled)
@@ -55,9 +58,14 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
             return;
         }
         var now = time.GetUtcNow();
-        var plan = new ScheduleTimer(schedule, expression, zone, now, timeScale, isNew);
+        var plan = new ScheduleTimer(schedule, expression, zone, now, timeScale, reason);
         if (plan.NextDue is not { } due)
         {
+            // A recurring schedule whose EndDate passed while LocalCloud was down completed meanwhile.
+            if (reason == ArmReason.Restored && !expression.IsOneTime)
+            {
+                Complete(schedule);
+            }
             return;
         }
         lock (_gate)
@@ -144,17 +152,53 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
                 plan.Timer?.Dispose();
             }
         }
-        foreach (var firing in firings)
-        {
-            Deliver(plan.Schedule, firing);
-        }
+        var deliveries = firings.Select(firing => Deliver(plan.Schedule, firing)).ToList();
         if (next is { } due2)
         {
             Start(plan, due2 - now);
         }
         else
         {
-            Completed?.Invoke(plan.Schedule);
+            // "EventBridge Scheduler deletes the schedule after it completes invoking the target" (API_CreateSchedule):
+            // completion waits for the delivery, so a crash during it fires the schedule again after the restart.
+            CompleteAfter(plan.Schedule, firings, deliveries);
+        }
+    }
+
+    private void CompleteAfter(Schedule schedule, List<ScheduleFiring> firings, List<Task> deliveries)
+    {
+        if (deliveries.All(d => d.IsCompleted))
+        {
+            CompleteIfSettled(schedule, firings);
+            return;
+        }
+        _ = Task.WhenAll(deliveries).ContinueWith(
+            _ => CompleteIfSettled(schedule, firings),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void CompleteIfSettled(Schedule schedule, List<ScheduleFiring> firings)
+    {
+        // A delivery cut short by shutdown leaves its firing pending: not completed, so it fires again on restart.
+        if (firings.All(f => f.Outcome != FiringOutcome.Pending))
+        {
+            Complete(schedule);
+        }
+    }
+
+    private void Complete(Schedule schedule)
+    {
+        try
+        {
+            Completed?.Invoke(schedule);
+        }
+#pragma warning disable CA1031 // Completing writes to the durable store; a failure is logged, never thrown into a timer thread.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.CompletionFailed(schedule.Arn, e);
         }
     }
 
@@ -171,12 +215,12 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
         }
     }
 
-    private void Deliver(Schedule schedule, ScheduleFiring firing)
+    private Task Deliver(Schedule schedule, ScheduleFiring firing)
     {
         var task = delivery.DeliverAsync(schedule, firing, _stopping.Token);
         if (task.IsCompleted)
         {
-            return;
+            return task;
         }
         lock (_gate)
         {
@@ -193,5 +237,6 @@ internal sealed class ScheduleRunner(TimeProvider time, double timeScale, Target
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        return task;
     }
 }

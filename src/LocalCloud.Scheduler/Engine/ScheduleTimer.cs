@@ -5,8 +5,10 @@ namespace LocalCloud.Scheduler.Engine;
 
 /// <summary>
 /// The firing plan of one armed schedule. Occurrences are computed on the schedule's own clock, which runs
-/// 1/TimeScale as fast as the host clock from the moment the schedule was armed (<see cref="_origin"/>);
-/// with TimeScale 1 both clocks are the same. Not thread-safe: the runner holds its lock around it.
+/// 1/TimeScale as fast as the host clock from the moment the schedule was created or last updated
+/// (<see cref="_origin"/>, its LastModificationDate); with TimeScale 1 both clocks are the same. Because the
+/// origin is stored with the schedule, a restart re-arms it on the same clock and the same cadence.
+/// Not thread-safe: the runner holds its lock around it.
 /// </summary>
 internal sealed class ScheduleTimer
 {
@@ -21,27 +23,36 @@ internal sealed class ScheduleTimer
     private readonly double _scale;
     private DateTimeOffset? _next;
 
-    public ScheduleTimer(Schedule schedule, IScheduleExpression expression, TimeZoneInfo zone, DateTimeOffset now, double scale, bool isNew)
+    public ScheduleTimer(Schedule schedule, IScheduleExpression expression, TimeZoneInfo zone, DateTimeOffset now, double scale, ArmReason reason)
     {
         Schedule = schedule;
         _expression = expression;
         _zone = zone;
-        _origin = now;
+        _origin = schedule.LastModificationDate;
         _scale = scale;
         if (expression.IsOneTime)
         {
-            // "EventBridge Scheduler ignores StartDate for one-time schedules." (API_CreateSchedule)
-            _anchor = now;
-            _next = expression.Next(now, inclusive: true, now, zone);
+            // "EventBridge Scheduler ignores StartDate for one-time schedules." (API_CreateSchedule). A time before
+            // the schedule was stored never fires. Restored, a time that passed while LocalCloud was down is
+            // still due, so it fires at once (late), as AWS, which never stops, would have fired it.
+            _anchor = _origin;
+            _next = expression.Next(_origin, inclusive: true, _origin, zone);
             return;
         }
         // A rate schedule without StartDate "starts invoking the target immediately"; with one, StartDate is its
         // first occurrence (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#rate-based).
-        // An update re-arms from the update time without an extra immediate firing.
         var start = schedule.StartDate;
-        var startsLater = start is { } s && s > now;
-        _anchor = start ?? now;
-        _next = Bounded(expression.Next(startsLater ? start!.Value : now, isNew || startsLater, _anchor, zone));
+        _anchor = start ?? _origin;
+        if (reason == ArmReason.Restored)
+        {
+            // Recurring occurrences that fell while LocalCloud was down are not replayed: the next one after now is.
+            var from = ToSchedule(now);
+            _next = Bounded(start is { } s && s > from ? expression.Next(s, inclusive: true, _anchor, zone) : expression.Next(from, inclusive: false, _anchor, zone));
+            return;
+        }
+        // An update re-arms from the update time without an extra immediate firing.
+        var startsLater = start is { } later && later > _origin;
+        _next = Bounded(expression.Next(startsLater ? start!.Value : _origin, reason == ArmReason.Created || startsLater, _anchor, zone));
     }
 
     public Schedule Schedule { get; }

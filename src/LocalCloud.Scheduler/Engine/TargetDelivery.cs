@@ -31,6 +31,15 @@ internal sealed partial class TargetDelivery(TimeProvider time, double timeScale
         }
         var maxRetries = target.RetryPolicy?.MaximumRetryAttempts ?? RetryPolicy.DefaultMaximumRetryAttempts;
         var maxAge = Scale(TimeSpan.FromSeconds(target.RetryPolicy?.MaximumEventAgeInSeconds ?? RetryPolicy.DefaultMaximumEventAgeInSeconds));
+        if (time.GetUtcNow() - firing.DueTime > maxAge)
+        {
+            // Only a firing restored late after a restart can be this old: AWS keeps an event no longer than
+            // MaximumEventAgeInSeconds (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html).
+            usage.Add("scheduler", "InvocationDroppedCount", schedule.Arn);
+            logger.TooOld(schedule.Arn, targetArn, firing.DueTime);
+            firing.Settle(FiringOutcome.Dropped, "The firing is older than the target's MaximumEventAgeInSeconds.");
+            return;
+        }
         var context = new RequestContext(schedule.AccountId, schedule.Region, Guid.NewGuid().ToString());
         var executionId = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)

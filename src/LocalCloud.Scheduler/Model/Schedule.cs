@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace LocalCloud.Scheduler.Model;
 
-/// <summary>A stored schedule: GetSchedule's shape plus where it lives. Immutable; updates replace it.</summary>
+/// <summary>
+/// A stored schedule: GetSchedule's shape plus where it lives. Immutable; updates replace it. Also the
+/// durable format (<see cref="Storage.DurableSchedules"/>): a change here must keep old records readable.
+/// </summary>
 internal sealed record Schedule
 {
     public required string AccountId { get; init; }
@@ -21,5 +26,6 @@ internal sealed record Schedule
     public required DateTimeOffset CreationDate { get; init; }
     public required DateTimeOffset LastModificationDate { get; init; }
 
+    [JsonIgnore]
     public bool IsEnabled => State == ScheduleStates.Enabled;
 }

@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.Scheduler.Engine;
 using LocalCloud.Scheduler.Model;
 using LocalCloud.Scheduler.Wire;
 
@@ -13,7 +14,7 @@ internal sealed class CreateSchedule(SchedulerState state)
         var input = RequestReader.Body<ScheduleInput>(request);
         var schedule = ScheduleInputValidator.Validate(name, input, request.Context, state.Time.GetUtcNow(), creationDate: null);
         state.Store.Add(schedule);
-        state.Arm(schedule, isNew: true);
+        state.Arm(schedule, ArmReason.Created);
         return Task.FromResult(SchedulerState.Ok(new ScheduleArnOutput(schedule.Arn)));
     }
 }

@@ -9,8 +9,8 @@ internal sealed class CreateScheduleGroup(SchedulerState state)
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> route, CancellationToken cancellationToken)
     {
         var name = RequestReader.Name("name", route["Name"]);
-        _ = RequestReader.Body<CreateScheduleGroupInput>(request);
-        var group = state.Store.AddGroup(request.Context.AccountId, request.Context.Region, name);
+        var tags = TaggedGroup.Validate(RequestReader.Body<CreateScheduleGroupInput>(request).Tags, required: false);
+        var group = state.Store.AddGroup(request.Context.AccountId, request.Context.Region, name, tags);
         return Task.FromResult(SchedulerState.Ok(new CreateScheduleGroupOutput(group.Arn)));
     }
 }

@@ -16,13 +16,13 @@ internal sealed class SchedulerState(ScheduleStore store, ScheduleRunner runner,
 
     public TimeProvider Time { get; } = time;
 
-    /// <summary>(Re)starts the schedule's timer from now; call after the change is stored, outside its lock.</summary>
-    public void Arm(Schedule schedule, bool isNew)
+    /// <summary>(Re)starts the schedule's timer; call after the change is stored, outside its lock.</summary>
+    public void Arm(Schedule schedule, ArmReason reason)
     {
         // Both were validated when the schedule was stored.
         var expression = ScheduleExpressionParser.TryParse(schedule.ScheduleExpression)!;
         var zone = ScheduleInputValidator.FindZone(schedule.ScheduleExpressionTimezone);
-        Runner.Arm(schedule, expression, zone, isNew);
+        Runner.Arm(schedule, expression, zone, reason);
     }
 
     public static ServiceResponse Ok<T>(T output) => ServiceResponse.Json(200, output, SchedulerJson.Options);

@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.Scheduler.Engine;
 using LocalCloud.Scheduler.Model;
 using LocalCloud.Scheduler.Wire;
 
@@ -19,7 +20,7 @@ internal sealed class UpdateSchedule(SchedulerState state)
         var existing = state.Store.Get(context.AccountId, context.Region, group, name);
         var schedule = ScheduleInputValidator.Validate(name, input, context, state.Time.GetUtcNow(), existing.CreationDate);
         state.Store.Replace(schedule);
-        state.Arm(schedule, isNew: false);
+        state.Arm(schedule, ArmReason.Updated);
         return Task.FromResult(SchedulerState.Ok(new ScheduleArnOutput(schedule.Arn)));
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
+using LocalCloud.Scheduler.Model;
 
 namespace LocalCloud.Scheduler.Wire;
 
-internal sealed record CreateScheduleGroupInput(string? ClientToken, IReadOnlyList<JsonElement>? Tags);
+internal sealed record CreateScheduleGroupInput(string? ClientToken, IReadOnlyList<Tag>? Tags);

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Usage;
 using LocalCloud.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -10,9 +11,12 @@ namespace LocalCloud.DynamoDb.Tests.Service;
 /// <summary>A fresh DynamoDbService behind the real AWSSDK.DynamoDBv2 client, wired without a socket.</summary>
 internal sealed class DynamoDbHarness : IDisposable
 {
-    public DynamoDbHarness()
+    /// <param name="durable">The durable store to load from and write to (a restart test passes the same one twice).</param>
+    /// <param name="time">A clock to share with an earlier harness, so a restart sees the time go on.</param>
+    public DynamoDbHarness(IDurableStore? durable = null, FakeTimeProvider? time = null)
     {
-        Service = new DynamoDbService(Time, Usage);
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Service = new DynamoDbService(Time, Usage, durable: durable);
         Client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), new AmazonDynamoDBConfig
         {
             ServiceURL = "http://localhost",
@@ -22,7 +26,7 @@ internal sealed class DynamoDbHarness : IDisposable
         });
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public UsageMeter Usage { get; } = new();
 
