@@ -65,9 +65,9 @@ public sealed class ServiceSet : IAsyncDisposable
             durable = new SqliteDurableStore(options.DataDirectory);
         }
         var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers);
-        var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>());
+        var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>(), durable);
         var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb));
-        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>());
+        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable);
         // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
         return new ServiceSet(usage, [lambda, dynamodb, states, scheduler], durable);
     }
