@@ -59,29 +59,37 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
         var app = builder.Build();
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
-        Uri? baseUrl = null;
-        var worker = options.RequireAuth ? WorkerCredentials.Mint() : null;
-        var services = createServices(new ServiceSetContext(options, loggers, () => baseUrl ?? throw new InvalidOperationException("LocalCloud has not started yet."))
-        {
-            WorkerCredentials = worker,
-        });
-        var authenticator = options.RequireAuth ? new SigV4Authenticator(options.Credentials, worker, options.Time) : null;
-
-        var bridge = new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), authenticator, options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>());
-        app.Run(bridge.HandleAsync);
-
+        // Listen first, build the services second: a service restored from --data may resume work in its
+        // constructor (an execution invoking Lambda, an overdue schedule firing), and the workers it starts
+        // need LocalCloud's address and an answering Runtime API. Requests that arrive meanwhile wait here.
+        var ready = new TaskCompletionSource<HttpBridge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Run(async context => await (await ready.Task.ConfigureAwait(false)).HandleAsync(context).ConfigureAwait(false));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await services.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        var baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        var worker = options.RequireAuth ? WorkerCredentials.Mint() : null;
+        ServiceSet services;
+        try
+        {
+            services = createServices(new ServiceSetContext(options, loggers, () => baseUrl) { WorkerCredentials = worker });
+        }
+        catch (Exception e)
+        {
+            ready.TrySetException(e);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        var authenticator = options.RequireAuth ? new SigV4Authenticator(options.Credentials, worker, options.Time) : null;
+        ready.SetResult(new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), authenticator, options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>()));
         Logs.Listening(loggers.CreateLogger<LocalCloudServer>(), baseUrl, string.Join(", ", services.Endpoints.Select(e => e.Name)));
         return new LocalCloudServer(app, services, baseUrl);
     }

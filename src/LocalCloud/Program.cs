@@ -6,7 +6,7 @@ var port = new Option<int>("--port") { Description = "Port to listen on (0 picks
 var host = new Option<string>("--host") { Description = "Address to bind (default 127.0.0.1). Anything but loopback exposes LocalCloud to the network: add --require-auth.", DefaultValueFactory = _ => "127.0.0.1" };
 var requireAuth = new Option<bool>("--require-auth") { Description = "Verify the SigV4 signature of every request against --credentials (health and the Lambda Runtime API stay open)." };
 var credentials = new Option<string[]>("--credentials") { Description = "ACCESS_KEY:SECRET accepted under --require-auth; repeatable. Default: LOCALCLOUD_CREDENTIALS (comma-separated pairs).", AllowMultipleArgumentsPerToken = true };
-var data = new Option<string?>("--data") { Description = "Directory for durable state (not yet implemented: state is in memory)." };
+var data = new Option<string?>("--data") { Description = "Keep all state in DIR (SQLite, DIR/localcloud.db; function code under DIR/lambda) so it survives a crash or restart. Without it, state lives in memory." };
 var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
 var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
 
@@ -61,6 +61,13 @@ root.SetAction(async (parse, cancellationToken) =>
     catch (IOException e)
     {
         await Console.Error.WriteLineAsync($"LocalCloud could not listen on {options.Host}:{options.Port}: {e.Message}").ConfigureAwait(false);
+        return 1;
+    }
+#pragma warning disable CA1031 // A store that cannot be read (corrupt, newer format, locked) must end with a message, not a stack trace.
+    catch (Exception e) when (options.DataDirectory is not null && e is not OperationCanceledException)
+#pragma warning restore CA1031
+    {
+        await Console.Error.WriteLineAsync($"LocalCloud could not load its state from {options.DataDirectory}: {e.Message}").ConfigureAwait(false);
         return 1;
     }
 });
