@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
@@ -6,6 +7,7 @@ using LocalCloud.Lambda.Api;
 using LocalCloud.Lambda.Execution;
 using LocalCloud.Lambda.Functions;
 using LocalCloud.Lambda.Operations;
+using LocalCloud.Lambda.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,16 +32,23 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
     private readonly Invoke _invoke;
     private readonly LambdaOptions _options;
 
-    public LambdaService(LambdaOptions options, TimeProvider time, UsageMeter usage, ILoggerFactory? loggers = null)
+    /// <param name="durable">
+    /// With --data, where functions and queued Event invocations are kept (collections lambda.functions and
+    /// lambda.events); they are loaded here. Code zips stay under <see cref="LambdaOptions.DataDirectory"/>, which must
+    /// then be a lasting folder too. Null keeps everything in memory.
+    /// </param>
+    public LambdaService(LambdaOptions options, TimeProvider time, UsageMeter usage, ILoggerFactory? loggers = null, IDurableStore? durable = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        durable ??= NoDurableStore.Instance;
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LocalCloud.Lambda");
         _engine = new InvocationEngine(options, time, usage, logger);
-        var store = new InMemoryFunctionStore();
+        var durableFunctions = durable.IsDurable ? new DurableFunctionStore(durable, options.DataDirectory) : null;
+        IFunctionStore store = (IFunctionStore?)durableFunctions ?? new InMemoryFunctionStore();
         var limiter = new ConcurrencyLimiter();
         Lifecycle = new FunctionLifecycle(store, _engine, logger);
-        Events = new EventQueue(store, _engine, limiter, time, logger);
+        Events = new EventQueue(store, _engine, limiter, new EventJournal(durable), time, logger);
         _state = new LambdaState(store, _engine, options, time, Lifecycle, limiter, Events);
         _invoke = new Invoke(_state);
         _router
@@ -66,6 +75,15 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         foreach (var (operation, method, uri) in NotImplementedOperations.All)
         {
             _router.Add(method, uri, (_, _, _) => throw LambdaErrors.NotImplemented(operation));
+        }
+        if (durableFunctions is not null)
+        {
+            var functions = durableFunctions.Load();
+            foreach (var function in functions)
+            {
+                Lifecycle.Resume(function);
+            }
+            logger.Restored(functions.Count, Events.Restore());
         }
         PathPrefixes = [.. new[] { "/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2019-09-25/", "/2019-09-30/", RuntimePathPrefix }.Concat(NotImplementedOperations.PathPrefixes).Distinct(StringComparer.Ordinal)];
     }

@@ -34,4 +34,7 @@ internal static partial class Logs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event invocation {RequestId} of {Function} dropped: {Reason}")]
     public static partial void EventDropped(this ILogger logger, string requestId, string function, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Functions} Lambda functions and {Events} queued Event invocations")]
+    public static partial void Restored(this ILogger logger, int functions, int events);
 }

@@ -50,7 +50,9 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
     {
         var api = fixture.Api;
         var name = LambdaFixture.UniqueName("delworkers");
-        await api.CreateFunctionAsync(name, "WhoAmI", fixture.Zip);
+        // A generous Timeout: under heavy load the default 3 s can run out before the starved worker answers, and
+        // then there is no pid to watch. What is asserted (the worker stops on delete) does not depend on it.
+        await api.CreateFunctionAsync(name, "WhoAmI", fixture.Zip, timeout: 60);
         var pid = LambdaApi.Json(await api.InvokeAsync(name, "{}")).GetProperty("pid").GetInt32();
         using var worker = Process.GetProcessById(pid);
 

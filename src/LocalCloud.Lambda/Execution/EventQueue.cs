@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LocalCloud.Lambda.Functions;
+using LocalCloud.Lambda.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.Lambda.Execution;
@@ -9,9 +10,10 @@ namespace LocalCloud.Lambda.Execution;
 /// a failed event is retried twice by default, one minute after the first attempt and two minutes after the second;
 /// an event throttled by reserved concurrency waits for room; an event older than MaximumEventAgeInSeconds (six
 /// hours by default) is discarded. Retries keep the request id. The function's settings are read again before each
-/// attempt, so PutFunctionEventInvokeConfig applies to events already queued.
+/// attempt, so PutFunctionEventInvokeConfig applies to events already queued. With --data the queue is kept in the
+/// <see cref="EventJournal"/> and picked up again on restart.
 /// </summary>
-internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, ConcurrencyLimiter limiter, TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, ConcurrencyLimiter limiter, EventJournal journal, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan SecondRetryDelay = TimeSpan.FromMinutes(2);
@@ -25,13 +27,27 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
 
     public void Enqueue(FunctionRecord function, string requestId, ReadOnlyMemory<byte> payload)
     {
-        var received = time.GetUtcNow();
-        var task = Task.Run(() => DeliverAsync(function, requestId, payload, received, _stopping.Token));
-        _running[task] = 0;
-        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var queued = new QueuedEvent(function.AccountId, function.Region, function.FunctionName, requestId, payload, time.GetUtcNow());
+        // Kept before Invoke answers 202: an event the caller saw accepted survives a crash.
+        journal.Save(queued);
+        Start(queued);
     }
 
-    /// <summary>No further attempt starts; waiting events are dropped (LocalCloud keeps no queue across restarts).</summary>
+    /// <summary>
+    /// Re-queues what a previous run accepted and did not finish, each at its next attempt time. At least once: an
+    /// attempt the crash cut short runs again.
+    /// </summary>
+    public int Restore()
+    {
+        var restored = journal.Load();
+        foreach (var queued in restored)
+        {
+            Start(queued);
+        }
+        return restored.Count;
+    }
+
+    /// <summary>No further attempt starts; waiting events stay in the journal (with --data) for the next start.</summary>
     public void Stop()
     {
         if (Volatile.Read(ref _disposed) == 0)
@@ -58,24 +74,36 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
         _stopping.Dispose();
     }
 
-    private async Task DeliverAsync(FunctionRecord first, string requestId, ReadOnlyMemory<byte> payload, DateTimeOffset received, CancellationToken stopping)
+    private void Start(QueuedEvent queued)
     {
-        var failures = 0;
+        var task = Task.Run(() => DeliverAsync(queued, _stopping.Token));
+        _running[task] = 0;
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task DeliverAsync(QueuedEvent queued, CancellationToken stopping)
+    {
+        var (requestId, received, failures) = (queued.RequestId, queued.Received, queued.FailedAttempts);
         try
         {
+            // A restored event waits out the retry delay it was given before the restart.
+            if (queued.NextAttempt - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stopping).ConfigureAwait(false);
+            }
             while (!stopping.IsCancellationRequested)
             {
-                var function = store.Find(first.AccountId, first.Region, first.FunctionName);
+                var function = store.Find(queued.AccountId, queued.Region, queued.FunctionName);
                 if (function is null)
                 {
-                    Report(requestId, first.FunctionName, EventStep.FunctionDeleted, failures, "the function was deleted");
+                    Drop(queued, EventStep.FunctionDeleted, failures, "the function was deleted");
                     return;
                 }
                 var maxAge = function.EventInvokeConfig?.MaximumEventAge ?? TimeSpan.FromSeconds(EventInvokeSettings.DefaultMaximumEventAgeSeconds);
                 var left = received + maxAge - time.GetUtcNow();
                 if (left <= TimeSpan.Zero)
                 {
-                    Report(requestId, function.FunctionName, EventStep.Expired, failures, "it reached the maximum event age");
+                    Drop(queued, EventStep.Expired, failures, "it reached the maximum event age");
                     return;
                 }
                 var changed = limiter.Changed;
@@ -87,14 +115,21 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
                 InvocationOutcome outcome;
                 try
                 {
-                    (outcome, _) = await engine.RunAsync(function, requestId, payload, "Event").ConfigureAwait(false);
+                    (outcome, _) = await engine.RunAsync(function, requestId, queued.Payload, "Event").ConfigureAwait(false);
                 }
                 finally
                 {
                     limiter.Release(function.FunctionArn);
                 }
+                if (stopping.IsCancellationRequested)
+                {
+                    // Stopping the service killed the worker under this attempt: it is not the function's failure, and
+                    // the event stays queued as it was (with --data it runs again on the next start).
+                    return;
+                }
                 if (!outcome.IsError)
                 {
+                    journal.Remove(queued);
                     Observer?.Invoke(new EventNotice(requestId, function.FunctionName, EventStep.Succeeded, failures));
                     return;
                 }
@@ -102,15 +137,16 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
                 var retries = function.EventInvokeConfig?.RetryAttempts ?? EventInvokeSettings.DefaultRetryAttempts;
                 if (failures > retries)
                 {
-                    Report(requestId, function.FunctionName, EventStep.RetriesExhausted, failures, $"{failures} attempts failed, the last with {outcome.ErrorType}");
+                    Drop(queued, EventStep.RetriesExhausted, failures, $"{failures} attempts failed, the last with {outcome.ErrorType}");
                     return;
                 }
                 var delay = failures == 1 ? FirstRetryDelay : SecondRetryDelay;
                 if (time.GetUtcNow() + delay - received > maxAge)
                 {
-                    Report(requestId, function.FunctionName, EventStep.Expired, failures, "its next retry would pass the maximum event age");
+                    Drop(queued, EventStep.Expired, failures, "its next retry would pass the maximum event age");
                     return;
                 }
+                journal.Save(queued with { FailedAttempts = failures, NextAttempt = time.GetUtcNow() + delay });
                 // The timer exists before anyone is told, so a test that advances a fake clock on the notice cannot miss it.
                 var due = Task.Delay(delay, time, stopping);
                 logger.EventRetrying(requestId, function.FunctionName, outcome.ErrorType, delay, failures + 1);
@@ -120,7 +156,7 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The service is stopping: queued events go with it, as LocalCloud keeps no queue across restarts.
+            // The service is stopping: a waiting event stays in the journal (with --data) for the next start.
         }
     }
 
@@ -134,9 +170,10 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
         stopping.ThrowIfCancellationRequested();
     }
 
-    private void Report(string requestId, string functionName, EventStep step, int failures, string reason)
+    private void Drop(QueuedEvent queued, EventStep step, int failures, string reason)
     {
-        logger.EventDropped(requestId, functionName, reason);
-        Observer?.Invoke(new EventNotice(requestId, functionName, step, failures));
+        journal.Remove(queued);
+        logger.EventDropped(queued.RequestId, queued.FunctionName, reason);
+        Observer?.Invoke(new EventNotice(queued.RequestId, queued.FunctionName, step, failures));
     }
 }

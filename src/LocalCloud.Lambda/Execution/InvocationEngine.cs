@@ -166,6 +166,14 @@ internal sealed class InvocationEngine : IAsyncDisposable
         var log = invocation.Log;
         log.AppendLine($"END RequestId: {invocation.RequestId}");
         log.AppendLine(ReportLine(function, invocation, outcome, duration, billedMs));
+        if (outcome is { Kind: OutcomeKind.RuntimeFailure, ErrorMessage: { } message, ErrorType: { } type })
+        {
+            // After REPORT, AWS logs why the environment failed and the error type, e.g. "RequestId: <id> Error: Runtime
+            // exited with error: signal: killed" then "Runtime.ExitError"
+            // (as in https://github.com/aws/aws-lambda-python-runtime-interface-client/issues/10).
+            log.AppendLine(message);
+            log.AppendLine(type);
+        }
 
         _recent.Enqueue(new LambdaInvocationRecord(function.FunctionName, invocation.RequestId, invocationType, start, duration, billedMs, init, outcome.ErrorType, workerId));
         while (_recent.Count > RecentLimit && _recent.TryDequeue(out _))

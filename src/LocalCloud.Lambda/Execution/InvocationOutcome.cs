@@ -32,9 +32,12 @@ internal sealed record InvocationOutcome(OutcomeKind Kind, ReadOnlyMemory<byte> 
         return Error(kind, fallbackType, System.Text.Encoding.UTF8.GetString(body.Span));
     }
 
+    /// <summary>Set when LocalCloud itself worded the error (timeout, crash, bad entry point), not the runtime.</summary>
+    public string? ErrorMessage { get; init; }
+
     public static InvocationOutcome Error(OutcomeKind kind, string errorType, string errorMessage)
     {
         var document = new JsonObject { ["errorType"] = errorType, ["errorMessage"] = errorMessage };
-        return new(kind, JsonSerializer.SerializeToUtf8Bytes(document), errorType);
+        return new(kind, JsonSerializer.SerializeToUtf8Bytes(document), errorType) { ErrorMessage = errorMessage };
     }
 }

@@ -28,6 +28,7 @@ internal sealed class Worker
     private readonly ILogger _logger;
     private readonly long _startedAt;
     private bool _initialized;
+    private bool _ended;
 
     private Worker(string id, Process process, TimeProvider time, ILogger logger)
     {
@@ -47,7 +48,8 @@ internal sealed class Worker
     /// <summary>Completes with the exit code once the process has ended and its output has been read.</summary>
     public Task<int> Exited => _exited.Task;
 
-    public bool HasExited => _exited.Task.IsCompleted;
+    /// <summary>True as soon as the process is gone, before its last output is read: a dead idle worker is never handed an event.</summary>
+    public bool HasExited => Volatile.Read(ref _ended) || _exited.Task.IsCompleted;
 
     public ITimer? IdleTimer { get; set; }
 
@@ -173,6 +175,7 @@ internal sealed class Worker
     private async Task MonitorAsync(Task stdout, Task stderr)
     {
         await _process.WaitForExitAsync().ConfigureAwait(false);
+        Volatile.Write(ref _ended, true);
         try
         {
             // A grandchild holding the pipes open must not keep the exit from being noticed.

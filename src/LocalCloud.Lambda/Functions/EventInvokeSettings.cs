@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LocalCloud.Lambda.Functions;
 
 /// <summary>
@@ -9,7 +11,9 @@ internal sealed record EventInvokeSettings(int? MaximumRetryAttempts, int? Maxim
     public const int DefaultRetryAttempts = 2;
     public const int DefaultMaximumEventAgeSeconds = 21_600;
 
+    [JsonIgnore]
     public int RetryAttempts => MaximumRetryAttempts ?? DefaultRetryAttempts;
 
+    [JsonIgnore]
     public TimeSpan MaximumEventAge => TimeSpan.FromSeconds(MaximumEventAgeInSeconds ?? DefaultMaximumEventAgeSeconds);
 }

@@ -84,6 +84,26 @@ internal sealed class FunctionLifecycle(IFunctionStore store, InvocationEngine e
             ? r with { LastUpdateStatus = FunctionStates.Successful, LastUpdateStatusReason = null, LastUpdateStatusReasonCode = null }
             : null));
 
+    /// <summary>
+    /// After a restart: a function that was still Pending, or whose update was still InProgress, when LocalCloud stopped
+    /// takes that step again (unpacking is idempotent), so what CreateFunction or an update acknowledged is finished.
+    /// </summary>
+    public void Resume(FunctionRecord restored)
+    {
+        if (restored.State == FunctionStates.Pending)
+        {
+            Activate(restored);
+        }
+        else if (restored.PendingCode is not null)
+        {
+            CompleteCodeUpdate(restored);
+        }
+        else if (restored.LastUpdateStatus == FunctionStates.InProgress)
+        {
+            CompleteConfigurationUpdate(restored);
+        }
+    }
+
     /// <summary>Completes when every step queued so far for the function has run.</summary>
     public Task WhenSettled(string functionArn) => _latest.TryGetValue(functionArn, out var task) ? task : Task.CompletedTask;
 

@@ -1,7 +1,7 @@
 namespace LocalCloud.Lambda.Functions;
 
 /// <summary>
-/// One function ($LATEST) as stored: plain data, so a SQLite store can hold it as a row. RevisionId changes on
+/// One function ($LATEST) as stored: plain data, kept as JSON in the durable store with --data. RevisionId changes on
 /// every update; warm workers belong to one revision and are retired when it changes.
 /// </summary>
 internal sealed record FunctionRecord
@@ -38,5 +38,6 @@ internal sealed record FunctionRecord
 
     public EventInvokeSettings? EventInvokeConfig { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string FunctionArn => FunctionArns.Of(Region, AccountId, FunctionName);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Usage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,12 +23,15 @@ public sealed class TestHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _signalCounts = new();
     private Uri? _baseUrl;
 
-    private TestHost(WebApplication app, LambdaService service, UsageMeter usage, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private TestHost(WebApplication app, LambdaService service, UsageMeter usage, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
         Service = service;
         Usage = usage;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public LambdaService Service { get; }
@@ -38,14 +42,16 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("The host has not started.");
 
-    public static async Task<TestHost> StartAsync(TimeProvider? time = null, Action<LambdaOptions>? configure = null)
+    /// <param name="durable">With a durable store (and a <paramref name="dataDirectory"/> the caller keeps), a later host
+    /// over the same two is the same LocalCloud restarted.</param>
+    public static async Task<TestHost> StartAsync(TimeProvider? time = null, Action<LambdaOptions>? configure = null, IDurableStore? durable = null, string? dataDirectory = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var usage = new UsageMeter();
-        var data = Path.Combine(Path.GetTempPath(), "localcloud-lambda-test-data-" + Guid.NewGuid().ToString("N"));
+        var data = dataDirectory ?? NewDataDirectory();
         TestHost? host = null;
         var options = new LambdaOptions
         {
@@ -54,7 +60,7 @@ public sealed class TestHost : IAsyncDisposable
             DataDirectory = data,
         };
         configure?.Invoke(options);
-        host = new TestHost(app, new LambdaService(options, time ?? TimeProvider.System, usage), usage, data);
+        host = new TestHost(app, new LambdaService(options, time ?? TimeProvider.System, usage, durable: durable), usage, data, ownsDataDirectory: dataDirectory is null);
         app.Run(host.ServeAsync);
         await app.StartAsync();
         var address = app.Services.GetService(typeof(IServer)) is IServer server
@@ -63,6 +69,9 @@ public sealed class TestHost : IAsyncDisposable
         host._baseUrl = new Uri(address);
         return host;
     }
+
+    /// <summary>A fresh folder name for function code; whoever asks for it deletes it.</summary>
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "localcloud-lambda-test-data-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Completes when a test function posts to /_test/signal with this payload text.</summary>
     public Task<string> SignalAsync(string key) => _signals.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
@@ -75,7 +84,7 @@ public sealed class TestHost : IAsyncDisposable
         await Service.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(DataDirectory))
+        if (_ownsDataDirectory && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }

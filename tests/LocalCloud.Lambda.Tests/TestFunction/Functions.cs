@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -84,6 +87,29 @@ public sealed class Functions
     {
         await Signal(input).ConfigureAwait(false);
         throw new InvalidOperationException("failed after signalling");
+    }
+
+    /// <summary>
+    /// Connects to the test's listener on the payload's "port", sends this process's id, then obeys the one-line answer:
+    /// "hang" never returns (only killing the worker ends the invocation); anything else is returned with the pid.
+    /// Lets a test kill a worker while it is certainly mid-invocation, without polling.
+    /// </summary>
+    public static async Task<string> ReportPidThenObey(string input)
+    {
+        using var document = JsonDocument.Parse(input);
+        var port = document.RootElement.GetProperty("port").GetInt32();
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
+        using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
+        await writer.WriteLineAsync(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        var order = await reader.ReadLineAsync().ConfigureAwait(false);
+        if (order == "hang")
+        {
+            await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        }
+        return JsonSerializer.Serialize(new { pid = Environment.ProcessId, order });
     }
 
     /// <summary>Posts the payload to the test host through AWS_ENDPOINT_URL, so a test can await an Event invocation's effect.</summary>
