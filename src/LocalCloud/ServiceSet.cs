@@ -64,7 +64,7 @@ public sealed class ServiceSet : IAsyncDisposable
             lambdaOptions.DataDirectory = Path.Combine(options.DataDirectory, "lambda");
             durable = new SqliteDurableStore(options.DataDirectory);
         }
-        var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers);
+        var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers, durable);
         var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>(), durable);
         var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb));
         var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable);
