@@ -125,6 +125,31 @@ public sealed class ResumeExecutionTests
     }
 
     [Fact]
+    public async Task Restart_DynamoDbCallInFlight_CalledAgainWithTheSameParameters()
+    {
+        const string definition = """
+            {"StartAt":"Db","States":{"Db":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","TimeoutSeconds":60,
+              "Parameters":{"TableName":"t","Item":{"id":{"S.$":"States.UUID()"}}},"ResultSelector":{"ok":true},"End":true}}}
+            """;
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var before = new SfnHarness(new InMemoryDurableStore(), script: s => s.DynamoDb.Answers("PutItem", _ =>
+        {
+            called.TrySetResult();
+            return new TaskCompletionSource<System.Text.Json.JsonElement>().Task;
+        }));
+        var execution = await before.StartAsync(await before.CreateAsync(definition));
+        await called.Task.WaitAsync(TestContext.Current.CancellationToken);
+
+        await using var after = before.Restart(TimeSpan.FromSeconds(5));
+        var done = await after.FinishedAsync(execution);
+
+        Assert.Equal("""{"ok":true}""", done.Output);
+        Assert.Equal(Assert.Single(before.DynamoDb.Calls), Assert.Single(after.DynamoDb.Calls));
+        Assert.Equal(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"],
+            SfnHarness.Types(done));
+    }
+
+    [Fact]
     public async Task Restart_DuringRetryInterval_RetriesAtTheOriginalTime()
     {
         const string definition = """
