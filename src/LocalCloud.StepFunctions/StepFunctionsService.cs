@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
@@ -18,6 +19,8 @@ namespace LocalCloud.StepFunctions;
 /// <summary>
 /// AWS Step Functions (awsJson1.0, X-Amz-Target "AWSStepFunctions.*"): state machines, executions run
 /// by the ASL engine, history and the task-token callback pattern. Free of any web framework type.
+/// With a durable store everything is written before it is acknowledged, read back by the constructor,
+/// and the executions that were running resume (docs/services/stepfunctions.md, "Persistence").
 /// </summary>
 public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 {
@@ -32,15 +35,19 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly StatesBackend _backend;
 
-    /// <summary>Creates the service with an in-memory store. Without <paramref name="dynamoDb"/>, dynamodb:* tasks fail with States.Runtime.</summary>
-    public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null, IDynamoDbInvoker? dynamoDb = null)
+    /// <summary>
+    /// Creates the service. Without <paramref name="dynamoDb"/>, dynamodb:* tasks fail with States.Runtime. With a durable
+    /// <paramref name="durable"/> store, the constructor loads what it holds and resumes the executions that were running.
+    /// </summary>
+    public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null,
+        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(usage);
-        var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance,
-            (ILogger?)logger ?? NullLogger.Instance, dynamoDb);
-        _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine);
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance, log, dynamoDb);
+        _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine, durable);
         _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", SfnErrors.Namespace, SfnJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
             .Add<UpdateStateMachineRequest, UpdateStateMachineResponse>(nameof(UpdateStateMachine), new UpdateStateMachine(_backend).HandleAsync)
@@ -61,6 +68,14 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<UntagResourceRequest, UntagResourceResponse>(nameof(UntagResource), new UntagResource(_backend).HandleAsync)
             .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+        if (_backend.Durable.IsDurable)
+        {
+            var versions = new MachineRecovery(_backend, log).Load();
+            foreach (var (execution, resume) in new ExecutionRecovery(_backend, log).Load(versions))
+            {
+                _backend.Resume(execution, resume);
+            }
+        }
     }
 
     public string Name => "states";
@@ -82,10 +97,20 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     public Task WaitForIdleAsync(string executionArn, CancellationToken ct)
         => _backend.RequireExecution(executionArn).WhenIdleAsync().WaitAsync(ct);
 
+    /// <summary>
+    /// Stops every running execution. With a durable store they are left RUNNING in it, to resume on the next
+    /// start; in memory they end as ABORTED, since nothing could resume them.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         foreach (var execution in _backend.Executions.All)
         {
+            if (_backend.Durable.IsDurable)
+            {
+                execution.Detach();
+                execution.Dispose();
+                continue;
+            }
             execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
                 Events.Error("States.Runtime", "LocalCloud shut down"), error: "States.Runtime", cause: "LocalCloud shut down");
             execution.Dispose();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
-using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Engine.Persistence;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine;
@@ -11,6 +11,7 @@ namespace LocalCloud.StepFunctions.Engine;
 /// It also tracks whether every strand of the runner (the main path, plus each Parallel branch or Map
 /// worker running at once) is parked on a timer or a callback, so tests can step a FakeTimeProvider
 /// deterministically. AWS allows 25,000 history events; the next one fails the execution.
+/// With a durable store every event is written (under the same lock, so in order) before it is visible.
 /// </summary>
 public sealed class Execution : IDisposable
 {
@@ -23,8 +24,14 @@ public sealed class Execution : IDisposable
     private readonly HashSet<Task> _parked = [];
     private readonly HashSet<OpenTask> _openTasks = [];
     private int _strands = 1;
+    private bool _detached;
 
-    public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time)
+    public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, ExecutionJournal? journal = null)
+        : this(arn, name, machine, input, context, time, journal, time.GetUtcNow())
+    {
+    }
+
+    private Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, ExecutionJournal? journal, DateTimeOffset startDate)
     {
         Arn = arn;
         Name = name;
@@ -32,8 +39,33 @@ public sealed class Execution : IDisposable
         Input = input;
         Context = context;
         _time = time;
-        StartDate = time.GetUtcNow();
+        Journal = journal;
+        StartDate = startDate;
     }
+
+    /// <summary>An execution read back from the durable store; a finished one is complete, a running one waits for its runner.</summary>
+    public static Execution Restore(ExecutionDocument stored, StateMachineVersion machine, IEnumerable<HistoryEvent> history, TimeProvider time, ExecutionJournal? journal)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(history);
+        var execution = new Execution(stored.Arn, stored.Name, machine, stored.Input, new RequestContext(stored.AccountId, stored.Region, stored.RequestId),
+            time, journal, stored.StartDate);
+        execution._history.AddRange(history);
+        if (stored.Status != ExecutionStatus.Running)
+        {
+            execution.Status = stored.Status;
+            execution.StopDate = stored.StopDate;
+            execution.Output = stored.Output;
+            execution.Error = stored.Error;
+            execution.Cause = stored.Cause;
+            execution._stopping.Cancel();
+            execution._finished.TrySetResult(execution.Snapshot());
+        }
+        return execution;
+    }
+
+    /// <summary>Null unless the store is durable: the hot path then checks one field and serialises nothing.</summary>
+    public ExecutionJournal? Journal { get; }
 
     public string Arn { get; }
 
@@ -55,13 +87,14 @@ public sealed class Execution : IDisposable
 
     public Task<ExecutionSnapshot> Finished => _finished.Task;
 
+    /// <summary>False once ended, or once detached at shutdown (the stored execution then resumes on the next start).</summary>
     public bool IsRunning
     {
         get
         {
             lock (_gate)
             {
-                return Status == ExecutionStatus.Running;
+                return Status == ExecutionStatus.Running && !_detached;
             }
         }
     }
@@ -69,18 +102,23 @@ public sealed class Execution : IDisposable
     /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html: 25,000 events per execution history.</summary>
     public const int MaxHistoryEvents = 25_000;
 
-    /// <summary>Appends an event; false once the execution has ended (the runner then stops).</summary>
-    public bool AddEvent(string type, string? detailsMember = null, JsonObject? details = null)
+    /// <summary>
+    /// Appends an event; false once the execution has ended (the runner then stops). A durable store also gets
+    /// <paramref name="checkpoint"/> (where the main path stands after this event) and the task <paramref name="token"/> a TaskScheduled minted.
+    /// </summary>
+    public bool AddEvent(string type, string? detailsMember = null, JsonObject? details = null, Checkpoint? checkpoint = null, string? token = null)
     {
         lock (_gate)
         {
-            if (Status != ExecutionStatus.Running)
+            if (Status != ExecutionStatus.Running || _detached)
             {
                 return false;
             }
             if (_history.Count < MaxHistoryEvents - 1)
             {
-                Append(type, detailsMember, details);
+                var e = NextEvent(type, detailsMember, details);
+                Journal?.Appended(e, token, checkpoint);
+                _history.Add(e);
                 return true;
             }
         }
@@ -96,16 +134,19 @@ public sealed class Execution : IDisposable
         List<OpenTask> tasks;
         lock (_gate)
         {
-            if (Status != ExecutionStatus.Running)
+            if (Status != ExecutionStatus.Running || _detached)
             {
                 return false;
             }
+            var e = NextEvent(eventType, detailsMember, details);
+            Journal?.Finished(new ExecutionDocument(Arn, Name, Machine.Arn, StatesCollections.VersionKey(Machine.Arn, Machine.RevisionId), Input, StartDate,
+                status, e.Timestamp, output, error, cause, Context.AccountId, Context.Region, Context.RequestId), e);
             Status = status;
-            StopDate = _time.GetUtcNow();
+            StopDate = e.Timestamp;
             Output = output;
             Error = error;
             Cause = cause;
-            Append(eventType, detailsMember, details);
+            _history.Add(e);
             tasks = [.. _openTasks];
             ReleaseIdleWaiters();
         }
@@ -116,6 +157,47 @@ public sealed class Execution : IDisposable
         _stopping.Cancel();
         _finished.TrySetResult(Snapshot());
         return true;
+    }
+
+    /// <summary>
+    /// Shutdown with a durable store: the execution stops here without writing anything, so the stored one stays
+    /// RUNNING and resumes on the next start, as after a crash.
+    /// </summary>
+    public void Detach()
+    {
+        List<OpenTask> tasks;
+        lock (_gate)
+        {
+            if (Status != ExecutionStatus.Running || _detached)
+            {
+                return;
+            }
+            _detached = true;
+            tasks = [.. _openTasks];
+            ReleaseIdleWaiters();
+        }
+        foreach (var task in tasks)
+        {
+            task.TryClose(new TaskOutcome.Aborted());
+        }
+        _stopping.Cancel();
+    }
+
+    /// <summary>Writes the record a restart finds first; StartExecution answers only after it.</summary>
+    public void WriteStarted()
+        => Journal?.Started(new ExecutionDocument(Arn, Name, Machine.Arn, StatesCollections.VersionKey(Machine.Arn, Machine.RevisionId), Input, StartDate,
+            ExecutionStatus.Running, null, null, null, null, Context.AccountId, Context.Region, Context.RequestId));
+
+    /// <summary>The main path moved without an event (a retry waits): only a durable store cares.</summary>
+    public void SaveCheckpoint(Checkpoint checkpoint)
+    {
+        lock (_gate)
+        {
+            if (Status == ExecutionStatus.Running && !_detached)
+            {
+                Journal?.Moved(checkpoint);
+            }
+        }
     }
 
     public string? Output { get; private set; }
@@ -209,7 +291,7 @@ public sealed class Execution : IDisposable
         }
     }
 
-    private bool IsIdle => Status != ExecutionStatus.Running || _parked.Count >= _strands;
+    private bool IsIdle => Status != ExecutionStatus.Running || _detached || _parked.Count >= _strands;
 
     public void Dispose() => _stopping.Dispose();
 
@@ -222,9 +304,9 @@ public sealed class Execution : IDisposable
         _idleWaiters.Clear();
     }
 
-    private void Append(string type, string? detailsMember, JsonObject? details)
+    private HistoryEvent NextEvent(string type, string? detailsMember, JsonObject? details)
     {
         var id = _history.Count + 1;
-        _history.Add(new HistoryEvent(id, id - 1, _time.GetUtcNow(), type, detailsMember, details));
+        return new HistoryEvent(id, id - 1, _time.GetUtcNow(), type, detailsMember, details);
     }
 }

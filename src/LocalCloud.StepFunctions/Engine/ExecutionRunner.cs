@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
+using LocalCloud.StepFunctions.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;
@@ -7,24 +8,31 @@ namespace LocalCloud.StepFunctions.Engine;
 /// <summary>
 /// Drives an execution from StartAt to its end as a chain of async steps: no thread is held while it
 /// waits (timers and callbacks resume it), and the steps of one execution run one after another.
+/// After a restart it continues from the stored <see cref="ResumePoint"/> instead of starting over.
 /// </summary>
 public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
 {
-    public async Task RunAsync()
+    public async Task RunAsync(ResumePoint? resume = null)
     {
         var definition = execution.Machine.Definition;
         ITimer? executionTimeout = null;
         try
         {
-            Emit("ExecutionStarted", "executionStartedEventDetails",
-                Events.Data("input", execution.Input, ("roleArn", execution.Machine.RoleArn)));
+            if (resume is null)
+            {
+                Emit("ExecutionStarted", "executionStartedEventDetails",
+                    Events.Data("input", execution.Input, ("roleArn", execution.Machine.RoleArn)),
+                    execution.Journal is null ? null : new Checkpoint(definition.StartAt, execution.Input));
+            }
             if (definition.TimeoutSeconds is { } limit)
             {
+                // Counted from the start date, so a restart keeps the deadline (a passed one fires at once).
+                var left = execution.StartDate.AddSeconds(limit) - env.Time.GetUtcNow();
                 executionTimeout = env.Time.CreateTimer(_ => execution.TryFinish(ExecutionStatus.TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails",
-                    Events.Error(StatesErrors.Timeout, null), error: StatesErrors.Timeout), null, TimeSpan.FromSeconds(limit), Timeout.InfiniteTimeSpan);
+                    Events.Error(StatesErrors.Timeout, null), error: StatesErrors.Timeout), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
             var (output, failure) = await new StateGraphRunner(execution, env)
-                .RunAsync(definition, JsonNode.Parse(execution.Input), execution.Stopping).ConfigureAwait(false);
+                .RunMainAsync(definition, JsonNode.Parse(execution.Input), resume, execution.Stopping).ConfigureAwait(false);
             if (failure is not null)
             {
                 execution.TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
@@ -55,9 +63,9 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
         }
     }
 
-    private void Emit(string type, string member, JsonObject details)
+    private void Emit(string type, string member, JsonObject details, Checkpoint? checkpoint)
     {
-        if (!execution.AddEvent(type, member, details))
+        if (!execution.AddEvent(type, member, details, checkpoint))
         {
             throw new OperationCanceledException(execution.Stopping);
         }

@@ -4,12 +4,14 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Engine.Persistence;
 
 namespace LocalCloud.StepFunctions.Engine;
 
 /// <summary>
 /// Walks one graph of states (the machine itself, a Parallel branch or a Map iteration) from StartAt to
 /// its end: each state evaluates itself, this class applies Retry and Catch and writes the state events.
+/// On the main path of a durable execution each event that moves the path carries a <see cref="Checkpoint"/>.
 /// </summary>
 public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
 {
@@ -21,12 +23,30 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     public Execution Execution => execution;
 
     /// <summary>Runs the graph; a failure no Catch handled comes back as data. Throws OperationCanceledException when stopped or aborted.</summary>
-    public async Task<(JsonNode? Output, Failure? Failure)> RunAsync(StateMachineDefinition graph, JsonNode? input, CancellationToken cancellationToken)
+    public Task<(JsonNode? Output, Failure? Failure)> RunAsync(StateMachineDefinition graph, JsonNode? input, CancellationToken cancellationToken)
+        => RunFromAsync(graph, graph.StartAt, input, null, journaled: false, cancellationToken);
+
+    /// <summary>The execution's own path: checkpointed when the store is durable, and continued from <paramref name="resume"/> after a restart.</summary>
+    public Task<(JsonNode? Output, Failure? Failure)> RunMainAsync(StateMachineDefinition graph, JsonNode? input, ResumePoint? resume, CancellationToken cancellationToken)
     {
-        var name = graph.StartAt;
+        var journaled = execution.Journal is not null;
+        if (resume is null)
+        {
+            return RunFromAsync(graph, graph.StartAt, input, null, journaled, cancellationToken);
+        }
+        var at = resume.Checkpoint;
+        return at.State is null
+            ? Task.FromResult<(JsonNode?, Failure?)>((JsonNode.Parse(at.Input), null))
+            : RunFromAsync(graph, at.State, JsonNode.Parse(at.Input), resume, journaled, cancellationToken);
+    }
+
+    private async Task<(JsonNode? Output, Failure? Failure)> RunFromAsync(
+        StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var (outcome, failure) = await RunStateAsync(graph.States[name], input, cancellationToken).ConfigureAwait(false);
+            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, cancellationToken).ConfigureAwait(false);
+            resume = null;
             if (failure is not null)
             {
                 return (null, failure);
@@ -40,26 +60,54 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         }
     }
 
-    private async Task<(StateOutcome? Outcome, Failure? Failure)> RunStateAsync(State state, JsonNode? input, CancellationToken cancellationToken)
+    private async Task<(StateOutcome? Outcome, Failure? Failure)> RunStateAsync(
+        State state, JsonNode? input, ResumePoint? resume, bool journaled, CancellationToken cancellationToken)
     {
-        Emit(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", Events.Json(input), ("name", state.Name)));
-        CountTransition();
-        var entered = env.Time.GetUtcNow();
-        var attempts = new int[state.Retriers.Count];
+        DateTimeOffset entered;
+        int[] attempts;
         var retryCount = 0;
+        string inputJson;
+        if (resume?.Checkpoint is { Entered: { } resumedEntered } at)
+        {
+            // The Entered event is in history already; the attempt goes on where the checkpoint says.
+            entered = resumedEntered;
+            inputJson = at.Input;
+            retryCount = at.RetryCount;
+            attempts = at.Attempts?.ToArray() ?? new int[state.Retriers.Count];
+            if (at.RetryAt is { } retryAt)
+            {
+                var left = retryAt - env.Time.GetUtcNow();
+                await new StateVisit(this, env, state, entered, retryCount).DelayAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                retryCount++;
+                CountTransition();
+                resume = null;
+            }
+        }
+        else
+        {
+            resume = null;
+            entered = env.Time.GetUtcNow();
+            attempts = new int[state.Retriers.Count];
+            inputJson = Events.Json(input);
+            Emit(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
+                journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray()) : null);
+            CountTransition();
+        }
         while (true)
         {
-            var visit = new StateVisit(this, env, state, entered, retryCount);
+            var position = journaled ? new Checkpoint(state.Name, inputJson, entered, retryCount, attempts.ToArray()) : null;
+            var visit = new StateVisit(this, env, state, entered, retryCount, position, resume);
+            resume = null;
             Failure failure;
             try
             {
                 var outcome = await state.ExecuteAsync(visit, input, cancellationToken).ConfigureAwait(false);
-                // Serialised once for both the size check and the exit event.
+                // Serialised once for the size check, the exit event and its checkpoint.
                 var outputJson = Events.Json(outcome.Output);
                 CheckSize(state, outputJson);
                 if (state.WritesExitEvent)
                 {
-                    Exited(state, outputJson);
+                    Exited(state, outputJson, outcome.Next, journaled);
                 }
                 return (outcome, null);
             }
@@ -85,6 +133,10 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             {
                 attempts[retry]++;
                 var delay = state.Retriers[retry].DelayFor(attempts[retry], Random.Shared.NextDouble);
+                if (position is not null)
+                {
+                    execution.SaveCheckpoint(position with { Attempts = attempts.ToArray(), RetryAt = env.Time.GetUtcNow() + delay });
+                }
                 await visit.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 retryCount++;
                 CountTransition();
@@ -109,7 +161,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             {
                 return (null, e.Failure);
             }
-            Exited(state, output);
+            Exited(state, Events.Json(output), handler.Next, journaled);
             return (new StateOutcome(output, handler.Next), null);
         }
     }
@@ -127,17 +179,17 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     private static int FirstMatch(List<IReadOnlyList<string>> errorEquals, string error)
         => errorEquals.FindIndex(names => ErrorMatcher.Matches(names, error));
 
-    private void Exited(State state, JsonNode? output) => Exited(state, Events.Json(output));
-
-    private void Exited(State state, string outputJson)
-        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)));
+    /// <summary>On the main path the exit's checkpoint names the next state (none: the execution ends with this output).</summary>
+    private void Exited(State state, string outputJson, string? next, bool journaled)
+        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
+            journaled ? new Checkpoint(next, outputJson) : null);
 
     /// <summary>AWS bills every state entered, retries included (https://aws.amazon.com/step-functions/pricing/).</summary>
     private void CountTransition() => env.Usage.Add("states", "StateTransitions", execution.Machine.Arn);
 
-    public void Emit(string type, string? member = null, JsonObject? details = null)
+    public void Emit(string type, string? member = null, JsonObject? details = null, Checkpoint? checkpoint = null)
     {
-        if (!execution.AddEvent(type, member, details))
+        if (!execution.AddEvent(type, member, details, checkpoint))
         {
             throw new OperationCanceledException(execution.Stopping);
         }

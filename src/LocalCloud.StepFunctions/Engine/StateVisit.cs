@@ -3,22 +3,54 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Engine.Persistence;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine;
 
-/// <summary>One attempt at one state: the scope a state evaluates against.</summary>
-public sealed class StateVisit(StateGraphRunner graph, EngineEnvironment env, State current, DateTimeOffset enteredTime, int retryCount)
+/// <summary>
+/// One attempt at one state: the scope a state evaluates against. On the main path of a durable execution it
+/// carries the checkpoint of this attempt (<paramref name="position"/>), and after a restart the task the
+/// attempt had reached (<paramref name="resume"/>), so the state re-runs without repeating what history shows.
+/// </summary>
+public sealed class StateVisit(
+    StateGraphRunner graph,
+    EngineEnvironment env,
+    State current,
+    DateTimeOffset enteredTime,
+    int retryCount,
+    Checkpoint? position = null,
+    ResumePoint? resume = null)
     : IStateScope
 {
     private readonly Execution _execution = graph.Execution;
+    private ResumePoint? _resume = resume;
     private string? _token;
     private JsonObject? _context;
 
     public IDataFlow DataFlow => env.DataFlow;
 
     public TimeProvider Time => env.Time;
+
+    public DateTimeOffset Entered => enteredTime;
+
+    /// <summary>True on the main path of a durable execution: task events then carry checkpoints.</summary>
+    public bool IsJournaled => position is not null;
+
+    /// <summary>How far this attempt's task got before a restart; null on a fresh attempt.</summary>
+    public TaskCheckpoint? ResumedTask => _resume?.Checkpoint.Task;
+
+    /// <summary>The task re-opened when the store was loaded (its token already answers callbacks); taken once.</summary>
+    public OpenTask? TakeResumedTask()
+    {
+        var task = _resume?.Task;
+        _resume = _resume is null ? null : _resume with { Task = null };
+        return task;
+    }
+
+    /// <summary>The checkpoint for a task event of this attempt, or null when nothing is journaled.</summary>
+    public Checkpoint? At(TaskCheckpoint? task) => position is null || task is null ? null : position with { Task = task };
 
     /// <summary>The context object (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html).</summary>
     public JsonObject Context => _context ??= new JsonObject
@@ -39,7 +71,8 @@ public sealed class StateVisit(StateGraphRunner graph, EngineEnvironment env, St
 
     public string MintTaskToken()
     {
-        _token = TaskTokenRegistry.Mint();
+        // After a restart the waiting task keeps its token: the worker holding it can still answer.
+        _token = ResumedTask?.Token ?? TaskTokenRegistry.Mint();
         _context = null;
         return _token;
     }
@@ -54,7 +87,22 @@ public sealed class StateVisit(StateGraphRunner graph, EngineEnvironment env, St
     }
 
     public Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? stateInput, JsonNode? effectiveInput, string? taskToken, CancellationToken cancellationToken)
-        => new LambdaTaskRunner(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+    {
+        if (ResumedTask is { Phase: TaskPhase.Closed, Outcome: { } closed })
+        {
+            // Its closing event is in history: the state goes on from the outcome it wrote.
+            _resume = null;
+            try
+            {
+                return Task.FromResult(closed.Result());
+            }
+            catch (StatesFailureException e)
+            {
+                return Task.FromException<JsonNode?>(e);
+            }
+        }
+        return new LambdaTaskRunner(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+    }
 
     public void Emit(string type, string? member = null, JsonObject? details = null) => graph.Emit(type, member, details);
 

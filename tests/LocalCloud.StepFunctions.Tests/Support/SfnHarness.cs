@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Engine;
 using Microsoft.Extensions.Time.Testing;
@@ -13,12 +14,23 @@ public sealed class SfnHarness : IAsyncDisposable
 {
     public const string Role = "arn:aws:iam::000000000000:role/sfn";
 
-    public SfnHarness()
+    public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A service on its own fake clock (starting at <paramref name="now"/>), over <paramref name="durable"/> when given.
+    /// <paramref name="script"/> sets the fakes up before the service exists, since a restarted one may call them at once.
+    /// </summary>
+    public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null)
     {
-        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb);
+        Durable = durable;
+        Time = new FakeTimeProvider(now ?? Epoch);
+        script?.Invoke(this);
+        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public IDurableStore? Durable { get; }
+
+    public FakeTimeProvider Time { get; }
 
     public FakeLambda Lambda { get; } = new();
 
@@ -91,6 +103,13 @@ public sealed class SfnHarness : IAsyncDisposable
     /// <summary>The $$.Task.Token the callback task sent in its payload (field "token").</summary>
     public string TokenSent(int invocation = 0)
         => JsonNode.Parse(Lambda.PayloadText(invocation))!["token"]!.GetValue<string>();
+
+    /// <summary>
+    /// A kill -9 and a start: this service is dropped as it is (nothing more is written, its clock never moves
+    /// again) and a new one is built over the same store, its clock <paramref name="downtime"/> later.
+    /// </summary>
+    public SfnHarness Restart(TimeSpan downtime = default, Action<SfnHarness>? script = null)
+        => new(Durable ?? throw new InvalidOperationException("Restart needs a durable store."), Time.GetUtcNow() + downtime, script);
 
     public ValueTask DisposeAsync() => Service.DisposeAsync();
 }

@@ -11,6 +11,9 @@ public interface IStateScope
 
     TimeProvider Time { get; }
 
+    /// <summary>When the state was entered: a Wait's Seconds count from here, so a restart keeps its wake time.</summary>
+    DateTimeOffset Entered { get; }
+
     /// <summary>The context object ($$) for this state visit; includes Task.Token once one was minted.</summary>
     JsonObject Context { get; }
 

@@ -24,10 +24,10 @@ public sealed class WaitState(string name, string? next, StateDataFields data, l
 
     private DateTimeOffset Until(IStateScope scope, JsonNode? input)
     {
-        var now = scope.Time.GetUtcNow();
+        var from = scope.Entered;
         if (seconds is { } s)
         {
-            return now.AddSeconds(s);
+            return from.AddSeconds(s);
         }
         if (timestamp is { } t)
         {
@@ -37,7 +37,7 @@ public sealed class WaitState(string name, string? next, StateDataFields data, l
         {
             if (scope.TryRead(secondsPath, input, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
             {
-                return now.AddSeconds(n);
+                return from.AddSeconds(n);
             }
             throw new StatesFailureException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer value: {secondsPath}");
         }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LocalCloud.Core;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Engine.Persistence;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;
@@ -13,8 +14,9 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 /// its response is the result. History: TaskScheduled → TaskStarted → TaskSucceeded | TaskFailed | TaskTimedOut.
 /// DynamoDB errors are named "DynamoDB.&lt;ErrorCode&gt;", e.g. DynamoDB.ConditionalCheckFailedException
 /// (https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html).
+/// After a restart a call that was Scheduled or Started is made again (at-least-once).
 /// </summary>
-public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment env, IStateScope scope)
+public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment env, StateVisit scope)
 {
     public async Task<JsonNode?> RunAsync(TaskState state, TaskResource resource, JsonNode? stateInput, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -22,14 +24,28 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
             $"LocalCloud's Step Functions has no DynamoDB connected, so '{state.Resource}' cannot run.");
         var timeout = TaskScheduling.ReadSeconds(scope, state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
         var operation = char.ToUpperInvariant(resource.Action[0]) + resource.Action[1..];
-        using var open = new OpenTask(execution, null);
+        var resumed = scope.ResumedTask;
+        var parameters = resumed?.Parameters ?? Events.Json(input);
+        if (resumed is not null)
+        {
+            input = JsonNode.Parse(parameters);
+        }
+        using var open = scope.TakeResumedTask() ?? new OpenTask(execution, null);
         execution.AddOpenTask(open);
         using var aborted = cancellationToken.Register(() => open.TryClose(new TaskOutcome.Aborted()));
         try
         {
-            Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, input, timeout, heartbeat: null));
-            Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource));
-            open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null, null);
+            var progress = scope.IsJournaled ? resumed ?? new TaskCheckpoint(TaskPhase.Scheduled, null, parameters) : null;
+            if (resumed is null)
+            {
+                Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, parameters, timeout, heartbeat: null), progress);
+            }
+            if (resumed is null or { Phase: TaskPhase.Scheduled })
+            {
+                progress = TaskScheduling.Started(progress, env.Time.GetUtcNow(), timeout, null);
+                Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource), progress);
+                open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null, null);
+            }
             var call = CallAsync(dynamo, operation, input, cancellationToken);
             if (await Task.WhenAny(call, open.Completion).ConfigureAwait(false) == call)
             {
@@ -41,13 +57,13 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
             switch (outcome)
             {
                 case TaskOutcome.Succeeded s:
-                    Emit("TaskSucceeded", "taskSucceededEventDetails", Events.Data("output", s.Output, names));
+                    Emit("TaskSucceeded", "taskSucceededEventDetails", Events.Data("output", s.Output, names), TaskScheduling.Closed(progress, outcome));
                     return JsonNode.Parse(s.Output);
                 case TaskOutcome.Failed f:
-                    Emit("TaskFailed", "taskFailedEventDetails", Events.Error(f.Failure.Error, f.Failure.Cause, names));
+                    Emit("TaskFailed", "taskFailedEventDetails", Events.Error(f.Failure.Error, f.Failure.Cause, names), TaskScheduling.Closed(progress, outcome));
                     throw new StatesFailureException(f.Failure);
                 case TaskOutcome.TimedOut to:
-                    Emit("TaskTimedOut", "taskTimedOutEventDetails", Events.Error(to.Failure.Error, to.Failure.Cause, names));
+                    Emit("TaskTimedOut", "taskTimedOutEventDetails", Events.Error(to.Failure.Error, to.Failure.Cause, names), TaskScheduling.Closed(progress, outcome));
                     throw new StatesFailureException(to.Failure);
                 default:
                     throw new OperationCanceledException();
@@ -89,9 +105,9 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
         }
     }
 
-    private void Emit(string type, string member, JsonObject details)
+    private void Emit(string type, string member, JsonObject details, TaskCheckpoint? progress)
     {
-        if (!execution.AddEvent(type, member, details))
+        if (!execution.AddEvent(type, member, details, scope.At(progress)))
         {
             throw new OperationCanceledException(execution.Stopping);
         }

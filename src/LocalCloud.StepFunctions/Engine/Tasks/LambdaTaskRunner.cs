@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LocalCloud.Core.Ports;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Engine.Persistence;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;
@@ -14,8 +15,10 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 /// bare function ARN: LambdaFunctionScheduled → LambdaFunctionStarted → LambdaFunctionSucceeded | …Failed | …TimedOut.
 /// Every ending goes through one <see cref="OpenTask"/>, so the invoke result, a callback, a timer and
 /// StopExecution race safely: the first close wins.
+/// After a restart (<see cref="StateVisit.ResumedTask"/>) it writes only the events history lacks: a task that
+/// was Scheduled or Started is invoked again (at-least-once), a Submitted callback task only waits for its token.
 /// </summary>
-public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env, IStateScope scope)
+public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env, StateVisit scope)
 {
     public async Task<JsonNode?> RunAsync(TaskState state, JsonNode? stateInput, JsonNode? input, string? token, CancellationToken cancellationToken)
     {
@@ -31,55 +34,63 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         }
         var timeout = TaskScheduling.ReadSeconds(scope, state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
         var heartbeat = TaskScheduling.ReadSeconds(scope, state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
+        var callback = resource.Kind == TaskResourceKind.LambdaInvokeCallback;
+        var heartbeatPeriod = heartbeat is { } h && callback ? TimeSpan.FromSeconds(h) : (TimeSpan?)null;
+        var resumed = scope.ResumedTask;
+        // After a restart the task runs with the parameters its Scheduled event shows (States.UUID is not drawn again).
+        var parameters = resumed?.Parameters ?? Events.Json(input);
+        if (resumed is not null)
+        {
+            input = JsonNode.Parse(parameters);
+        }
         var request = BuildRequest(resource, input);
         var legacy = resource.Kind == TaskResourceKind.LambdaFunction;
 
-        using var open = new OpenTask(execution, token);
+        using var open = scope.TakeResumedTask() ?? new OpenTask(execution, token);
         env.Tokens.Register(open);
         execution.AddOpenTask(open);
+        if (scope.IsJournaled && callback)
+        {
+            open.Journal = execution.Journal;
+        }
         // A Parallel branch or Map iteration aborted by its siblings' failure closes its task as a stop would.
         using var aborted = cancellationToken.Register(() => open.TryClose(new TaskOutcome.Aborted()));
         try
         {
-            if (legacy)
+            var progress = scope.IsJournaled ? resumed ?? new TaskCheckpoint(TaskPhase.Scheduled, token, parameters) : null;
+            if (resumed is null)
             {
-                Emit("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                    Events.Data("input", Events.Json(input), ("resource", resource.Resource), ("timeoutInSeconds", timeout)));
-                Emit("LambdaFunctionStarted");
-            }
-            else
-            {
-                Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, input, timeout, heartbeat));
-                Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource));
-            }
-            open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null,
-                heartbeat is { } h && resource.Kind == TaskResourceKind.LambdaInvokeCallback ? TimeSpan.FromSeconds(h) : null);
-
-            var invoke = LambdaCall.InvokeAsync(env.Lambda, request, execution.Context, cancellationToken);
-            var first = await Task.WhenAny(invoke, open.Completion).ConfigureAwait(false);
-            // A callback may answer before the invoke returns (the token is valid from TaskScheduled);
-            // the invoke is still awaited then so TaskSubmitted precedes TaskSucceeded/TaskFailed, as
-            // on AWS. A timeout or a stop does not wait for the invoke.
-            var answeredEarly = first != invoke && resource.Kind == TaskResourceKind.LambdaInvokeCallback
-                && open.Completion.Result is TaskOutcome.Succeeded or TaskOutcome.Failed;
-            if (first == invoke || answeredEarly)
-            {
-                var call = await invoke.ConfigureAwait(false);
-                if (call.Failure is not null)
+                if (legacy)
                 {
-                    open.TryClose(new TaskOutcome.Failed(call.Failure));
-                }
-                else if (resource.Kind == TaskResourceKind.LambdaInvokeCallback)
-                {
-                    Emit("TaskSubmitted", "taskSubmittedEventDetails", Events.Data("output", Events.Json(call.ResponseObject(env.Time)), Pairs(resource)));
+                    Emit("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                        Events.Data("input", parameters, ("resource", resource.Resource), ("timeoutInSeconds", timeout)), progress);
                 }
                 else
                 {
-                    open.TryClose(new TaskOutcome.Succeeded(Events.Json(legacy ? call.PayloadJson() : call.ResponseObject(env.Time))));
+                    Emit("TaskScheduled", "taskScheduledEventDetails", TaskScheduling.ScheduledDetails(resource, execution.Context.Region, parameters, timeout, heartbeat),
+                        progress, token);
                 }
             }
+            if (resumed is null or { Phase: TaskPhase.Scheduled })
+            {
+                progress = TaskScheduling.Started(progress, env.Time.GetUtcNow(), timeout, heartbeatPeriod);
+                if (legacy)
+                {
+                    Emit("LambdaFunctionStarted", null, null, progress);
+                }
+                else
+                {
+                    Emit("TaskStarted", "taskStartedEventDetails", TaskScheduling.Names(resource), progress);
+                }
+                open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null, heartbeatPeriod);
+            }
+            // Otherwise the timers were re-armed, with what was left of them, when the store was loaded.
+            if (resumed is not { Phase: TaskPhase.Submitted })
+            {
+                progress = await InvokeAsync(resource, request, open, progress, cancellationToken).ConfigureAwait(false);
+            }
             execution.Park(open.Completion);
-            return Finish(resource, await open.Completion.ConfigureAwait(false));
+            return Finish(resource, await open.Completion.ConfigureAwait(false), progress);
         }
         finally
         {
@@ -87,22 +98,52 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         }
     }
 
-    private JsonNode? Finish(TaskResource resource, TaskOutcome outcome)
+    private async Task<TaskCheckpoint?> InvokeAsync(TaskResource resource, LambdaInvokeRequest request, OpenTask open, TaskCheckpoint? progress, CancellationToken cancellationToken)
+    {
+        var legacy = resource.Kind == TaskResourceKind.LambdaFunction;
+        var invoke = LambdaCall.InvokeAsync(env.Lambda, request, execution.Context, cancellationToken);
+        var first = await Task.WhenAny(invoke, open.Completion).ConfigureAwait(false);
+        // A callback may answer before the invoke returns (the token is valid from TaskScheduled);
+        // the invoke is still awaited then so TaskSubmitted precedes TaskSucceeded/TaskFailed, as
+        // on AWS. A timeout or a stop does not wait for the invoke.
+        var answeredEarly = first != invoke && resource.Kind == TaskResourceKind.LambdaInvokeCallback
+            && open.Completion.Result is TaskOutcome.Succeeded or TaskOutcome.Failed;
+        if (first == invoke || answeredEarly)
+        {
+            var call = await invoke.ConfigureAwait(false);
+            if (call.Failure is not null)
+            {
+                open.TryClose(new TaskOutcome.Failed(call.Failure));
+            }
+            else if (resource.Kind == TaskResourceKind.LambdaInvokeCallback)
+            {
+                progress = progress is null ? null : progress with { Phase = TaskPhase.Submitted };
+                Emit("TaskSubmitted", "taskSubmittedEventDetails", Events.Data("output", Events.Json(call.ResponseObject(env.Time)), Pairs(resource)), progress);
+            }
+            else
+            {
+                open.TryClose(new TaskOutcome.Succeeded(Events.Json(legacy ? call.PayloadJson() : call.ResponseObject(env.Time))));
+            }
+        }
+        return progress;
+    }
+
+    private JsonNode? Finish(TaskResource resource, TaskOutcome outcome, TaskCheckpoint? progress)
     {
         var legacy = resource.Kind == TaskResourceKind.LambdaFunction;
         switch (outcome)
         {
             case TaskOutcome.Succeeded s:
                 Emit(legacy ? "LambdaFunctionSucceeded" : "TaskSucceeded", legacy ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",
-                    Events.Data("output", s.Output, legacy ? [] : Pairs(resource)));
+                    Events.Data("output", s.Output, legacy ? [] : Pairs(resource)), TaskScheduling.Closed(progress, outcome));
                 return JsonNode.Parse(s.Output);
             case TaskOutcome.Failed f:
                 Emit(legacy ? "LambdaFunctionFailed" : "TaskFailed", legacy ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails",
-                    Events.Error(f.Failure.Error, f.Failure.Cause, legacy ? [] : Pairs(resource)));
+                    Events.Error(f.Failure.Error, f.Failure.Cause, legacy ? [] : Pairs(resource)), TaskScheduling.Closed(progress, outcome));
                 throw new StatesFailureException(f.Failure);
             case TaskOutcome.TimedOut t:
                 Emit(legacy ? "LambdaFunctionTimedOut" : "TaskTimedOut", legacy ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails",
-                    Events.Error(t.Failure.Error, t.Failure.Cause, legacy ? [] : Pairs(resource)));
+                    Events.Error(t.Failure.Error, t.Failure.Cause, legacy ? [] : Pairs(resource)), TaskScheduling.Closed(progress, outcome));
                 throw new StatesFailureException(t.Failure);
             default:
                 throw new OperationCanceledException();
@@ -129,9 +170,9 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
         return new LambdaInvokeRequest(functionName, Encoding.UTF8.GetBytes(payload), type, qualifier);
     }
 
-    private void Emit(string type, string? member = null, JsonObject? details = null)
+    private void Emit(string type, string? member, JsonObject? details, TaskCheckpoint? progress, string? token = null)
     {
-        if (!execution.AddEvent(type, member, details))
+        if (!execution.AddEvent(type, member, details, scope.At(progress), token))
         {
             throw new OperationCanceledException(execution.Stopping);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Engine.Persistence;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;
 
@@ -22,14 +23,14 @@ internal static class TaskScheduling
     }
 
     /// <summary>taskScheduledEventDetails as AWS writes them; the limits appear only when set.</summary>
-    public static JsonObject ScheduledDetails(TaskResource resource, string region, JsonNode? parameters, long? timeout, long? heartbeat)
+    public static JsonObject ScheduledDetails(TaskResource resource, string region, string parametersJson, long? timeout, long? heartbeat)
     {
         var details = new JsonObject
         {
             ["resourceType"] = resource.ResourceType,
             ["resource"] = resource.Action,
             ["region"] = region,
-            ["parameters"] = Events.Json(parameters),
+            ["parameters"] = parametersJson,
         };
         if (timeout is not null)
         {
@@ -44,4 +45,18 @@ internal static class TaskScheduling
 
     /// <summary>taskStartedEventDetails (and the resource names other task events carry).</summary>
     public static JsonObject Names(TaskResource resource) => new() { ["resourceType"] = resource.ResourceType, ["resource"] = resource.Action };
+
+    /// <summary>The checkpoint of TaskStarted: deadlines are absolute, so a restart re-arms what is left of them.</summary>
+    public static TaskCheckpoint? Started(TaskCheckpoint? progress, DateTimeOffset now, long? timeout, TimeSpan? heartbeat)
+        => progress is null ? null : progress with
+        {
+            Phase = TaskPhase.Started,
+            TimeoutAt = timeout is { } t ? now.AddSeconds(t) : null,
+            HeartbeatAt = heartbeat is { } h ? now + h : null,
+            HeartbeatSeconds = heartbeat is { } hs ? (long)hs.TotalSeconds : null,
+        };
+
+    /// <summary>The checkpoint of the closing event: a restart goes on from this outcome without running the task again.</summary>
+    public static TaskCheckpoint? Closed(TaskCheckpoint? progress, TaskOutcome outcome)
+        => progress is null ? null : progress with { Phase = TaskPhase.Closed, Outcome = TaskOutcomeRecord.From(outcome) };
 }

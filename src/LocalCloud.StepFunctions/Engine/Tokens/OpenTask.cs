@@ -1,3 +1,5 @@
+using LocalCloud.StepFunctions.Engine.Persistence;
+
 namespace LocalCloud.StepFunctions.Engine.Tokens;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class OpenTask : IDisposable
     private readonly Execution _execution;
     private readonly TaskCompletionSource<TaskOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _timersGate = new();
+    private TimeProvider? _time;
     private ITimer? _timeout;
     private ITimer? _heartbeat;
     private TimeSpan _heartbeatInterval;
@@ -25,6 +28,12 @@ public sealed class OpenTask : IDisposable
 
     public Execution Execution => _execution;
 
+    /// <summary>
+    /// Set for the callback task on an execution's main path when the store is durable: heartbeats and
+    /// SendTaskSuccess/Failure are then written before they are acknowledged, so a restart still honours them.
+    /// </summary>
+    public ExecutionJournal? Journal { get; set; }
+
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     public Task<TaskOutcome> Completion => _outcome.Task;
@@ -35,12 +44,30 @@ public sealed class OpenTask : IDisposable
         {
             return false;
         }
-        Dispose();
-        _execution.Wake(() => _outcome.TrySetResult(outcome));
+        try
+        {
+            if (Journal is { } journal && Token is not null && outcome is TaskOutcome.Succeeded or TaskOutcome.Failed)
+            {
+                // Under the timers' lock so a heartbeat written concurrently can never land after (and hide) the outcome.
+                lock (_timersGate)
+                {
+                    journal.Answered(Token, outcome);
+                }
+            }
+        }
+        finally
+        {
+            Dispose();
+            _execution.Wake(() => _outcome.TrySetResult(outcome));
+        }
         return true;
     }
 
-    public void StartTimers(TimeProvider time, TimeSpan? timeout, TimeSpan? heartbeat)
+    /// <summary>
+    /// Arms TimeoutSeconds and HeartbeatSeconds. <paramref name="firstHeartbeat"/> is what is left of the heartbeat
+    /// period when a restart re-arms it; later heartbeats restart the full <paramref name="heartbeat"/>.
+    /// </summary>
+    public void StartTimers(TimeProvider time, TimeSpan? timeout, TimeSpan? heartbeat, TimeSpan? firstHeartbeat = null)
     {
         lock (_timersGate)
         {
@@ -48,15 +75,39 @@ public sealed class OpenTask : IDisposable
             {
                 return;
             }
-            if (timeout is { } t)
+            _time = time;
+            _heartbeatInterval = heartbeat ?? TimeSpan.Zero;
+            var heartbeatDue = firstHeartbeat ?? heartbeat;
+            // After a restart both deadlines may have passed: the one that passed first wins, as it would have.
+            if (heartbeatDue < timeout)
             {
-                _timeout = time.CreateTimer(_ => TryClose(new TaskOutcome.TimedOut(new Asl.Failure(Asl.StatesErrors.Timeout, null))), null, t, Timeout.InfiniteTimeSpan);
+                StartHeartbeat(time, heartbeatDue);
+                StartTimeout(time, timeout);
             }
-            if (heartbeat is { } h)
+            else
             {
-                _heartbeatInterval = h;
-                _heartbeat = time.CreateTimer(_ => TryClose(new TaskOutcome.TimedOut(new Asl.Failure(Asl.StatesErrors.HeartbeatTimeout, null))), null, h, Timeout.InfiniteTimeSpan);
+                StartTimeout(time, timeout);
+                StartHeartbeat(time, heartbeatDue);
             }
+        }
+    }
+
+    // A timer whose deadline passed while LocalCloud was down fires at once, possibly inside CreateTimer.
+    private void StartTimeout(TimeProvider time, TimeSpan? due)
+    {
+        if (due is { } t && !IsClosed)
+        {
+            _timeout = time.CreateTimer(_ => TryClose(new TaskOutcome.TimedOut(new Asl.Failure(Asl.StatesErrors.Timeout, null))), null,
+                NotNegative(t), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void StartHeartbeat(TimeProvider time, TimeSpan? due)
+    {
+        if (due is { } h && !IsClosed)
+        {
+            _heartbeat = time.CreateTimer(_ => TryClose(new TaskOutcome.TimedOut(new Asl.Failure(Asl.StatesErrors.HeartbeatTimeout, null))), null,
+                NotNegative(h), Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -65,7 +116,15 @@ public sealed class OpenTask : IDisposable
     {
         lock (_timersGate)
         {
-            _heartbeat?.Change(_heartbeatInterval, Timeout.InfiniteTimeSpan);
+            if (_heartbeat is null || IsClosed)
+            {
+                return;
+            }
+            _heartbeat.Change(_heartbeatInterval, Timeout.InfiniteTimeSpan);
+            if (Journal is { } journal && Token is not null && _time is not null)
+            {
+                journal.Heartbeat(Token, _time.GetUtcNow() + _heartbeatInterval);
+            }
         }
     }
 
@@ -79,4 +138,6 @@ public sealed class OpenTask : IDisposable
             _heartbeat = null;
         }
     }
+
+    private static TimeSpan NotNegative(TimeSpan due) => due < TimeSpan.Zero ? TimeSpan.Zero : due;
 }

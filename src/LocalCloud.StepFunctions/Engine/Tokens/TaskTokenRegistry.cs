@@ -16,6 +16,9 @@ public sealed class TaskTokenRegistry
     private static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
     private readonly ConcurrentDictionary<string, OpenTask> _tasks = new(StringComparer.Ordinal);
 
+    // Tokens of tasks that closed before a restart: known, but never open again.
+    private readonly ConcurrentDictionary<string, bool> _closedBeforeRestart = new(StringComparer.Ordinal);
+
     public static string Mint()
     {
         Span<byte> bytes = stackalloc byte[TokenBytes];
@@ -31,6 +34,9 @@ public sealed class TaskTokenRegistry
         }
     }
 
+    /// <summary>A token read back from a stored history: a callback for it answers TaskTimedOut.</summary>
+    public void RegisterClosed(string token) => _closedBeforeRestart.TryAdd(token, true);
+
     /// <summary>The open task behind a token, or AWS's error: InvalidToken, TaskDoesNotExist, TaskTimedOut.</summary>
     public OpenTask Find(string? token)
     {
@@ -40,6 +46,10 @@ public sealed class TaskTokenRegistry
         }
         if (!_tasks.TryGetValue(token, out var task))
         {
+            if (_closedBeforeRestart.ContainsKey(token))
+            {
+                throw TimedOut();
+            }
             throw new AwsServiceException("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'");
         }
         return task.IsClosed ? throw TimedOut() : task;

@@ -36,16 +36,30 @@ public sealed class CreateStateMachine(StatesBackend backend)
             throw SfnErrors.InvalidDefinition(e.Message);
         }
         var arn = SfnArn.StateMachine(context, name);
+        var tags = request.Tags is { Count: > 0 } requested ? TagResource.Parse(requested, arn) : [];
         var record = new StateMachineRecord(arn, name, definition, parsed, roleArn, type, backend.Engine.Time.GetUtcNow(), Guid.NewGuid().ToString());
-        var stored = backend.Machines.GetOrAdd(record);
-        if (!ReferenceEquals(stored, record) && (stored.Definition != definition || stored.RoleArn != roleArn || stored.Type != type))
+        lock (backend.MachineGate)
         {
-            throw SfnErrors.StateMachineAlreadyExists(arn);
+            var stored = backend.Machines.GetOrAdd(record);
+            if (!ReferenceEquals(stored, record))
+            {
+                if (stored.Definition != definition || stored.RoleArn != roleArn || stored.Type != type)
+                {
+                    throw SfnErrors.StateMachineAlreadyExists(arn);
+                }
+                if (tags.Count > 0)
+                {
+                    TagResource.Set(backend, arn, tags);
+                }
+                return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate));
+            }
+            // A new machine: it fits its tags (checked above), and both are written at once.
+            if (tags.Count > 0)
+            {
+                backend.Tags.TrySet(arn, tags, TagResource.MaxTags);
+            }
+            backend.Journal.Saved(record, tags);
+            return Task.FromResult(new CreateStateMachineResponse(record.Arn, record.CreationDate));
         }
-        if (request.Tags is { Count: > 0 } tags)
-        {
-            TagResource.Apply(backend, stored.Arn, tags);
-        }
-        return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate));
     }
 }

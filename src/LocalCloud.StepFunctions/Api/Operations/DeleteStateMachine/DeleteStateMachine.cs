@@ -8,8 +8,14 @@ public sealed class DeleteStateMachine(StatesBackend backend)
     public Task<DeleteStateMachineResponse> HandleAsync(DeleteStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
-        backend.Machines.Remove(arn);
-        backend.Tags.Remove(arn);
+        lock (backend.MachineGate)
+        {
+            if (backend.Machines.Remove(arn))
+            {
+                backend.Tags.Remove(arn);
+                backend.Journal.Deleted(arn);
+            }
+        }
         return Task.FromResult(new DeleteStateMachineResponse());
     }
 }

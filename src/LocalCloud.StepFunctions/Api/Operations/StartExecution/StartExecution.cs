@@ -28,7 +28,7 @@ public sealed class StartExecution(StatesBackend backend)
         var arn = SfnArn.Execution(machine.Arn, name);
         var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed, machine.Definition,
             machine.UpdateDate ?? machine.CreationDate, machine.RevisionId);
-        var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time);
+        var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time, backend.JournalFor(arn));
         var execution = backend.Executions.GetOrAdd(candidate);
         if (!ReferenceEquals(execution, candidate))
         {

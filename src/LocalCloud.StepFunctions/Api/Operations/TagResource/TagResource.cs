@@ -13,12 +13,17 @@ public sealed class TagResource(StatesBackend backend)
     public Task<TagResourceResponse> HandleAsync(TagResourceRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var arn = RequireTaggable(backend, request.ResourceArn);
-        var tags = Validate.Required(request.Tags, "tags");
-        Apply(backend, arn, tags);
+        var tags = Parse(Validate.Required(request.Tags, "tags"), arn);
+        lock (backend.MachineGate)
+        {
+            // Checked again under the gate: a machine deleted meanwhile must not get tags back.
+            Set(backend, RequireTaggable(backend, arn), tags);
+        }
         return Task.FromResult(new TagResourceResponse());
     }
 
-    public static void Apply(StatesBackend backend, string arn, IReadOnlyList<SfnTag> tags)
+    /// <summary>Checks keys and values as the model constrains them; more than <see cref="MaxTags"/> distinct keys is TooManyTags.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Parse(IReadOnlyList<SfnTag> tags, string arn)
     {
         var pairs = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < tags.Count; i++)
@@ -32,11 +37,25 @@ public sealed class TagResource(StatesBackend backend)
             Validate.MaxLength(value, $"tags.{i + 1}.member.value", 256);
             pairs.Add(new(key, value));
         }
-        if (!backend.Tags.TrySet(arn, pairs, MaxTags))
+        if (pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() > MaxTags)
         {
-            throw new AwsServiceException("TooManyTags", $"Too many tags: a resource may have at most {MaxTags} tags: '{arn}'");
+            throw TooManyTags(arn);
         }
+        return pairs;
     }
+
+    /// <summary>Adds or overwrites, then writes the resource's tags; the caller holds <see cref="StatesBackend.MachineGate"/>.</summary>
+    public static void Set(StatesBackend backend, string arn, IReadOnlyList<KeyValuePair<string, string>> tags)
+    {
+        if (!backend.Tags.TrySet(arn, tags, MaxTags))
+        {
+            throw TooManyTags(arn);
+        }
+        backend.Journal.TagsChanged(arn, backend.Tags.Get(arn));
+    }
+
+    private static AwsServiceException TooManyTags(string arn)
+        => new("TooManyTags", $"Too many tags: a resource may have at most {MaxTags} tags: '{arn}'");
 
     /// <summary>Tags belong to state machines here (LocalCloud has no activities); an unknown one is ResourceNotFound.</summary>
     public static string RequireTaggable(StatesBackend backend, string? resourceArn)

@@ -8,7 +8,13 @@ public sealed class UntagResource(StatesBackend backend)
     public Task<UntagResourceResponse> HandleAsync(UntagResourceRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var arn = TagResource.RequireTaggable(backend, request.ResourceArn);
-        backend.Tags.RemoveKeys(arn, Validate.Required(request.TagKeys, "tagKeys"));
+        var keys = Validate.Required(request.TagKeys, "tagKeys");
+        lock (backend.MachineGate)
+        {
+            TagResource.RequireTaggable(backend, arn);
+            backend.Tags.RemoveKeys(arn, keys);
+            backend.Journal.TagsChanged(arn, backend.Tags.Get(arn));
+        }
         return Task.FromResult(new UntagResourceResponse());
     }
 }

@@ -1,5 +1,6 @@
 using LocalCloud.Core;
 using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Store;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
@@ -9,7 +10,7 @@ public sealed class UpdateStateMachine(StatesBackend backend)
     public Task<UpdateStateMachineResponse> HandleAsync(UpdateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
-        var machine = backend.RequireMachine(arn);
+        backend.RequireMachine(arn);
         if (request.Definition is null && request.RoleArn is null)
         {
             throw SfnErrors.MissingRequiredParameter("Either the definition or the roleArn must be specified.");
@@ -18,7 +19,7 @@ public sealed class UpdateStateMachine(StatesBackend backend)
         {
             throw SfnErrors.InvalidArn(request.RoleArn);
         }
-        var parsed = machine.Parsed;
+        StateMachineDefinition? parsed = null;
         if (request.Definition is not null)
         {
             try
@@ -30,15 +31,22 @@ public sealed class UpdateStateMachine(StatesBackend backend)
                 throw SfnErrors.InvalidDefinition(e.Message);
             }
         }
-        var updated = machine with
+        StateMachineRecord updated;
+        lock (backend.MachineGate)
         {
-            Definition = request.Definition ?? machine.Definition,
-            Parsed = parsed,
-            RoleArn = request.RoleArn ?? machine.RoleArn,
-            RevisionId = Guid.NewGuid().ToString(),
-            UpdateDate = backend.Engine.Time.GetUtcNow(),
-        };
-        backend.Machines.Put(updated);
+            // Read again under the gate so concurrent updates each build on the one before.
+            var machine = backend.RequireMachine(arn);
+            updated = machine with
+            {
+                Definition = request.Definition ?? machine.Definition,
+                Parsed = parsed ?? machine.Parsed,
+                RoleArn = request.RoleArn ?? machine.RoleArn,
+                RevisionId = Guid.NewGuid().ToString(),
+                UpdateDate = backend.Engine.Time.GetUtcNow(),
+            };
+            backend.Machines.Put(updated);
+            backend.Journal.Saved(updated);
+        }
         return Task.FromResult(new UpdateStateMachineResponse(updated.UpdateDate.Value, updated.RevisionId));
     }
 }
