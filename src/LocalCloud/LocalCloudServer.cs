@@ -55,6 +55,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             k.AddServerHeader = false;
         });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
 
         var app = builder.Build();

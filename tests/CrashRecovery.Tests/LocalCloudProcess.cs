@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CrashRecovery.Tests;
+
+/// <summary>
+/// LocalCloud running as a separate process, as a user runs it, so the test can kill it the hard way
+/// (SIGKILL: no shutdown code runs, nothing is flushed) and start it again on the same port and data.
+/// </summary>
+public sealed class LocalCloudProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private LocalCloudProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseUrl { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>What LocalCloud printed, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<LocalCloudProcess> StartAsync(int port, string dataDirectory, double scheduleTimeScale, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "LocalCloud"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--data", dataDirectory,
+            "--schedule-time-scale", scheduleTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--log-level", "Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("LocalCloud did not start.");
+        var cloud = new LocalCloudProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        await cloud.WaitUntilHealthyAsync(ct);
+        return cloud;
+    }
+
+    /// <summary>SIGKILL, then wait until the process is gone.</summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync(ct);
+    }
+
+    /// <summary>SIGTERM, as `kill PID` or a container runtime stops a process; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(CancellationToken ct)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+        await _process.WaitForExitAsync(ct);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"LocalCloud exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri("_localcloud/health", UriKind.Relative), deadline.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
