@@ -1,6 +1,4 @@
-using System.Globalization;
-using LocalCloud;
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Poc.Cli.Checks;
 using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
@@ -79,17 +77,20 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     private async Task<int> DemoAsync(CancellationToken ct)
     {
-        await using var cloud = await StartLocalCloudAsync(ct);
-        using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-        console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
-        await DeployWithViewAsync(environment, ct);
+        var clock = Stopwatch.StartNew();
+        int code;
+        var cloud = await StartLocalCloudAsync(ct);
+        try
+        {
+            using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, ct);
+        }
+        finally
+        {
+            await cloud.DisposeAsync();
+        }
 
-        var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
-        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "demo" };
-        DescribeRun(environment, poller, Messages.DemoRunning);
-        RunResult? run = null;
-        var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        await WriteReportAsync(environment, poller, run!, CostInputs.Defaults, ReportWriter.DefaultFolder, ct);
+        console.WriteLine(Messages.DemoFinished(clock.Elapsed));
         return code;
     }
 
@@ -99,44 +100,45 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
-            return await RunAndReportAsync(embedded, args, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
-        return await RunAndReportAsync(environment, args, ct);
+        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, ct);
     }
 
-    private async Task<int> RunAndReportAsync(PocEnvironment environment, ReportArgs args, CancellationToken ct)
+    // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
+    private async Task<int> RunAndReportAsync(PocEnvironment environment, string label, CostInputs inputs, string folder, CancellationToken ct)
     {
         await DeployWithViewAsync(environment, ct);
+        if (environment.Kind == EndpointKind.LocalCloud)
+        {
+            var warm = await FunctionWarmUp.RunAsync(environment.Lambda, ct);
+            console.WriteLine(Messages.WarmedUp(warm));
+        }
+
         var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
-        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "report" };
+        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = label };
         DescribeRun(environment, poller, Messages.DemoRunning);
         RunResult? run = null;
         var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        await WriteReportAsync(environment, poller, run!, args.Inputs, args.Folder, ct);
+        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, new LineProgress(console.WriteLine), ct);
+        console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
+        if (files.CostNote is { } note)
+        {
+            // The report is written, but without its cost section the command did not do what it says.
+            await error.WriteLineAsync(Messages.Failed(note));
+            return ExitCodes.Failed;
+        }
+
         return code;
     }
 
-    private async Task WriteReportAsync(PocEnvironment environment, PollerPlan poller, RunResult run, CostInputs inputs, string folder, CancellationToken ct)
+    private async Task<EmbeddedLocalCloud> StartLocalCloudAsync(CancellationToken ct)
     {
-        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run, inputs, folder, new LineProgress(console.WriteLine), ct);
-        console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
-    }
-
-    private static async Task<LocalCloudServer> StartLocalCloudAsync(CancellationToken ct)
-    {
-        LocalCloudOptions Options(int port) => new() { Port = port, ScheduleTimeScale = DemoTimeScale, MinimumLogLevel = LogLevel.Warning };
-        try
-        {
-            return await LocalCloudServer.StartAsync(Options(DemoPort), ct);
-        }
-        catch (IOException)
-        {
-            // Something (a LocalCloud or LocalStack) already has 4566; the demo needs its own, so any free port does.
-            return await LocalCloudServer.StartAsync(Options(0), ct);
-        }
+        var cloud = await EmbeddedLocalCloud.StartAsync(DemoPort, DemoTimeScale, ct);
+        console.WriteLine(cloud.TakenPort is { } taken ? Messages.LocalCloudStartedElsewhere(cloud.BaseUrl, taken) : Messages.LocalCloudStarted(cloud.BaseUrl));
+        return cloud;
     }
 
     private async Task DeployWithViewAsync(PocEnvironment environment, CancellationToken ct)

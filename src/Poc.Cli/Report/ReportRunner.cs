@@ -30,7 +30,6 @@ public static class ReportRunner
         {
             // The scenarios' part of the report is still worth writing; the cost section says why it is missing.
             note = Messages.CostNotMeasured(message);
-            progress?.Report(note);
         }
 
         var definitions = Path.Combine(env.RepoRoot, "infra", "statemachines");
@@ -47,6 +46,6 @@ public static class ReportRunner
             Cost = cost,
             CostNote = note,
         };
-        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct);
+        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct) with { CostNote = note };
     }
 }
