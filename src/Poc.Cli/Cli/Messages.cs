@@ -138,8 +138,8 @@ public static class Messages
 
     public static string WarmedUp(Runs.WarmUpResult warm)
         => warm.Problems.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"warmed {warm.Workers} Lambda workers in {warm.Elapsed.TotalSeconds:0.0} s, so no cold start lands in the scenarios")
-            : string.Create(CultureInfo.InvariantCulture, $"warming {warm.Workers} Lambda workers took {warm.Elapsed.TotalSeconds:0.0} s and failed: {string.Join("; ", warm.Problems)}");
+            ? string.Create(CultureInfo.InvariantCulture, $"  warmed    {warm.Workers} Lambda workers so no cold start lands in the scenarios ({warm.Elapsed.TotalSeconds:0.0} s)")
+            : string.Create(CultureInfo.InvariantCulture, $"  warming   {warm.Workers} Lambda workers failed ({warm.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", warm.Problems)}");
 
     public static string DemoFinished(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"done in {elapsed.TotalSeconds:0.0} s");
 

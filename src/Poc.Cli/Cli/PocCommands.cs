@@ -29,7 +29,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     {
         using var environment = await PocEnvironment.ResolveAsync(settings, env, ct);
         console.WriteLine(Messages.DeployingTo(environment.Describe()));
-        await DeployWithViewAsync(environment, ct);
+        await DeployWithViewAsync(environment, null, ct);
         return ExitCodes.Ok;
     }
 
@@ -83,7 +83,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         try
         {
             using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, ct);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, cloud.SweepsFinishedSince, ct);
         }
         finally
         {
@@ -100,29 +100,29 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, cloud.SweepsFinishedSince, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
-        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, ct);
+        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, null, ct);
     }
 
     // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
-    private async Task<int> RunAndReportAsync(PocEnvironment environment, string label, CostInputs inputs, string folder, CancellationToken ct)
+    private async Task<int> RunAndReportAsync(
+        PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
     {
-        await DeployWithViewAsync(environment, ct);
-        if (environment.Kind == EndpointKind.LocalCloud)
-        {
-            var warm = await FunctionWarmUp.RunAsync(environment.Lambda, ct);
-            console.WriteLine(Messages.WarmedUp(warm));
-        }
+        // On LocalCloud the functions' workers are started before the scenarios, so cold starts stay out of them.
+        var warmUp = environment.Kind == EndpointKind.LocalCloud
+            ? async (CancellationToken c) => console.WriteLine(Messages.WarmedUp(await FunctionWarmUp.RunAsync(environment.Lambda, c)))
+            : (Func<CancellationToken, Task>?)null;
+        await DeployWithViewAsync(environment, warmUp, ct);
 
         var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
         var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = label };
         DescribeRun(environment, poller, Messages.DemoRunning);
         RunResult? run = null;
         var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, new LineProgress(console.WriteLine), ct);
+        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, sweepsFinished, new LineProgress(console.WriteLine), ct);
         console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
         if (files.CostNote is { } note)
         {
@@ -141,10 +141,10 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         return cloud;
     }
 
-    private async Task DeployWithViewAsync(PocEnvironment environment, CancellationToken ct)
+    private async Task DeployWithViewAsync(PocEnvironment environment, Func<CancellationToken, Task>? afterFunctions, CancellationToken ct)
     {
         var view = new DeployView(console);
-        view.Total(await Deployer.DeployAsync(environment, view, ct));
+        view.Total(await Deployer.DeployAsync(environment, view, afterFunctions, ct));
     }
 
     private void DescribeRun(PocEnvironment environment, PollerPlan poller, string what)

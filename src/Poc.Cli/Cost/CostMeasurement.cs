@@ -30,8 +30,19 @@ public static class CostMeasurement
         [.. ScenarioCatalog.All.Where(s => s.AppliesToBaseline).Select(s => new RunItem(s, 2))];
 
     /// <summary>Measures; <paramref name="progress"/> gets one line per phase.</summary>
+    /// <param name="env">Where.</param>
+    /// <param name="poller">The sweep interval, and whether poc triggers the sweeps.</param>
+    /// <param name="usage">LocalCloud's usage endpoint.</param>
+    /// <param name="jobs">The jobs each workflow runs.</param>
+    /// <param name="sweepsFinished">
+    /// Whether every sweep counted since a moment has ended (<see cref="EmbeddedLocalCloud.SweepsFinishedSince"/>), when
+    /// LocalCloud runs in this process; lets a phase end as soon as its last sweep is billed instead of a poll interval later.
+    /// </param>
+    /// <param name="progress">One line per phase.</param>
+    /// <param name="ct">Cancels.</param>
     public static async Task<MeasuredUsage> RunAsync(
-        PocEnvironment env, PollerPlan poller, UsageClient usage, IReadOnlyList<RunItem> jobs, IProgress<string>? progress, CancellationToken ct)
+        PocEnvironment env, PollerPlan poller, UsageClient usage, IReadOnlyList<RunItem> jobs, Func<DateTimeOffset, bool>? sweepsFinished,
+        IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(poller);
@@ -45,17 +56,19 @@ public static class CostMeasurement
         {
             var clock = Stopwatch.StartNew();
             progress?.Report(Messages.MeasuringWorkflow(count, WorkflowKind.Callback));
-            await usage.ResetAsync(ct);
+            // LocalCloud counts from its start until the first reset.
+            var since = await ResetAsync(env, usage, sweepsFinished, DateTimeOffset.MinValue, poller, ct);
             var callbackRun = await StartAndFollowAsync(env, poller, jobs, WorkflowKind.Callback, ct);
 
-            // The poller closes a record just after its callback ends the execution; one more interval lets those writes land.
-            await Task.Delay(poller.Interval + TimeSpan.FromSeconds(1), env.Time, ct);
+            // The poller closes a record just after its callback ends the execution, and Lambda bills the sweep when it
+            // ends: wait for the sweeps in flight to end, or (not knowing) one more interval.
+            await SettleAsync(env, sweepsFinished, since, poller.Interval + TimeSpan.FromSeconds(1), ct);
             var callback = new PhaseMeasurement(await usage.SnapshotAsync(ct), await ObserveAsync(env, callbackRun, ct));
             progress?.Report(Messages.Measured(clock.Elapsed));
 
             clock.Restart();
             progress?.Report(Messages.MeasuringBaselineAndIdle(count, IdleIntervals, poller.IntervalSeconds));
-            await usage.ResetAsync(ct);
+            await ResetAsync(env, usage, sweepsFinished, since, poller, ct);
             var idleUntil = env.Time.GetUtcNow() + (poller.Interval * IdleIntervals) + TimeSpan.FromSeconds(0.5);
             var baselineRun = await StartAndFollowAsync(env, poller, jobs, WorkflowKind.Baseline, ct);
             if (idleUntil - env.Time.GetUtcNow() is { Ticks: > 0 } rest)
@@ -74,6 +87,37 @@ public static class CostMeasurement
         {
             await stop.CancelAsync();
             await triggerLoop;
+        }
+    }
+
+    // Resets the counters between sweeps when that can be known, so no sweep is half in one phase and half in the next;
+    // returns the moment of the reset.
+    private static async Task<DateTimeOffset> ResetAsync(
+        PocEnvironment env, UsageClient usage, Func<DateTimeOffset, bool>? sweepsFinished, DateTimeOffset lastReset, PollerPlan poller, CancellationToken ct)
+    {
+        if (sweepsFinished is not null)
+        {
+            await SettleAsync(env, sweepsFinished, lastReset, poller.Interval, ct);
+        }
+
+        var at = env.Time.GetUtcNow();
+        await usage.ResetAsync(ct);
+        return at;
+    }
+
+    // Waits until every sweep counted since `since` has ended, at most `cap`; without a way to tell, waits `cap`.
+    private static async Task SettleAsync(PocEnvironment env, Func<DateTimeOffset, bool>? sweepsFinished, DateTimeOffset since, TimeSpan cap, CancellationToken ct)
+    {
+        if (sweepsFinished is null)
+        {
+            await Task.Delay(cap, env.Time, ct);
+            return;
+        }
+
+        var until = env.Time.GetUtcNow() + cap;
+        while (!sweepsFinished(since) && env.Time.GetUtcNow() < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), env.Time, ct);
         }
     }
 

@@ -1,5 +1,8 @@
 using LocalCloud;
+using LocalCloud.Lambda;
 using Microsoft.Extensions.Logging;
+using Poc.Cli.Cost;
+using Poc.Cli.Deploy;
 
 namespace Poc.Cli.Endpoints;
 
@@ -40,6 +43,19 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
             // private to this command, so any free port serves as well.
             return new(await LocalCloudServer.StartAsync(Options(0), ct), preferredPort);
         }
+    }
+
+    /// <summary>
+    /// True when every poc-poller invocation counted since <paramref name="since"/> (the last usage reset) has ended and
+    /// been billed: Lambda counts a request when it starts and its GB-seconds when it ends. Only an in-process LocalCloud
+    /// can tell; over HTTP the usage endpoint has counters but no list of running invocations.
+    /// </summary>
+    public bool SweepsFinishedSince(DateTimeOffset since)
+    {
+        var started = server.Usage.Get(UsageMetrics.Lambda, UsageMetrics.Requests, PocResources.PollerFunction);
+        var ended = server.ServiceSet.Get<LambdaService>().RecentInvocations(500)
+            .Count(r => r.FunctionName == PocResources.PollerFunction && r.Start >= since);
+        return ended >= started;
     }
 
     /// <summary>Stops the services (and so every Lambda worker), then the host.</summary>
