@@ -73,6 +73,20 @@ public static class Messages
 
     public static string NotDeployed(string stateMachine) => $"state machine {stateMachine} is not deployed; run 'poc deploy' first.";
 
+    public const string BenchDescription =
+        "Measure LocalCloud and the callback pattern (start-up, deploy, reconnection latency, throughput, scale); writes JSON and prints a table.";
+
+    public const string BenchTakesNoEndpoint = "poc bench starts its own LocalClouds and takes no --endpoint.";
+
+    public const string MicroBenchmarksDidNotStart = "could not start 'dotnet run' for the micro-benchmarks; is the .NET SDK on PATH?";
+
+    public static string MicroBenchmarksMissing(string commandLine)
+        => $"the micro-benchmarks are built from the source tree (bench/LocalCloud.Benchmarks), which is not here; in a clone of the repository run: {commandLine}";
+
+    public static string MicroBenchmarksFailed(int exitCode) => $"the micro-benchmarks exited with code {exitCode}.";
+
+    public static string BenchWritten(string path) => $"bench: results in {path}";
+
     public const string DemoTakesNoEndpoint =
         "poc demo starts its own LocalCloud and takes no --endpoint; to use a running endpoint, run 'poc test --endpoint URL' or 'poc report --endpoint URL'.";
 

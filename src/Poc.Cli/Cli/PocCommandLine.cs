@@ -76,6 +76,11 @@ public static class PocCommandLine
             root.Subcommands.Add(Report.ReportCommand.Build(report, r => r.GetResult(endpoint) is { Implicit: false } ? Settings(r) : null));
         }
 
+        if (handlers.Bench is { } bench)
+        {
+            root.Subcommands.Add(Bench.BenchCommand.Build(bench, endpoint));
+        }
+
         return root;
     }
 

@@ -23,7 +23,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
     /// <summary>The handlers for <see cref="PocApp"/>.</summary>
-    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync, Report = ReportAsync };
+    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync, Report = ReportAsync, Bench = BenchAsync };
 
     private async Task<int> DeployAsync(EndpointSettings settings, CancellationToken ct)
     {
@@ -92,6 +92,18 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
         console.WriteLine(Messages.DemoFinished(clock.Elapsed));
         return code;
+    }
+
+    private async Task<int> BenchAsync(Bench.BenchOptions options, CancellationToken ct)
+    {
+        if (options.Micro)
+        {
+            var code = await Bench.MicroBenchmarks.RunAsync(ct);
+            return code == 0 ? ExitCodes.Ok : throw new PocException(Messages.MicroBenchmarksFailed(code));
+        }
+
+        await Bench.BenchRunner.RunAsync(options, console.WriteLine, TimeProvider.System, ct);
+        return ExitCodes.Ok;
     }
 
     private async Task<int> ReportAsync(ReportArgs args, CancellationToken ct)
