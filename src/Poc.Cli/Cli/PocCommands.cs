@@ -59,7 +59,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         var live = new LiveRunView(console, Interactive);
         var result = await PatternTest.RunAsync(
             environment,
-            new PatternTestOptions(args.Runs, args.Jobs, poller),
+            new PatternTestOptions(args.Runs, args.Jobs, poller) { AfterFunctions = WarmUpStep(environment) },
             deployView,
             (run, plan) =>
             {
@@ -123,11 +123,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private async Task<int> RunAndReportAsync(
         PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
     {
-        // On LocalCloud the functions' workers are started before the scenarios, so cold starts stay out of them.
-        var warmUp = environment.Kind == EndpointKind.LocalCloud
-            ? async (CancellationToken c) => console.WriteLine(Messages.WarmedUp(await FunctionWarmUp.RunAsync(environment.Lambda, c)))
-            : (Func<CancellationToken, Task>?)null;
-        await DeployWithViewAsync(environment, warmUp, ct);
+        await DeployWithViewAsync(environment, WarmUpStep(environment), ct);
 
         var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
         var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = label };
@@ -145,6 +141,13 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
         return code;
     }
+
+    // On LocalCloud the functions' workers are started before the scenarios, so cold starts stay out of them. On AWS
+    // and LocalStack there is no control over workers, and warming would be billed; nothing is done there.
+    private Func<CancellationToken, Task>? WarmUpStep(PocEnvironment environment)
+        => environment.Kind == EndpointKind.LocalCloud
+            ? async ct => console.WriteLine(Messages.WarmedUp(await FunctionWarmUp.RunAsync(environment.Lambda, ct)))
+            : null;
 
     private async Task<EmbeddedLocalCloud> StartLocalCloudAsync(CancellationToken ct)
     {
