@@ -8,4 +8,5 @@ if (Console.IsOutputRedirected)
 }
 
 var commands = new PocCommands(Environment.GetEnvironmentVariable, AnsiConsole.Console, Console.Error);
-return await PocApp.RunAsync(args, commands.Handlers(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+using var interruption = Interruption.ListenToSignals();
+return await PocApp.RunAsync(args, commands.Handlers(), Environment.GetEnvironmentVariable, Console.Out, Console.Error, interruption);

@@ -25,7 +25,7 @@ public static class PatternTest
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(options);
         runOne ??= (_, plan) => ScenarioRunner.RunAsync(env, plan, null, ct);
-        var deploy = options.Deploy ? await Deployer.DeployAsync(env, deployProgress, ct) : null;
+        var deploy = options.Deploy ? await Deployer.DeployAsync(env, deployProgress, options.AfterFunctions, ct) : null;
 
         var runs = new List<RunResult>();
         for (var run = 1; run <= options.Runs; run++)

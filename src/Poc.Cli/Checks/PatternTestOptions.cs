@@ -7,4 +7,7 @@ public sealed record PatternTestOptions(int Runs, int JobsPerScenario, PollerPla
 {
     /// <summary>Deploy before the first run (poc test always does; tests that deployed already may skip it).</summary>
     public bool Deploy { get; init; } = true;
+
+    /// <summary>Runs once the functions are deployed, before the schedule exists (poc warms LocalCloud's workers there).</summary>
+    public Func<CancellationToken, Task>? AfterFunctions { get; init; }
 }

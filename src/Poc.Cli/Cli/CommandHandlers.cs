@@ -16,4 +16,7 @@ public sealed record CommandHandlers(
 
     /// <summary>poc report; the command is offered only when set.</summary>
     public Func<Report.ReportArgs, CancellationToken, Task<int>>? Report { get; init; }
+
+    /// <summary>poc bench; the command is offered only when set.</summary>
+    public Func<Bench.BenchOptions, CancellationToken, Task<int>>? Bench { get; init; }
 }

@@ -73,6 +73,23 @@ public static class Messages
 
     public static string NotDeployed(string stateMachine) => $"state machine {stateMachine} is not deployed; run 'poc deploy' first.";
 
+    public const string BenchDescription =
+        "Measure LocalCloud and the callback pattern (start-up, deploy, reconnection latency, throughput, scale); writes JSON and prints a table.";
+
+    public const string BenchTakesNoEndpoint = "poc bench starts its own LocalClouds and takes no --endpoint.";
+
+    public const string MicroBenchmarksDidNotStart = "could not start 'dotnet run' for the micro-benchmarks; is the .NET SDK on PATH?";
+
+    public static string MicroBenchmarksMissing(string commandLine)
+        => $"the micro-benchmarks are built from the source tree (bench/LocalCloud.Benchmarks), which is not here; in a clone of the repository run: {commandLine}";
+
+    public static string MicroBenchmarksFailed(int exitCode) => $"the micro-benchmarks exited with code {exitCode}.";
+
+    public static string BenchWritten(string path) => $"bench: results in {path}";
+
+    public const string DemoTakesNoEndpoint =
+        "poc demo starts its own LocalCloud and takes no --endpoint; to use a running endpoint, run 'poc test --endpoint URL' or 'poc report --endpoint URL'.";
+
     public const string DemoRunning = "running the happy path and every error path";
 
     public static string DeployingTo(string where) => $"deploying to {where}";
@@ -109,8 +126,15 @@ public static class Messages
 
     public static string NothingMeasured(string workflow) => $"the {workflow} run produced nothing to measure (no jobs, checks or poll cycles).";
 
-    public static string MeasuringIdle(double interval)
-        => string.Create(CultureInfo.InvariantCulture, $"measuring cost: idle sweeps for 3 poll intervals of {interval:0.##} s");
+    public static string MeasuringBaselineAndIdle(int jobs, int intervals, double interval)
+        => string.Create(CultureInfo.InvariantCulture,
+            $"measuring cost: {jobs} jobs through the polling baseline, and the poller's idle sweeps alongside (at least {intervals} intervals of {interval:0.##} s)");
+
+    public static string Measured(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"  measured in {elapsed.TotalSeconds:0.0} s");
+
+    public const string IdleNotIdle =
+        "the poller had pending jobs while the idle sweeps were measured (poc-task-tokens was written, or the callback workflow ran); "
+        + "wait until every earlier execution has ended and its record is closed, then measure again.";
 
     public static string MeasuringWorkflow(int jobs, Scenarios.WorkflowKind workflow)
         => $"measuring cost: {jobs} jobs through the {(workflow == Scenarios.WorkflowKind.Callback ? "callback workflow" : "polling baseline")}";
@@ -122,6 +146,16 @@ public static class Messages
     public static string UsageUnavailable(string where) => $"{where} does not answer /_localcloud/usage; poc report measures cost on LocalCloud only.";
 
     public static string LocalCloudStarted(Uri url) => $"LocalCloud started at {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
+
+    public static string LocalCloudStartedElsewhere(Uri url, int taken)
+        => $"port {taken} is taken (another LocalCloud or LocalStack?), so this LocalCloud took a free one: {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
+
+    public static string WarmedUp(Runs.WarmUpResult warm)
+        => warm.Problems.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  warmed    {warm.Workers} Lambda workers so no cold start lands in the scenarios ({warm.Elapsed.TotalSeconds:0.0} s)")
+            : string.Create(CultureInfo.InvariantCulture, $"  warming   {warm.Workers} Lambda workers failed ({warm.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", warm.Problems)}");
+
+    public static string DemoFinished(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"done in {elapsed.TotalSeconds:0.0} s");
 
     public static string AllAsExpected(int count, TimeSpan elapsed)
         => string.Create(CultureInfo.InvariantCulture, $"all {count} execution(s) ended as expected in {elapsed.TotalSeconds:0.0} s");

@@ -58,6 +58,14 @@ public static class PocCommandLine
         root.Subcommands.Add(BuildTest(handlers, Settings));
 
         var demo = new Command("demo", Messages.DemoDescription);
+        demo.Validators.Add(r =>
+        {
+            // The demo always starts its own LocalCloud; silently ignoring an endpoint would run somewhere else than asked.
+            if (r.GetResult(endpoint) is { Implicit: false })
+            {
+                r.AddError(Messages.DemoTakesNoEndpoint);
+            }
+        });
         demo.SetAction((_, ct) => handlers.Demo(ct));
         root.Subcommands.Add(demo);
         root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
@@ -66,6 +74,11 @@ public static class PocCommandLine
         {
             // A defaulted --endpoint means "an embedded LocalCloud": the report measures cost where the usage meter is.
             root.Subcommands.Add(Report.ReportCommand.Build(report, r => r.GetResult(endpoint) is { Implicit: false } ? Settings(r) : null));
+        }
+
+        if (handlers.Bench is { } bench)
+        {
+            root.Subcommands.Add(Bench.BenchCommand.Build(bench, endpoint));
         }
 
         return root;

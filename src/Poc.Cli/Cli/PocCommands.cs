@@ -1,6 +1,4 @@
-using System.Globalization;
-using LocalCloud;
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Poc.Cli.Checks;
 using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
@@ -25,13 +23,13 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
     /// <summary>The handlers for <see cref="PocApp"/>.</summary>
-    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync, Report = ReportAsync };
+    public CommandHandlers Handlers() => new(DeployAsync, RunAsync, PollAsync, TestAsync, DemoAsync) { Monitor = MonitorAsync, Report = ReportAsync, Bench = BenchAsync };
 
     private async Task<int> DeployAsync(EndpointSettings settings, CancellationToken ct)
     {
         using var environment = await PocEnvironment.ResolveAsync(settings, env, ct);
         console.WriteLine(Messages.DeployingTo(environment.Describe()));
-        await DeployWithViewAsync(environment, ct);
+        await DeployWithViewAsync(environment, null, ct);
         return ExitCodes.Ok;
     }
 
@@ -61,7 +59,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         var live = new LiveRunView(console, Interactive);
         var result = await PatternTest.RunAsync(
             environment,
-            new PatternTestOptions(args.Runs, args.Jobs, poller),
+            new PatternTestOptions(args.Runs, args.Jobs, poller) { AfterFunctions = WarmUpStep(environment) },
             deployView,
             (run, plan) =>
             {
@@ -79,18 +77,33 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     private async Task<int> DemoAsync(CancellationToken ct)
     {
-        await using var cloud = await StartLocalCloudAsync(ct);
-        using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-        console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
-        await DeployWithViewAsync(environment, ct);
+        var clock = Stopwatch.StartNew();
+        int code;
+        var cloud = await StartLocalCloudAsync(ct);
+        try
+        {
+            using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, cloud.SweepsFinishedSince, ct);
+        }
+        finally
+        {
+            await cloud.DisposeAsync();
+        }
 
-        var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
-        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "demo" };
-        DescribeRun(environment, poller, Messages.DemoRunning);
-        RunResult? run = null;
-        var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        await WriteReportAsync(environment, poller, run!, CostInputs.Defaults, ReportWriter.DefaultFolder, ct);
+        console.WriteLine(Messages.DemoFinished(clock.Elapsed));
         return code;
+    }
+
+    private async Task<int> BenchAsync(Bench.BenchOptions options, CancellationToken ct)
+    {
+        if (options.Micro)
+        {
+            var code = await Bench.MicroBenchmarks.RunAsync(ct);
+            return code == 0 ? ExitCodes.Ok : throw new PocException(Messages.MicroBenchmarksFailed(code));
+        }
+
+        await Bench.BenchRunner.RunAsync(options, console.WriteLine, TimeProvider.System, ct);
+        return ExitCodes.Ok;
     }
 
     private async Task<int> ReportAsync(ReportArgs args, CancellationToken ct)
@@ -99,50 +112,54 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            console.WriteLine(Messages.LocalCloudStarted(cloud.BaseUrl));
-            return await RunAndReportAsync(embedded, args, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, cloud.SweepsFinishedSince, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
-        return await RunAndReportAsync(environment, args, ct);
+        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, null, ct);
     }
 
-    private async Task<int> RunAndReportAsync(PocEnvironment environment, ReportArgs args, CancellationToken ct)
+    // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
+    private async Task<int> RunAndReportAsync(
+        PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
     {
-        await DeployWithViewAsync(environment, ct);
+        await DeployWithViewAsync(environment, WarmUpStep(environment), ct);
+
         var poller = PollerPlan.Resolve(new PollerArgs(null, null, null), environment.Kind, environment.ScheduleTimeScale);
-        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = "report" };
+        var plan = new RunPlan([.. ScenarioCatalog.All.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, poller) { Label = label };
         DescribeRun(environment, poller, Messages.DemoRunning);
         RunResult? run = null;
         var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        await WriteReportAsync(environment, poller, run!, args.Inputs, args.Folder, ct);
+        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, sweepsFinished, new LineProgress(console.WriteLine), ct);
+        console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
+        if (files.CostNote is { } note)
+        {
+            // The report is written, but without its cost section the command did not do what it says.
+            await error.WriteLineAsync(Messages.Failed(note));
+            return ExitCodes.Failed;
+        }
+
         return code;
     }
 
-    private async Task WriteReportAsync(PocEnvironment environment, PollerPlan poller, RunResult run, CostInputs inputs, string folder, CancellationToken ct)
+    // On LocalCloud the functions' workers are started before the scenarios, so cold starts stay out of them. On AWS
+    // and LocalStack there is no control over workers, and warming would be billed; nothing is done there.
+    private Func<CancellationToken, Task>? WarmUpStep(PocEnvironment environment)
+        => environment.Kind == EndpointKind.LocalCloud
+            ? async ct => console.WriteLine(Messages.WarmedUp(await FunctionWarmUp.RunAsync(environment.Lambda, ct)))
+            : null;
+
+    private async Task<EmbeddedLocalCloud> StartLocalCloudAsync(CancellationToken ct)
     {
-        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run, inputs, folder, new LineProgress(console.WriteLine), ct);
-        console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
+        var cloud = await EmbeddedLocalCloud.StartAsync(DemoPort, DemoTimeScale, ct);
+        console.WriteLine(cloud.TakenPort is { } taken ? Messages.LocalCloudStartedElsewhere(cloud.BaseUrl, taken) : Messages.LocalCloudStarted(cloud.BaseUrl));
+        return cloud;
     }
 
-    private static async Task<LocalCloudServer> StartLocalCloudAsync(CancellationToken ct)
-    {
-        LocalCloudOptions Options(int port) => new() { Port = port, ScheduleTimeScale = DemoTimeScale, MinimumLogLevel = LogLevel.Warning };
-        try
-        {
-            return await LocalCloudServer.StartAsync(Options(DemoPort), ct);
-        }
-        catch (IOException)
-        {
-            // Something (a LocalCloud or LocalStack) already has 4566; the demo needs its own, so any free port does.
-            return await LocalCloudServer.StartAsync(Options(0), ct);
-        }
-    }
-
-    private async Task DeployWithViewAsync(PocEnvironment environment, CancellationToken ct)
+    private async Task DeployWithViewAsync(PocEnvironment environment, Func<CancellationToken, Task>? afterFunctions, CancellationToken ct)
     {
         var view = new DeployView(console);
-        view.Total(await Deployer.DeployAsync(environment, view, ct));
+        view.Total(await Deployer.DeployAsync(environment, view, afterFunctions, ct));
     }
 
     private void DescribeRun(PocEnvironment environment, PollerPlan poller, string what)

@@ -11,7 +11,15 @@ namespace Poc.Cli.Deploy;
 public static class Deployer
 {
     /// <summary>Deploys everything to <paramref name="env"/>; reports each resource as it is done.</summary>
-    public static async Task<DeployResult> DeployAsync(PocEnvironment env, IProgress<DeployedResource>? progress, CancellationToken ct)
+    public static Task<DeployResult> DeployAsync(PocEnvironment env, IProgress<DeployedResource>? progress, CancellationToken ct)
+        => DeployAsync(env, progress, null, ct);
+
+    /// <summary>
+    /// Deploys everything, running <paramref name="afterFunctions"/> once the functions are ready and before the
+    /// schedule exists (poc demo warms the workers there, so no scheduled sweep starts a cold poller meanwhile).
+    /// </summary>
+    public static async Task<DeployResult> DeployAsync(
+        PocEnvironment env, IProgress<DeployedResource>? progress, Func<CancellationToken, Task>? afterFunctions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
         var total = Stopwatch.StartNew();
@@ -57,6 +65,11 @@ public static class Deployer
                 var (change, arn, detail) = await functions.DeployAsync(name, handler, package, zip, ct);
                 return (change, detail, arn);
             });
+        }
+
+        if (afterFunctions is not null)
+        {
+            await afterFunctions(ct);
         }
 
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -10,8 +10,17 @@ namespace Poc.Cli.Report;
 public static class ReportRunner
 {
     /// <summary>Measures, analyses and writes; returns where the report is.</summary>
+    /// <param name="env">Where.</param>
+    /// <param name="poller">The sweep interval, and whether poc triggers the sweeps.</param>
+    /// <param name="scenarios">The scenario run the report shows.</param>
+    /// <param name="inputs">The workload the cost is projected to.</param>
+    /// <param name="folder">Where the report goes, under the repository root.</param>
+    /// <param name="sweepsFinished">An in-process LocalCloud's <see cref="EmbeddedLocalCloud.SweepsFinishedSince"/>, or null.</param>
+    /// <param name="progress">One line per phase.</param>
+    /// <param name="ct">Cancels.</param>
     public static async Task<ReportFiles> MeasureAndWriteAsync(
-        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, IProgress<string>? progress, CancellationToken ct)
+        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished,
+        IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(poller);
@@ -23,14 +32,13 @@ public static class ReportRunner
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var usage = new UsageClient(http, env.Endpoint ?? throw new PocException(Messages.UsageUnavailable(env.Describe())));
-            measured = await CostMeasurement.RunAsync(env, poller, usage, CostMeasurement.DefaultJobs, progress, ct);
+            measured = await CostMeasurement.RunAsync(env, poller, usage, CostMeasurement.DefaultJobs, sweepsFinished, progress, ct);
             cost = CostAnalysis.Run(new CostModel(CoefficientDerivation.Derive(measured), PriceTable.UsEast1), inputs);
         }
         catch (Exception e) when (e is not OperationCanceledException && ExpectedFailure.Describe(e) is { } message)
         {
             // The scenarios' part of the report is still worth writing; the cost section says why it is missing.
             note = Messages.CostNotMeasured(message);
-            progress?.Report(note);
         }
 
         var definitions = Path.Combine(env.RepoRoot, "infra", "statemachines");
@@ -47,6 +55,6 @@ public static class ReportRunner
             Cost = cost,
             CostNote = note,
         };
-        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct);
+        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct) with { CostNote = note };
     }
 }

@@ -168,4 +168,86 @@ public sealed class PocAppTests : IDisposable
         Assert.Contains("bug in poc", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("boom", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("demo", "--endpoint", "http://127.0.0.1:4566")]
+    [InlineData("--endpoint", "aws", "demo")]
+    public async Task RunAsync_DemoWithAnEndpoint_UsageErrorSayingWhatToRunInstead(params string[] args)
+    {
+        Assert.Equal(ExitCodes.Usage, await Run(args));
+
+        Assert.Null(received);
+        Assert.Contains(Messages.DemoTakesNoEndpoint, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_DemoWithEndpointFromTheEnvironment_RunsTheDemo()
+    {
+        environment["AWS_ENDPOINT_URL"] = "http://localhost:4999";
+
+        Assert.Equal(ExitCodes.Ok, await Run("demo"));
+
+        Assert.Equal("demo", received);
+    }
+
+    [Fact]
+    public async Task RunAsync_InterruptedWhileTheCommandRuns_SignalsExitCodeOnceItStopped()
+    {
+        using var interruption = new Interruption();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stoppedCleanly = false;
+        var handlers = Recording() with
+        {
+            Poll = async (_, ct) =>
+            {
+                started.SetResult();
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                    return ExitCodes.Ok;
+                }
+                finally
+                {
+                    stoppedCleanly = true;
+                }
+            },
+        };
+
+        var run = PocApp.RunAsync(["poll"], handlers, _ => null, output, error, interruption, TestContext.Current.CancellationToken);
+        await started.Task;
+        Assert.True(interruption.Interrupt(ExitCodes.Interrupted));
+
+        Assert.Equal(ExitCodes.Interrupted, await run);
+        Assert.True(stoppedCleanly);
+        Assert.Equal("poc: interrupted", error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task RunAsync_InterruptedCommandThatEndsNormally_StillSignalsExitCode()
+    {
+        // poc monitor --watch treats Ctrl+C as its normal end and returns 0; the process still says it was interrupted.
+        using var interruption = new Interruption();
+        var handlers = Recording() with
+        {
+            Poll = (_, _) =>
+            {
+                interruption.Interrupt(ExitCodes.Terminated);
+                return Task.FromResult(ExitCodes.Ok);
+            },
+        };
+
+        Assert.Equal(ExitCodes.Terminated, await PocApp.RunAsync(["poll"], handlers, _ => null, output, error, interruption, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Interrupt_Twice_OnlyTheFirstCounts()
+    {
+        using var interruption = new Interruption();
+
+        Assert.True(interruption.Interrupt(ExitCodes.Interrupted));
+        Assert.False(interruption.Interrupt(ExitCodes.Terminated));
+
+        Assert.Equal(ExitCodes.Interrupted, interruption.ExitCode);
+        Assert.True(interruption.Token.IsCancellationRequested);
+    }
 }

@@ -33,8 +33,11 @@ public sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary>Run the BenchmarkDotNet micro-benchmarks (bench/LocalCloud.Benchmarks) instead of the sections.</summary>
+    public bool Micro { get; init; }
+
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/Poc.Bench -- [options]
+        usage: poc bench [options]        (dotnet run -c Release --project src/Poc.Cli -- bench [options])
           --executions N            scale: concurrent poc-callback-workflow executions [200]
           --latency-executions N    engine-only reconnection latency samples [1000]
           --http-latency-executions N  reconnection latency samples over HTTP [200]
@@ -42,8 +45,9 @@ public sealed record BenchOptions
           --schedule-time-scale X   scale: LocalCloud schedule time scale [0.05]
           --scale-timeout-seconds S scale: give up after S seconds [900]
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
-          --sections a,b,...        any of startup,deploy,latency,http-latency,throughput,scale [all]
-          --out PATH                JSON results [out/bench/results.json under the repository]
+          --section(s) a,b,...      any of startup,deploy,latency,http-latency,throughput,scale [all]
+          --output PATH (--out)     JSON results [out/bench/results.json under the repository]
+          --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -68,8 +72,9 @@ public sealed record BenchOptions
                 "--schedule-time-scale" => options with { ScheduleTimeScale = PositiveDouble() },
                 "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
                 "--direct-sweeps" => options with { DirectSweeps = true },
-                "--sections" => options with { Sections = ParseSections(Next()) },
-                "--out" => options with { Output = Next() },
+                "--sections" or "--section" => options with { Sections = ParseSections(Next()) },
+                "--out" or "--output" => options with { Output = Next() },
+                "--micro" => options with { Micro = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Poc.Bench.Sections;
+using Poc.Bench.Support;
+using Poc.Cli.Endpoints;
+
+namespace Poc.Bench;
+
+/// <summary>poc bench: runs the chosen sections, writes every figure as JSON and prints the headline figures as a table.</summary>
+public static class BenchRunner
+{
+    /// <summary>Where the JSON goes by default, under the repository root.</summary>
+    public static readonly string DefaultOutput = Path.Combine("out", "bench", "results.json");
+
+    /// <summary>Runs <paramref name="options"/>' sections in order; returns the path of the JSON written.</summary>
+    public static async Task<string> RunAsync(BenchOptions options, Action<string> write, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(time);
+        var output = Path.GetFullPath(options.Output ?? Path.Combine(RepoRoot.Find(), DefaultOutput));
+        var report = new BenchReport();
+        var loadBefore = BenchReport.LoadAverage();
+        write($"load average before: {loadBefore} on {Environment.ProcessorCount} cores");
+
+        async Task Run(string section, Func<Task> body)
+        {
+            if (!options.Runs(section))
+            {
+                return;
+            }
+
+            write($"[{time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {section}…");
+            await body();
+        }
+
+        await Run("startup", () => StartupBench.RunAsync(report, ct));
+        await Run("deploy", () => DeployBench.RunAsync(report, ct));
+        await Run("latency", () => EngineLatencyBench.RunAsync(options.LatencyExecutions, report, ct));
+        await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
+        await Run("throughput", () => ThroughputBench.RunAsync(options.ThroughputExecutions, report, ct));
+        await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
+
+        var loadAfter = BenchReport.LoadAverage();
+        await report.WriteAsync(output, options, loadBefore, loadAfter, ct);
+        write("");
+        write(report.Table());
+        write("");
+        write($"load average after: {loadAfter}; results in {output}");
+        return output;
+    }
+}
