@@ -56,6 +56,9 @@ public sealed class LocalCloudServer : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        // Lambda workers hold a long-poll on the Runtime API's /next that never ends by itself, so a graceful
+        // drain would always wait out ASP.NET's default 30 s; anything real finishes well inside 2 s.
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
 
         var app = builder.Build();

@@ -58,13 +58,6 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
         return ended >= started;
     }
 
-    /// <summary>Stops the services (and so every Lambda worker), then the host.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        // Each warm worker holds a long-polling GET .../invocation/next open. Stopping the host first, as
-        // LocalCloudServer.DisposeAsync does, makes Kestrel wait its whole shutdown timeout (30 s) for those requests;
-        // ending the workers first closes them at once. Every service's DisposeAsync tolerates being called again.
-        await server.ServiceSet.DisposeAsync();
-        await server.DisposeAsync();
-    }
+    /// <summary>Stops LocalCloud: the host (2 s at most for open requests), then the services and their workers.</summary>
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
