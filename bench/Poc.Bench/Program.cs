@@ -42,6 +42,7 @@ await Run("latency", () => EngineLatencyBench.RunAsync(options.LatencyExecutions
 await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
 await Run("throughput", () => ThroughputBench.RunAsync(options.ThroughputExecutions, report, ct));
 await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
+await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
 
 var loadAfter = BenchReport.LoadAverage();
 var output = options.Output ?? Path.Combine(RepoRoot.Find(), "out", "bench", "results.json");
