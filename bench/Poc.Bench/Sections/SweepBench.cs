@@ -26,6 +26,7 @@ public static class SweepBench
 {
     private const int WarmupRecords = 200;
     private const double TargetSeconds = 10;
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(11);
 
     // The job's clientToken carries the execution ARN and the task token, so one Scan of poc-jobs yields everything a
     // token record needs (States.Format is the ASL intrinsic; '|' appears in neither an ARN nor a LocalCloud token).
@@ -134,15 +135,26 @@ public static class SweepBench
 
     private static async Task<JsonObject> SweepAsync(PocEnvironment env, int pending, CancellationToken ct)
     {
+        // Sweeps are a minute apart on AWS; here the next one waits only until every lease the last one took has run out
+        // (the poller's default lease is 10 s), so it finds every record claimable again.
+        await Task.Delay(LeaseWait, ct);
         var loadBefore = BenchReport.LoadAverage();
+        var cpuBefore = CpuSeconds();
         var watch = Stopwatch.StartNew();
         var summary = await PollerInvoker.InvokeAsync(env.Lambda, ct);
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpuAfter = CpuSeconds();
+        var cpu = new JsonObject([.. cpuAfter.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)Math.Round(c.Value - cpuBefore.GetValueOrDefault(c.Key), 2)))]);
+        var cpuTotal = cpuAfter.Sum(c => c.Value - cpuBefore.GetValueOrDefault(c.Key));
         var figures = new JsonObject
         {
             ["pendingAtStart"] = pending,
             ["sweepSeconds"] = Math.Round(seconds, 2),
             ["msPer1000"] = Math.Round(seconds * 1000 / pending * 1000),
+            // CPU the sweep cost: LocalCloud (this process, bench client included) and the Lambda workers (poller,
+            // simulated-api). On a shared machine wall time follows the load; CPU time much less so.
+            ["cpuSeconds"] = cpu,
+            ["cpuMsPerRecord"] = Math.Round(cpuTotal * 1000 / pending, 3),
             ["summary"] = new JsonObject
             {
                 ["checked"] = summary.Checked,
@@ -156,7 +168,8 @@ public static class SweepBench
             ["loadAverageBefore"] = loadBefore,
             ["loadAverageAfter"] = BenchReport.LoadAverage(),
         };
-        Console.WriteLine(FormattableString.Invariant($"  sweep over {pending} pending: {seconds:0.00} s: {summary} (load {figures["loadAverageAfter"]})"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"  sweep over {pending} pending: {seconds:0.00} s, cpu {cpu.ToJsonString()} ({cpuTotal * 1000 / pending:0.00} ms per record): {summary} (load {figures["loadAverageAfter"]})"));
         return figures;
     }
 
@@ -283,6 +296,50 @@ public static class SweepBench
         }
         while (start is not null);
         return new JsonObject([.. counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
+    }
+
+    /// <summary>
+    /// User + system CPU seconds of this process (LocalCloud and the bench) and of each kind of Lambda worker (its child
+    /// processes, told apart by their _HANDLER), from /proc.
+    /// </summary>
+    private static Dictionary<string, double> CpuSeconds()
+    {
+        // /proc/[pid]/stat fields 14 and 15 (utime, stime) in clock ticks, 100 per second on Linux (USER_HZ).
+        static double Of(string stat)
+        {
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+
+        var cpu = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!Directory.Exists("/proc"))
+        {
+            return cpu;
+        }
+
+        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        cpu["localCloud"] = Of(File.ReadAllText($"/proc/{self}/stat"));
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                if (stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] != self)
+                {
+                    continue;
+                }
+
+                var handler = File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').FirstOrDefault(v => v.StartsWith("_HANDLER=", StringComparison.Ordinal));
+                var kind = handler is null ? "otherChildren" : handler.Split('.')[^1].Split("::")[0];
+                cpu[kind] = cpu.GetValueOrDefault(kind) + Of(stat);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+            {
+                // Processes come and go while /proc is listed.
+            }
+        }
+
+        return cpu;
     }
 
     private static AttributeValue S(string value) => new() { S = value };

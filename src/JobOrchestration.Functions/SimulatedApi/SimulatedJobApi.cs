@@ -13,8 +13,6 @@ namespace JobOrchestration.Functions.SimulatedApi;
 /// </summary>
 public sealed class SimulatedJobApi(IJobRepository repository, TimeProvider time)
 {
-    // Jobs of one batch checked at once: each check is one or two writes to poc-jobs, independent of the others.
-    private const int BatchCheckConcurrency = 16;
 
     public async Task<JsonObject> HandleAsync(JsonObject request, CancellationToken cancellationToken)
     {
@@ -59,27 +57,17 @@ public sealed class SimulatedJobApi(IJobRepository repository, TimeProvider time
         return report;
     }
 
-    /// <summary>Checks each distinct job once; a job that cannot be checked is reported in Errors, not thrown.</summary>
+    /// <summary>Checks each distinct job once; an id that names no job is reported in Errors as UnknownJob, not thrown.</summary>
     public async Task<JobStatusBatch> CheckStatusesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobIds);
         var distinct = jobIds.Distinct(StringComparer.Ordinal).ToArray();
-        var reports = new JobStatusReport?[distinct.Length];
-        var errors = new JobCheckError?[distinct.Length];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = BatchCheckConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, distinct.Length), options, async (i, ct) =>
-        {
-            try
-            {
-                reports[i] = await CheckStatusAsync(distinct[i], ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Named as the single call's Lambda errorType would be (UnknownJob, or whatever the store threw).
-                errors[i] = new JobCheckError(distinct[i], ex.GetType().Name, ex.Message);
-            }
-        });
-        return new JobStatusBatch([.. reports.OfType<JobStatusReport>()], [.. errors.OfType<JobCheckError>()]);
+        var now = time.GetUtcNow();
+        var jobs = await repository.RecordChecksAsync(distinct, now, job => SimulatedJobRules.Evaluate(job, now).Status, cancellationToken);
+        var reports = jobs.ToDictionary(j => j.JobId, j => SimulatedJobRules.Evaluate(j, now), StringComparer.Ordinal);
+        return new JobStatusBatch(
+            [.. distinct.Where(reports.ContainsKey).Select(id => reports[id])],
+            [.. distinct.Where(id => !reports.ContainsKey(id)).Select(id => new JobCheckError(id, nameof(UnknownJob), $"Job '{id}' does not exist."))]);
     }
 
     // The job id is derived from the client token, so a conditional put on the table's key is the idempotency check:
