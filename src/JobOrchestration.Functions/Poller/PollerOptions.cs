@@ -13,7 +13,7 @@ public sealed record PollerOptions
     public int MaxConcurrentBatches { get; init; } = 4;
 
     /// <summary>Claims, or callbacks, of one batch in flight at once (each is one HTTP call).</summary>
-    public int MaxConcurrentCallsPerBatch { get; init; } = 16;
+    public int MaxConcurrentCallsPerBatch { get; init; } = 8;
 
     /// <summary>
     /// How long a claim keeps other pollers off a record. Long enough for claim, check and callback of one batch;
