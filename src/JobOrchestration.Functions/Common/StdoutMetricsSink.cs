@@ -14,7 +14,17 @@ namespace JobOrchestration.Functions.Common;
 public sealed class StdoutMetricsSink : IMetricsSink, IDisposable
 {
     private readonly object gate = new();
-    private readonly Stream stdout = Console.OpenStandardOutput();
+    private readonly Stream stdout;
+
+    public StdoutMetricsSink()
+        : this(Console.OpenStandardOutput())
+    {
+    }
+
+    internal StdoutMetricsSink(Stream output)
+    {
+        stdout = output;
+    }
 
     public void Publish(JsonObject document)
     {
