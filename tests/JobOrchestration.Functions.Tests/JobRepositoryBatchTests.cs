@@ -4,7 +4,7 @@ using JobOrchestration.Functions.Tests.LocalCloudFakes;
 
 namespace JobOrchestration.Functions.Tests;
 
-/// <summary>DynamoDbJobRepository's batched check against LocalCloud's DynamoDB (BatchGetItem + TransactWriteItems).</summary>
+/// <summary>DynamoDbJobRepository's batched check against LocalCloud's DynamoDB (TransactGetItems + TransactWriteItems).</summary>
 public sealed class JobRepositoryBatchTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);

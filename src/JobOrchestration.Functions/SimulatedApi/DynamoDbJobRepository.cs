@@ -82,12 +82,11 @@ public sealed class DynamoDbJobRepository(IAmazonDynamoDB dynamoDb, string table
             cancellationToken);
 
     /// <summary>
-    /// Two requests for up to 100 jobs instead of one or two per job: a consistent BatchGetItem, then one
+    /// Two requests for up to 100 jobs instead of one or two per job: one TransactGetItems, then one
     /// TransactWriteItems that sets each job's next check count and status, each conditional on the count read (so a
     /// check that raced in between cancels the transaction instead of being lost). A cancelled transaction falls back
     /// to the one-job path, whose ADD is atomic on its own.
-    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html (100 keys) and
-    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html (100 actions).
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html (100 actions each).
     /// </summary>
     public async Task<IReadOnlyList<SimulatedJob>> RecordChecksAsync(
         IReadOnlyList<string> jobIds, DateTimeOffset now, Func<SimulatedJob, string> statusAfterCheck, CancellationToken cancellationToken)
@@ -100,7 +99,17 @@ public sealed class DynamoDbJobRepository(IAmazonDynamoDB dynamoDb, string table
             throw new ArgumentOutOfRangeException(nameof(jobIds), distinct.Length, $"Between 1 and {MaxBatch} distinct job ids.");
         }
 
-        var read = await BatchGetAsync(distinct, cancellationToken);
+        List<SimulatedJob> read;
+        try
+        {
+            read = await TransactGetAsync(distinct, cancellationToken);
+        }
+        catch (TransactionCanceledException)
+        {
+            // A transaction writing one of these jobs was in flight: read them one at a time on the fallback path.
+            return await RecordOneByOneAsync([.. distinct], now, statusAfterCheck, cancellationToken);
+        }
+
         if (read.Count == 0)
         {
             return [];
@@ -140,46 +149,40 @@ public sealed class DynamoDbJobRepository(IAmazonDynamoDB dynamoDb, string table
         }
         catch (TransactionCanceledException)
         {
-            var one = new List<SimulatedJob>();
-            foreach (var job in read)
-            {
-                if (await RecordCheckAsync(job.JobId, now, cancellationToken) is { } after)
-                {
-                    var status = statusAfterCheck(after);
-                    if (status != after.Status)
-                    {
-                        await SetStatusAsync(after.JobId, status, cancellationToken);
-                    }
-
-                    one.Add(after with { Status = status });
-                }
-            }
-
-            return one;
+            return await RecordOneByOneAsync([.. read.Select(j => j.JobId)], now, statusAfterCheck, cancellationToken);
         }
     }
 
-    private async Task<List<SimulatedJob>> BatchGetAsync(string[] jobIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SimulatedJob>> RecordOneByOneAsync(
+        IReadOnlyList<string> jobIds, DateTimeOffset now, Func<SimulatedJob, string> statusAfterCheck, CancellationToken cancellationToken)
     {
-        var jobs = new List<SimulatedJob>(jobIds.Length);
-        var keys = new KeysAndAttributes { Keys = [.. jobIds.Select(Key)], ConsistentRead = true };
-        while (keys.Keys.Count > 0)
+        var done = new List<SimulatedJob>();
+        foreach (var jobId in jobIds)
         {
-            var response = await dynamoDb.BatchGetItemAsync(
-                new BatchGetItemRequest { RequestItems = new() { [tableName] = keys } },
-                cancellationToken);
-            if (response.Responses?.TryGetValue(tableName, out var items) == true)
+            if (await RecordCheckAsync(jobId, now, cancellationToken) is { } after)
             {
-                jobs.AddRange(items.Select(Read));
-            }
+                var status = statusAfterCheck(after);
+                if (status != after.Status)
+                {
+                    await SetStatusAsync(after.JobId, status, cancellationToken);
+                }
 
-            // Unprocessed keys are asked for again, as the API reference tells callers to.
-            keys = response.UnprocessedKeys?.TryGetValue(tableName, out var rest) == true && rest.Keys is { Count: > 0 }
-                ? new KeysAndAttributes { Keys = rest.Keys, ConsistentRead = true }
-                : new KeysAndAttributes { Keys = [] };
+                done.Add(after with { Status = status });
+            }
         }
 
-        return jobs;
+        return done;
+    }
+
+    // TransactGetItems rather than BatchGetItem: a transaction's Get is authorised as dynamodb:GetItem, which the stack
+    // already grants poc-simulated-api (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html),
+    // and it reads every item as of one instant. Responses keep the request's order; a missing job has no Item.
+    private async Task<List<SimulatedJob>> TransactGetAsync(string[] jobIds, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.TransactGetItemsAsync(
+            new TransactGetItemsRequest { TransactItems = [.. jobIds.Select(id => new TransactGetItem { Get = new Get { TableName = tableName, Key = Key(id) } })] },
+            cancellationToken);
+        return [.. (response.Responses ?? []).Where(r => r.Item is { Count: > 0 }).Select(r => Read(r.Item))];
     }
 
     private static Dictionary<string, AttributeValue> Key(string jobId) => new() { ["jobId"] = S(jobId) };
