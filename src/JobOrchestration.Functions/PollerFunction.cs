@@ -26,12 +26,14 @@ public sealed class PollerFunction
             new LambdaJobApi(new LambdaFunctionInvoker(new LambdaClient(ClientConfig.Create())), settings.SimulatedApiFunction),
             new StepFunctionsTaskCallbacks(new StepFunctionsClient(ClientConfig.Create())),
             TimeProvider.System,
-            log);
+            log,
+            metrics: new StdoutMetricsSink());
     }
 
-    public PollerFunction(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks callbacks, TimeProvider time, IFunctionLog log)
+    public PollerFunction(
+        ITokenStore tokens, IJobApi jobApi, ITaskCallbacks callbacks, TimeProvider time, IFunctionLog log, IMetricsSink? metrics = null, PollerOptions? options = null)
     {
-        poller = new JobPoller(tokens, jobApi, callbacks, time, log);
+        poller = new JobPoller(tokens, jobApi, callbacks, time, log, options, metrics);
     }
 
     public async Task<Stream> HandleAsync(Stream input)

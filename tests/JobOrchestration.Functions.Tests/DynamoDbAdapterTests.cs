@@ -53,19 +53,25 @@ public class DynamoDbAdapterTests
     }
 
     [Fact]
-    public async Task TryClaimAttemptAsync_GuardsOnTheAttemptsReadAndPendingStatus()
+    public async Task TryClaimAttemptAsync_GuardsOnTheAttemptsReadPendingStatusAndLeaseAndTakesTheLease()
     {
         var handler = new ScriptedHttpHandler(_ => Reply.Ok());
 
-        var claimed = await Store(handler).TryClaimAttemptAsync("arn:1", 3, Now, TestContext.Current.CancellationToken);
+        var claimed = await Store(handler).TryClaimAttemptAsync("arn:1", 3, new PollClaim("claim-1", Now.AddSeconds(10)), Now, TestContext.Current.CancellationToken);
 
         Assert.True(claimed);
         var update = Assert.Single(handler.Requests).Json;
-        Assert.Equal("SET attempts = :next, updatedAt = :now", update["UpdateExpression"]!.GetValue<string>());
-        Assert.Equal("attempts = :read AND #status = :pending", update["ConditionExpression"]!.GetValue<string>());
-        Assert.Equal("3", update["ExpressionAttributeValues"]![":read"]!["N"]!.GetValue<string>());
-        Assert.Equal("4", update["ExpressionAttributeValues"]![":next"]!["N"]!.GetValue<string>());
-        Assert.Equal("PENDING", update["ExpressionAttributeValues"]![":pending"]!["S"]!.GetValue<string>());
+        var values = update["ExpressionAttributeValues"]!;
+        Assert.Equal("SET attempts = :next, claimedUntil = :until, claimId = :claim, updatedAt = :now", update["UpdateExpression"]!.GetValue<string>());
+        Assert.Equal(
+            "attempts = :read AND #status = :pending AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :nowMs)",
+            update["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("3", values[":read"]!["N"]!.GetValue<string>());
+        Assert.Equal("4", values[":next"]!["N"]!.GetValue<string>());
+        Assert.Equal("PENDING", values[":pending"]!["S"]!.GetValue<string>());
+        Assert.Equal("claim-1", values[":claim"]!["S"]!.GetValue<string>());
+        Assert.Equal(Now.AddSeconds(10).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), values[":until"]!["N"]!.GetValue<string>());
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), values[":nowMs"]!["N"]!.GetValue<string>());
     }
 
     [Fact]
@@ -73,7 +79,7 @@ public class DynamoDbAdapterTests
     {
         var handler = new ScriptedHttpHandler(_ => ConditionFailed());
 
-        var closed = await Store(handler).TryCloseAsync("arn:1", TokenStatus.Completed, null, """{"a":1}""", Now, TestContext.Current.CancellationToken);
+        var closed = await Store(handler).TryCloseAsync("arn:1", TokenStatus.Completed, null, """{"a":1}""", null, Now, TestContext.Current.CancellationToken);
 
         Assert.False(closed);
         var update = Assert.Single(handler.Requests).Json;

@@ -12,14 +12,21 @@ public class JobPollerTests
 
     private Task<PollSummary> SweepAsync() => h.Poller().SweepAsync(TestContext.Current.CancellationToken);
 
+    // The schedule's minute: every lease taken by the previous sweep has run out.
+    private Task<PollSummary> NextSweepAsync()
+    {
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        return SweepAsync();
+    }
+
     [Fact]
     public async Task SweepAsync_CompleteScenario_SendsSuccessOnceTheJobCompletesAndRecordsCompleted()
     {
         var (jobId, _) = await h.StartAsync(Harness.Execution(1), Harness.Token(1), JobScenario.Complete, checksToComplete: 2);
 
         var first = await SweepAsync();
-        var second = await SweepAsync();
-        var third = await SweepAsync();
+        var second = await NextSweepAsync();
+        var third = await NextSweepAsync();
 
         Assert.Equal(new PollSummary(1, 0, 0, 0, 0, 1, 0), first);
         Assert.Equal(new PollSummary(1, 1, 0, 0, 0, 0, 0), second);
@@ -61,7 +68,7 @@ public class JobPollerTests
         var summaries = new List<PollSummary>();
         for (var i = 0; i < 4; i++)
         {
-            summaries.Add(await SweepAsync());
+            summaries.Add(await NextSweepAsync());
         }
 
         Assert.Equal([1, 1, 0, 0], summaries.Select(s => s.StillPending));
@@ -81,7 +88,7 @@ public class JobPollerTests
         var before = await SweepAsync();
         h.Time.Advance(TimeSpan.FromSeconds(60));
         var atDeadline = await SweepAsync();
-        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Time.Advance(new PollerOptions().Lease);
         var after = await SweepAsync();
 
         Assert.Equal(1, before.StillPending);
@@ -100,7 +107,7 @@ public class JobPollerTests
         h.Callbacks.ClosedTokens[Harness.Token(1)] = true;
 
         var summary = await SweepAsync();
-        var next = await SweepAsync();
+        var next = await NextSweepAsync();
 
         Assert.Equal(new PollSummary(1, 0, 0, 0, 1, 0, 0), summary);
         Assert.Equal(0, next.Checked);
@@ -139,7 +146,7 @@ public class JobPollerTests
         h.Tokens.Put(new TokenRecord(Harness.Execution(1), "job-gone", Harness.Token(1), TokenStatus.Pending, 0, 2, now.AddHours(1), now, now));
 
         var first = await SweepAsync();
-        var second = await SweepAsync();
+        var second = await NextSweepAsync();
 
         Assert.Equal(new PollSummary(1, 0, 0, 0, 0, 1, 1), first);
         Assert.Equal(new PollSummary(1, 0, 0, 1, 0, 0, 1), second);

@@ -129,6 +129,66 @@ public class SimulatedApiFunctionTests
         Assert.Contains("job-missing", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HandleAsync_CheckStatusBatch_CountsOneCheckPerDistinctJobAndReportsUnknownOnesAsErrors()
+    {
+        var done = await CreateAsync("complete", 1);
+        var running = await CreateAsync("complete", 2);
+        var failed = await CreateAsync("fail", 1);
+        time.Advance(TimeSpan.FromSeconds(30));
+
+        var answer = await CallAsync($$"""{"action":"CHECK_STATUS_BATCH","jobIds":["{{done}}","{{running}}","job-missing","{{failed}}","{{done}}"]}""");
+
+        var reports = answer["jobs"]!.AsArray().Select(j => JobStatusReport.FromJson(j!.AsObject())).ToDictionary(r => r.JobId);
+        Assert.Equal([done, running, failed], reports.Keys);
+        Assert.Equal((JobStatus.Completed, 1, 30L), (reports[done].Status, reports[done].Checks, reports[done].ElapsedSeconds));
+        Assert.Equal(1000, reports[done].Result!["recordsProcessed"]!.GetValue<int>());
+        Assert.Equal((JobStatus.Running, 1), (reports[running].Status, reports[running].Checks));
+        Assert.Equal(JobStatus.Failed, reports[failed].Status);
+        Assert.False(string.IsNullOrWhiteSpace(reports[failed].Error));
+        var error = Assert.Single(answer["errors"]!.AsArray())!;
+        Assert.Equal(("job-missing", "UnknownJob"), (error["jobId"]!.GetValue<string>(), error["errorType"]!.GetValue<string>()));
+        Assert.All(jobs.All, j => Assert.Equal(1, j.Checks));
+        Assert.Equal(JobStatus.Completed, jobs.All.Single(j => j.JobId == done).Status);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CheckStatusBatchThenSingleChecks_BothCountTowardsTheSameJob()
+    {
+        var jobId = await CreateAsync("complete", 3);
+
+        await CallAsync($$"""{"action":"CHECK_STATUS_BATCH","jobIds":["{{jobId}}"]}""");
+        await CheckAsync(jobId);
+        var third = await CallAsync($$"""{"action":"CHECK_STATUS_BATCH","jobIds":["{{jobId}}"]}""");
+
+        Assert.Equal("COMPLETED", third["jobs"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal(3, third["jobs"]![0]!["checks"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("""{"action":"CHECK_STATUS_BATCH"}""", "jobIds")]
+    [InlineData("""{"action":"CHECK_STATUS_BATCH","jobIds":[]}""", "jobIds")]
+    [InlineData("""{"action":"CHECK_STATUS_BATCH","jobIds":"job-1"}""", "jobIds")]
+    [InlineData("""{"action":"CHECK_STATUS_BATCH","jobIds":["job-1",7]}""", "non-empty strings")]
+    [InlineData("""{"action":"CHECK_STATUS_BATCH","jobIds":["job-1",""]}""", "non-empty strings")]
+    public async Task HandleAsync_BadCheckStatusBatch_ThrowsInvalidPayload(string payload, string expectedInMessage)
+    {
+        var error = await Assert.ThrowsAsync<InvalidPayload>(() => CallAsync(payload));
+
+        Assert.Contains(expectedInMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CheckStatusBatchOverTheLimit_ThrowsInvalidPayloadNamingIt()
+    {
+        var ids = string.Join(',', Enumerable.Range(0, JobStatusBatch.MaxJobs + 1).Select(i => $"\"job-{i}\""));
+
+        var error = await Assert.ThrowsAsync<InvalidPayload>(() => CallAsync($$"""{"action":"CHECK_STATUS_BATCH","jobIds":[{{ids}}]}"""));
+
+        Assert.Contains("at most 100", error.Message, StringComparison.Ordinal);
+        Assert.Empty(jobs.All);
+    }
+
     [Theory]
     [InlineData("""{"action":"DELETE_JOB"}""", "DELETE_JOB")]
     [InlineData("""{"scenario":"complete"}""", "required")]

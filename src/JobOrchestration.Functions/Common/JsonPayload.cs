@@ -60,6 +60,12 @@ internal static class JsonPayload
             return number;
         }
 
+        // A node built in memory from a long (not parsed from text) converts only to long.
+        if (node is JsonValue whole && whole.GetValueKind() == JsonValueKind.Number && whole.TryGetValue(out long l) && l >= minimum && l <= int.MaxValue)
+        {
+            return (int)l;
+        }
+
         // Step Functions passes numbers through as JSON numbers, but a double like 2.0 still names an integer.
         if (node is JsonValue real && real.GetValueKind() == JsonValueKind.Number && real.TryGetValue(out double d)
             && d == Math.Floor(d) && d >= minimum && d <= int.MaxValue)

@@ -17,6 +17,13 @@ public sealed class LambdaJobApi(IFunctionInvoker invoker, string functionName) 
     public Task<JobStatusReport> CheckStatusAsync(string jobId, CancellationToken cancellationToken) =>
         CallAsync(new JsonObject { ["action"] = "CHECK_STATUS", ["jobId"] = jobId }, JobStatusReport.FromJson, cancellationToken);
 
+    public Task<JobStatusBatch> CheckStatusesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        var request = new JsonObject { ["action"] = "CHECK_STATUS_BATCH", ["jobIds"] = new JsonArray([.. jobIds.Select(id => (JsonNode)id)]) };
+        return CallAsync(request, JobStatusBatch.FromJson, cancellationToken);
+    }
+
     private async Task<T> CallAsync<T>(JsonObject request, Func<JsonObject, T> parse, CancellationToken cancellationToken)
     {
         var action = request["action"]!.GetValue<string>();

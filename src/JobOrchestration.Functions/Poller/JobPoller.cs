@@ -5,90 +5,225 @@ using JobOrchestration.Functions.Tokens;
 namespace JobOrchestration.Functions.Poller;
 
 /// <summary>
-/// One sweep over every PENDING token record: count the attempt, ask the job API, and resume the execution when the
-/// job is done or a limit is reached. Several pollers may sweep at once: the attempt claim is a conditional write, so
-/// for any one snapshot of a record only one poller goes on to check and call back.
+/// One sweep over every PENDING token record, in batches: claim each record (count the attempt, take a lease), ask the
+/// job API about the whole batch in one CHECK_STATUS_BATCH, and resume each execution whose job is done or whose limits
+/// are reached. Several pollers may sweep at once:
+/// <list type="bullet">
+/// <item>the claim is conditional on the attempts read and on no running lease, so a record is counted and checked by
+/// one poller per snapshot, and nobody claims it while another poller is between its claim and its callback;</item>
+/// <item>before calling back, the poller stores the outcome on the record, fenced on its claim; a poller that finds an
+/// outcome already stored sends that same outcome, so every callback an execution can ever get says the same thing;</item>
+/// <item>Step Functions answering TaskTimedOut/TaskDoesNotExist means the task is already closed: by an earlier callback
+/// when the outcome was stored by an earlier poller (the record takes that outcome), else by Step Functions itself, its
+/// TimeoutSeconds (the record becomes TIMEOUT).</item>
+/// </list>
 /// </summary>
-public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks callbacks, TimeProvider time, IFunctionLog log)
+public sealed class JobPoller
 {
-    /// <summary>
-    /// Records polled at once. Each record costs four sequential calls (claim, CHECK_STATUS, callback, close), so one at
-    /// a time a sweep over 10,000 pending jobs overran the function's 30 s timeout (docs/performance.md); records are
-    /// independent and every write is conditional, so polling several at once changes no outcome.
-    /// </summary>
-    public const int MaxConcurrentPolls = 8;
+    private readonly ITokenStore tokens;
+    private readonly IJobApi jobApi;
+    private readonly ITaskCallbacks callbacks;
+    private readonly TimeProvider time;
+    private readonly IFunctionLog log;
+    private readonly IMetricsSink? metrics;
+    private readonly PollerOptions options;
+
+    public JobPoller(
+        ITokenStore tokens, IJobApi jobApi, ITaskCallbacks callbacks, TimeProvider time, IFunctionLog log, PollerOptions? options = null, IMetricsSink? metrics = null)
+    {
+        this.tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        this.jobApi = jobApi ?? throw new ArgumentNullException(nameof(jobApi));
+        this.callbacks = callbacks ?? throw new ArgumentNullException(nameof(callbacks));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.log = log ?? throw new ArgumentNullException(nameof(log));
+        this.options = options ?? new PollerOptions();
+        this.options.Validate();
+        this.metrics = metrics;
+    }
 
     public async Task<PollSummary> SweepAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var tally = new SweepTally();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPolls, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(tokens.QueryPendingAsync(cancellationToken), options, async (record, ct) =>
+        // One claim id per sweep: enough to tell this sweep's claims from any other poller's.
+        var claimId = Guid.NewGuid().ToString("N");
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentBatches, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(
+            AsyncBatches.Of(tokens.QueryPendingAsync(cancellationToken), options.BatchSize, cancellationToken),
+            parallel,
+            (batch, ct) => new ValueTask(PollBatchAsync(batch, claimId, tally, ct)));
+
+        var summary = tally.ToSummary();
+        var skipped = tally.Skipped;
+        log.LogInfo($"Sweep finished: {summary.ToJson().ToJsonString()}"
+            + (skipped == 0 ? string.Empty : $"; {skipped} record(s) skipped: claimed by another poller, leased, or closed meanwhile."));
+        Publish(summary, tally, started);
+        return summary;
+    }
+
+    private void Publish(PollSummary summary, SweepTally tally, long started)
+    {
+        if (metrics is null)
         {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var age = tally.OldestWaiting is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0;
+        metrics.Publish(new SweepMetrics(summary, age, tally.Waiting, time.GetElapsedTime(started).TotalMilliseconds, now).ToEmf());
+    }
+
+    private async Task PollBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
+    {
+        var claimed = new TokenRecord?[batch.Length];
+        await EachAsync(batch.Length, async (i, ct) => claimed[i] = await ClaimAsync(batch[i], claimId, tally, ct), cancellationToken);
+        var mine = claimed.OfType<TokenRecord>().ToArray();
+        if (mine.Length == 0)
+        {
+            return;
+        }
+
+        var checks = await CheckAsync(mine, cancellationToken);
+        await EachAsync(mine.Length, async (i, ct) =>
+        {
+            var record = mine[i];
             try
             {
-                await PollAsync(record, tally, ct);
+                await ResolveAsync(record, checks, tally, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
                 tally.Error();
+                tally.LeftWaiting(record.CreatedAt);
                 log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
             }
-        });
-
-        var summary = tally.ToSummary();
-        log.LogInfo($"Sweep finished: {summary.ToJson().ToJsonString()}");
-        return summary;
+        }, cancellationToken);
     }
 
-    private async Task PollAsync(TokenRecord read, SweepTally tally, CancellationToken cancellationToken)
+    private async Task<TokenRecord?> ClaimAsync(TokenRecord read, string claimId, SweepTally tally, CancellationToken cancellationToken)
     {
-        if (!await tokens.TryClaimAttemptAsync(read.ExecutionArn, read.Attempts, time.GetUtcNow(), cancellationToken))
-        {
-            log.LogInfo($"Job {read.JobId}: attempt {read.Attempts + 1} was claimed by another poller or the record closed; skipped.");
-            return;
-        }
-
-        tally.Checked();
-        var record = read with { Attempts = read.Attempts + 1 };
-
-        JobStatusReport? report = null;
         try
         {
-            report = await jobApi.CheckStatusAsync(record.JobId, cancellationToken);
+            var now = time.GetUtcNow();
+            var claim = new PollClaim(claimId, now + options.Lease);
+            if (await tokens.TryClaimAttemptAsync(read.ExecutionArn, read.Attempts, claim, now, cancellationToken))
+            {
+                tally.Checked();
+                return read with { Attempts = read.Attempts + 1, ClaimId = claim.Id, ClaimedUntil = claim.Until };
+            }
+
+            tally.Skip();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The attempt still counts, so a job whose status can never be read ends at its limits instead of forever.
             tally.Error();
-            log.LogError($"Job {record.JobId}: CHECK_STATUS failed on attempt {record.Attempts}: {ex.Message}", ex);
+            log.LogError($"Job {read.JobId} (execution {read.ExecutionArn}, token {TokenRedaction.Redact(read.TaskToken)}): claiming attempt {read.Attempts + 1} failed: {ex.Message}", ex);
         }
 
-        var action = PollDecision.Decide(record, report, time.GetUtcNow());
-        log.LogInfo(
-            $"Job {record.JobId} attempt {record.Attempts}/{record.MaxAttempts}: {report?.Status ?? "unknown"} -> {action.Kind}{(action.Error is null ? string.Empty : " " + action.Error)}.");
-        if (action.Kind == PollActionKind.KeepPolling)
+        tally.LeftWaiting(read.CreatedAt);
+        return null;
+    }
+
+    /// <summary>One CHECK_STATUS_BATCH for the claimed records that still need a decision; a failed call fails each of its jobs.</summary>
+    private async Task<BatchChecks> CheckAsync(TokenRecord[] claimed, CancellationToken cancellationToken)
+    {
+        var jobIds = claimed.Where(r => r.Outcome is null).Select(r => r.JobId).Distinct(StringComparer.Ordinal).ToArray();
+        if (jobIds.Length == 0)
         {
-            tally.StillPending();
-            return;
+            return BatchChecks.None;
         }
 
-        var delivered = action.Kind == PollActionKind.SendSuccess
+        try
+        {
+            var batch = await jobApi.CheckStatusesAsync(jobIds, cancellationToken);
+            return new BatchChecks(
+                batch.Jobs.ToDictionary(j => j.JobId, StringComparer.Ordinal),
+                batch.Errors.ToDictionary(e => e.JobId, e => $"{e.ErrorType}: {e.ErrorMessage}", StringComparer.Ordinal),
+                null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError($"CHECK_STATUS_BATCH for {jobIds.Length} job(s) failed: {ex.Message}", ex);
+            return new BatchChecks(new Dictionary<string, JobStatusReport>(), new Dictionary<string, string>(), ex.Message);
+        }
+    }
+
+    private async Task ResolveAsync(TokenRecord record, BatchChecks checks, SweepTally tally, CancellationToken cancellationToken)
+    {
+        var claimId = record.ClaimId!;
+        PollAction action;
+        bool storedByUs;
+        if (record.Outcome is not null)
+        {
+            action = PollDecision.FromOutcome(record)
+                ?? throw new InvalidOperationException($"the record carries an outcome the poller never writes: '{record.Outcome}'.");
+            storedByUs = false;
+            log.LogWarning($"Job {record.JobId}: an earlier poller decided {record.Outcome} and stopped before recording it; sending that outcome again.");
+        }
+        else
+        {
+            var report = checks.Report(record.JobId, out var checkError);
+            if (checkError is not null)
+            {
+                // The attempt still counts, so a job whose status can never be read ends at its limits instead of forever.
+                tally.Error();
+                log.LogError($"Job {record.JobId}: CHECK_STATUS failed on attempt {record.Attempts}: {checkError}");
+            }
+
+            action = PollDecision.Decide(record, report, time.GetUtcNow());
+            if (action.Kind == PollActionKind.KeepPolling)
+            {
+                tally.StillPending();
+                tally.LeftWaiting(record.CreatedAt);
+                return;
+            }
+
+            log.LogInfo(
+                $"Job {record.JobId} attempt {record.Attempts}/{record.MaxAttempts}: {report?.Status ?? "unknown"} -> {action.Kind}{(action.Error is null ? string.Empty : " " + action.Error)}.");
+            if (!await tokens.TryRecordOutcomeAsync(
+                    record.ExecutionArn, claimId, action.TerminalStatus!, PollDecision.LastError(action), report?.Result?.ToJsonString(), time.GetUtcNow(), cancellationToken))
+            {
+                log.LogWarning($"Job {record.JobId}: the claim was lost before calling back (its lease ran out and another poller took the record over); left to that poller.");
+                tally.StillPending();
+                tally.LeftWaiting(record.CreatedAt);
+                return;
+            }
+
+            storedByUs = true;
+        }
+
+        var answer = action.Kind == PollActionKind.SendSuccess
             ? await callbacks.SendSuccessAsync(record.TaskToken, action.Output!, cancellationToken)
             : await callbacks.SendFailureAsync(record.TaskToken, action.Error!, action.Cause!, cancellationToken);
 
-        if (delivered == CallbackResult.TaskClosed)
+        if (answer == CallbackResult.Delivered || !storedByUs)
         {
-            log.LogWarning(
-                $"Job {record.JobId}: Step Functions reports the task behind token {TokenRedaction.Redact(record.TaskToken)} already closed (timed out); recording TIMEOUT.");
-            await CloseAsync(record, TokenStatus.Timeout, "TaskTimedOut: the task was already closed when the poller called back.", null, cancellationToken);
-            tally.TimedOut();
+            // Delivered now, or (already closed and the outcome stored earlier) delivered by the poller that stored it.
+            if (answer == CallbackResult.TaskClosed)
+            {
+                log.LogWarning($"Job {record.JobId}: Step Functions had already taken the {action.TerminalStatus} callback; recording it.");
+            }
+
+            await CloseAsync(record, action.TerminalStatus!, null, null, cancellationToken);
+            Count(tally, action.TerminalStatus!);
             return;
         }
 
-        var lastError = action.Error is null ? null : $"{action.Error}: {action.Cause}";
-        await CloseAsync(record, action.TerminalStatus!, lastError, report?.Result?.ToJsonString(), cancellationToken);
-        switch (action.TerminalStatus)
+        // Nobody but this poller could have sent the outcome it just stored, so the task was closed by Step Functions
+        // itself: its TimeoutSeconds fired, or the execution ended. Only while the claim is still ours, though: a poller
+        // that took over after our lease ran out may have delivered the stored outcome meanwhile.
+        log.LogWarning(
+            $"Job {record.JobId}: Step Functions reports the task behind token {TokenRedaction.Redact(record.TaskToken)} already closed (timed out); recording TIMEOUT.");
+        if (await CloseAsync(record, TokenStatus.Timeout, "TaskTimedOut: the task was already closed when the poller called back.", claimId, cancellationToken))
+        {
+            tally.TimedOut();
+        }
+    }
+
+    private static void Count(SweepTally tally, string status)
+    {
+        switch (status)
         {
             case TokenStatus.Completed: tally.Completed(); break;
             case TokenStatus.Failed: tally.Failed(); break;
@@ -97,11 +232,20 @@ public sealed class JobPoller(ITokenStore tokens, IJobApi jobApi, ITaskCallbacks
         }
     }
 
-    private async Task CloseAsync(TokenRecord record, string status, string? lastError, string? result, CancellationToken cancellationToken)
+    private async Task<bool> CloseAsync(TokenRecord record, string status, string? lastError, string? claimId, CancellationToken cancellationToken)
     {
-        if (!await tokens.TryCloseAsync(record.ExecutionArn, status, lastError, result, time.GetUtcNow(), cancellationToken))
+        if (await tokens.TryCloseAsync(record.ExecutionArn, status, lastError, null, claimId, time.GetUtcNow(), cancellationToken))
         {
-            log.LogWarning($"Job {record.JobId}: the record was no longer PENDING when recording {status}; left as it was.");
+            return true;
         }
+
+        log.LogWarning($"Job {record.JobId}: the record was no longer PENDING (or no longer ours) when recording {status}; left as it was.");
+        return false;
     }
+
+    private Task EachAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentCallsPerBatch, CancellationToken = cancellationToken },
+            body);
 }

@@ -22,14 +22,7 @@ public static class PollDecision
         switch (report?.Status)
         {
             case JobStatus.Completed:
-                var output = new JsonObject
-                {
-                    ["jobId"] = record.JobId,
-                    ["status"] = JobStatus.Completed,
-                    ["result"] = report.Result?.DeepClone(),
-                    ["attempts"] = record.Attempts,
-                };
-                return new PollAction(PollActionKind.SendSuccess, TokenStatus.Completed, Output: output.ToJsonString());
+                return Success(record, report.Result);
             case JobStatus.Failed:
                 return Failure(
                     TokenStatus.Failed,
@@ -57,6 +50,55 @@ public static class PollDecision
         }
 
         return PollAction.KeepPolling;
+    }
+
+    /// <summary>
+    /// The callback for an outcome an earlier poller stored (<see cref="TokenRecord.Outcome"/>) and may already have
+    /// sent: the same error, the same cause, the same result, so a repeat can only ever confirm the first. Null when the
+    /// stored outcome is not one the poller writes.
+    /// </summary>
+    public static PollAction? FromOutcome(TokenRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Outcome == TokenStatus.Completed)
+        {
+            JsonObject? result = null;
+            if (record.Result is not null)
+            {
+                result = JsonNode.Parse(record.Result) as JsonObject;
+            }
+
+            return Success(record, result);
+        }
+
+        if (PollErrors.ForStatus(record.Outcome ?? string.Empty) is not { } error)
+        {
+            return null;
+        }
+
+        // lastError is stored as "<error>: <cause>" (see LastError).
+        var prefix = error + ": ";
+        var cause = record.LastError is { } stored && stored.StartsWith(prefix, StringComparison.Ordinal) ? stored[prefix.Length..] : record.LastError;
+        return Failure(record.Outcome!, error, string.IsNullOrWhiteSpace(cause) ? $"Job {record.JobId}: {record.Outcome}." : cause);
+    }
+
+    /// <summary>The lastError a record keeps for a failure action: "&lt;error&gt;: &lt;cause&gt;"; null for a success.</summary>
+    public static string? LastError(PollAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Error is null ? null : $"{action.Error}: {action.Cause}";
+    }
+
+    private static PollAction Success(TokenRecord record, JsonObject? result)
+    {
+        var output = new JsonObject
+        {
+            ["jobId"] = record.JobId,
+            ["status"] = JobStatus.Completed,
+            ["result"] = result?.DeepClone(),
+            ["attempts"] = record.Attempts,
+        };
+        return new PollAction(PollActionKind.SendSuccess, TokenStatus.Completed, Output: output.ToJsonString());
     }
 
     private static PollAction Failure(string status, string error, string cause) =>

@@ -10,4 +10,11 @@ public interface IJobRepository
     Task<SimulatedJob?> RecordCheckAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task SetStatusAsync(string jobId, string status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecordCheckAsync"/> for many jobs at once: each known job gets exactly one more check and the status
+    /// <paramref name="statusAfterCheck"/> gives it; returns the jobs after the change, leaving out ids that do not exist.
+    /// </summary>
+    Task<IReadOnlyList<SimulatedJob>> RecordChecksAsync(
+        IReadOnlyList<string> jobIds, DateTimeOffset now, Func<SimulatedJob, string> statusAfterCheck, CancellationToken cancellationToken);
 }

@@ -95,34 +95,90 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
         while (startKey is not null);
     }
 
-    public Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ConditionalAsync(dynamoDb.UpdateItemAsync(
+    public Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return ConditionalAsync(dynamoDb.UpdateItemAsync(
             new UpdateItemRequest
             {
                 TableName = tableName,
                 Key = Key(executionArn),
-                UpdateExpression = "SET attempts = :next, updatedAt = :now",
-                ConditionExpression = "attempts = :read AND #status = :pending",
+                UpdateExpression = "SET attempts = :next, claimedUntil = :until, claimId = :claim, updatedAt = :now",
+                // A lease that has run out is as good as none: its poller crashed or stalled, and the claim id fences off
+                // whatever it still tries to write.
+                ConditionExpression = "attempts = :read AND #status = :pending AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :nowMs)",
                 ExpressionAttributeNames = new() { ["#status"] = "status" },
                 ExpressionAttributeValues = new()
                 {
                     [":next"] = N(attemptsRead + 1L),
                     [":read"] = N(attemptsRead),
+                    [":until"] = N(claim.Until.ToUnixTimeMilliseconds()),
+                    [":claim"] = S(claim.Id),
                     [":now"] = S(Iso8601.Write(now)),
+                    [":nowMs"] = N(now.ToUnixTimeMilliseconds()),
                     [":pending"] = S(TokenStatus.Pending),
                 },
             },
             cancellationToken));
+    }
 
-    public Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryRecordOutcomeAsync(
+        string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var update = "SET #status = :status, updatedAt = :now";
+        var (update, names, values) = Settle("SET outcome = :outcome, updatedAt = :now", outcome, lastError, result, now);
+        values[":outcome"] = S(outcome);
+        values[":claim"] = S(claimId);
+        return ConditionalAsync(dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(executionArn),
+                UpdateExpression = update,
+                ConditionExpression = "#status = :pending AND claimId = :claim AND attribute_not_exists(outcome)",
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
+            },
+            cancellationToken));
+    }
+
+    public Task<bool> TryCloseAsync(
+        string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (update, names, values) = Settle("SET #status = :status, updatedAt = :now", status, lastError, result, now);
+        values[":status"] = S(status);
+        var condition = "#status = :pending";
+        if (claimId is not null)
+        {
+            condition += " AND claimId = :claim";
+            values[":claim"] = S(claimId);
+        }
+
+        return ConditionalAsync(dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(executionArn),
+                UpdateExpression = update,
+                ConditionExpression = condition,
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
+            },
+            cancellationToken));
+    }
+
+    // The parts both settling writes share: lastError and result when given, and the PENDING guard's names and values.
+    private static (string Update, Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values) Settle(
+        string update, string terminalStatus, string? lastError, string? result, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(terminalStatus);
         var values = new Dictionary<string, AttributeValue>
         {
-            [":status"] = S(status),
             [":now"] = S(Iso8601.Write(now)),
             [":pending"] = S(TokenStatus.Pending),
         };
+
+        // STATUS and RESULT are DynamoDB reserved words: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html
+        var names = new Dictionary<string, string> { ["#status"] = "status" };
         if (lastError is not null)
         {
             update += ", lastError = :lastError";
@@ -133,20 +189,10 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
         {
             update += ", #result = :result";
             values[":result"] = S(result);
+            names["#result"] = "result";
         }
 
-        return ConditionalAsync(dynamoDb.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(executionArn),
-                UpdateExpression = update,
-                ConditionExpression = "#status = :pending",
-                // STATUS and RESULT are DynamoDB reserved words: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html
-                ExpressionAttributeNames = result is null ? new() { ["#status"] = "status" } : new() { ["#status"] = "status", ["#result"] = "result" },
-                ExpressionAttributeValues = values,
-            },
-            cancellationToken));
+        return (update, names, values);
     }
 
     private static async Task<bool> ConditionalAsync(Task write)
@@ -175,5 +221,8 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
         Iso8601.Read(ReadS(item, "createdAt")),
         Iso8601.Read(ReadS(item, "updatedAt")),
         TryReadS(item, "lastError"),
-        TryReadS(item, "result"));
+        TryReadS(item, "result"),
+        item.ContainsKey("claimedUntil") ? DateTimeOffset.FromUnixTimeMilliseconds(ReadN(item, "claimedUntil")) : null,
+        TryReadS(item, "claimId"),
+        TryReadS(item, "outcome"));
 }

@@ -18,9 +18,18 @@ public interface ITokenStore
     /// <summary>Every PENDING record, across all pages of the status index.</summary>
     IAsyncEnumerable<TokenRecord> QueryPendingAsync(CancellationToken cancellationToken);
 
-    /// <summary>Counts one attempt, only if nobody changed the attempts since they were read and the record is PENDING.</summary>
-    Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one attempt and takes the lease, only if the record is PENDING, nobody changed the attempts since they were
+    /// read, and no other poller's lease is still running at <paramref name="now"/>.
+    /// </summary>
+    Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Moves a PENDING record to a terminal status.</summary>
-    Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the terminal status a poller is about to call back with (the record stays PENDING), only while the record
+    /// is PENDING, the claim is still <paramref name="claimId"/> and no outcome was stored before.
+    /// </summary>
+    Task<bool> TryRecordOutcomeAsync(string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a PENDING record to a terminal status; with a <paramref name="claimId"/>, only while that claim is the record's.</summary>
+    Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "latency", "http-latency", "throughput", "scale"];
+    public static readonly string[] AllSections = ["startup", "deploy", "latency", "http-latency", "throughput", "scale", "sweep"];
 
     /// <summary>Concurrent poc-callback-workflow executions in the scale section.</summary>
     public int Executions { get; init; } = 200;
@@ -29,6 +29,9 @@ public sealed record BenchOptions
     /// <summary>Scale: once every execution is parked, invoke poc-poller from the bench and time each sweep (use with a large schedule time scale so the schedule stays quiet).</summary>
     public bool DirectSweeps { get; init; }
 
+    /// <summary>PENDING records one poc-poller sweep goes over in the sweep section.</summary>
+    public int SweepRecords { get; init; } = 10_000;
+
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
     public string? Output { get; init; }
@@ -45,7 +48,8 @@ public sealed record BenchOptions
           --schedule-time-scale X   scale: LocalCloud schedule time scale [0.05]
           --scale-timeout-seconds S scale: give up after S seconds [900]
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
-          --section(s) a,b,...      any of startup,deploy,latency,http-latency,throughput,scale [all]
+          --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
+          --section(s) a,b,...      any of startup,deploy,latency,http-latency,throughput,scale,sweep [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         """;
@@ -72,6 +76,7 @@ public sealed record BenchOptions
                 "--schedule-time-scale" => options with { ScheduleTimeScale = PositiveDouble() },
                 "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
                 "--direct-sweeps" => options with { DirectSweeps = true },
+                "--sweep-records" => options with { SweepRecords = Positive() },
                 "--sections" or "--section" => options with { Sections = ParseSections(Next()) },
                 "--out" or "--output" => options with { Output = Next() },
                 "--micro" => options with { Micro = true },
@@ -99,6 +104,7 @@ public sealed record BenchOptions
         ["throughputExecutions"] = ThroughputExecutions,
         ["scheduleTimeScale"] = ScheduleTimeScale,
         ["directSweeps"] = DirectSweeps,
+        ["sweepRecords"] = SweepRecords,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };
 }

@@ -39,6 +39,7 @@ public static class BenchRunner
         await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
         await Run("throughput", () => ThroughputBench.RunAsync(options.ThroughputExecutions, report, ct));
         await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
+        await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
 
         var loadAfter = BenchReport.LoadAverage();
         await report.WriteAsync(output, options, loadBefore, loadAfter, ct);

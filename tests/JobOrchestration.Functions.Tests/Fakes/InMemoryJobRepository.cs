@@ -41,6 +41,26 @@ internal sealed class InMemoryJobRepository : IJobRepository
         }
     }
 
+    public Task<IReadOnlyList<SimulatedJob>> RecordChecksAsync(
+        IReadOnlyList<string> jobIds, DateTimeOffset now, Func<SimulatedJob, string> statusAfterCheck, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var done = new List<SimulatedJob>();
+            foreach (var id in jobIds.Distinct(StringComparer.Ordinal))
+            {
+                if (jobs.TryGetValue(id, out var job))
+                {
+                    var next = job with { Checks = job.Checks + 1 };
+                    jobs[id] = next with { Status = statusAfterCheck(next) };
+                    done.Add(jobs[id]);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<SimulatedJob>>(done);
+        }
+    }
+
     public Task SetStatusAsync(string jobId, string status, CancellationToken cancellationToken)
     {
         lock (gate)

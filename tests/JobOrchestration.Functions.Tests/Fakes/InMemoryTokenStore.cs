@@ -96,7 +96,7 @@ internal sealed class InMemoryTokenStore : ITokenStore
         }
     }
 
-    public Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (FailClaimFor(executionArn) is { } failure)
         {
@@ -105,14 +105,22 @@ internal sealed class InMemoryTokenStore : ITokenStore
 
         return Task.FromResult(Update(
             executionArn,
-            r => r.Attempts == attemptsRead && r.Status == TokenStatus.Pending,
-            r => r with { Attempts = attemptsRead + 1, UpdatedAt = now }));
+            r => r.Attempts == attemptsRead && r.Status == TokenStatus.Pending && (r.ClaimedUntil is null || r.ClaimedUntil <= now),
+            r => r with { Attempts = attemptsRead + 1, ClaimedUntil = claim.Until, ClaimId = claim.Id, UpdatedAt = now }));
     }
 
-    public Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> TryRecordOutcomeAsync(
+        string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Update(
             executionArn,
-            r => r.Status == TokenStatus.Pending,
+            r => r.Status == TokenStatus.Pending && r.ClaimId == claimId && r.Outcome is null,
+            r => r with { Outcome = outcome, LastError = lastError ?? r.LastError, Result = result ?? r.Result, UpdatedAt = now }));
+
+    public Task<bool> TryCloseAsync(
+        string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Update(
+            executionArn,
+            r => r.Status == TokenStatus.Pending && (claimId is null || r.ClaimId == claimId),
             r => r with { Status = status, LastError = lastError ?? r.LastError, Result = result ?? r.Result, UpdatedAt = now }));
 
     private bool Update(string executionArn, Func<TokenRecord, bool> condition, Func<TokenRecord, TokenRecord> change)

@@ -8,11 +8,13 @@ namespace JobOrchestration.Functions.Tests.Fakes;
 /// </summary>
 internal sealed class SimulatedApiInvoker(SimulatedApiFunction function) : IFunctionInvoker
 {
-    public List<string> FunctionNames { get; } = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> functionNames = new();
+
+    public IReadOnlyList<string> FunctionNames => [.. functionNames];
 
     public async Task<byte[]> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
     {
-        FunctionNames.Add(functionName);
+        functionNames.Enqueue(functionName);
         try
         {
             await using var output = await function.HandleAsync(new MemoryStream(payload));
@@ -25,5 +27,4 @@ internal sealed class SimulatedApiInvoker(SimulatedApiFunction function) : IFunc
             throw new JobApiFailed($"{functionName} failed: {ex.GetType().Name}: {ex.Message}", ex);
         }
     }
-
 }
