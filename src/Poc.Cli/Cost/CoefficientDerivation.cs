@@ -13,6 +13,9 @@ public static class CoefficientDerivation
     /// <summary>The history event that starts every poll cycle of the baseline (its Wait state).</summary>
     public const string PollCycleStart = "WaitStateEntered";
 
+    /// <summary>Token-record writes once per job whatever its checks: create-job's put, the poller's outcome, its close.</summary>
+    private const double WritesPerJob = 3;
+
     /// <summary>Derives the coefficients; a measurement that saw no sweep, no job or no poll cycle is an error.</summary>
     public static CostCoefficients Derive(MeasuredUsage measured)
     {
@@ -66,8 +69,10 @@ public static class CoefficientDerivation
         var api = usage.Function(PocResources.SimulatedApiFunction);
         var apiGbPerCall = api.LambdaRequests > 0 ? api.LambdaGbSeconds / api.LambdaRequests : 0;
 
-        // The simulated API is called once per check (by the poller); the rest are the CREATE_JOB calls of create-job.
-        var creates = Math.Max(0, api.LambdaRequests - checks);
+        // create-job calls the simulated API once per invocation (CREATE_JOB); every other call is the poller's
+        // CHECK_STATUS_BATCH, one per sweep for up to 100 pending jobs, so its share is spread over the checks it made.
+        // Measured with a handful of jobs a batch holds few checks, so at volume this over-states the per-check cost.
+        var creates = Math.Min(api.LambdaRequests, usage.Function(PocResources.CreateJobFunction).LambdaRequests);
         var apiPerJob = BillingUnits.Zero with { LambdaRequests = creates / jobs, LambdaGbSeconds = creates * apiGbPerCall / jobs };
         var apiPerCheck = BillingUnits.Zero with
         {
@@ -80,11 +85,12 @@ public static class CoefficientDerivation
         var tokens = usage.Table(PocResources.TokensTable);
         var reads = Math.Max(0, tokens.ReadRequestUnits - (sweeps * perSweep.ReadRequestUnits));
 
-        // Writes to a record: create-job's put and the poller's close once per job, the attempt claim once per check;
-        // the record keeps about the same size, so each write is taken to cost the same units.
-        var writesPerWrite = Math.Max(0, tokens.WriteRequestUnits - (sweeps * perSweep.WriteRequestUnits)) / ((2.0 * jobs) + checks);
+        // Writes to a record: create-job's put, the poller's stored outcome (written before the callback, so a crashed
+        // poller's successor sends the same one) and its close once per job, the attempt claim with its lease once per
+        // check; the record keeps about the same size, so each write is taken to cost the same units.
+        var writesPerWrite = Math.Max(0, tokens.WriteRequestUnits - (sweeps * perSweep.WriteRequestUnits)) / ((WritesPerJob * jobs) + checks);
 
-        var perJob = (BillingUnits.Zero with { Transitions = usage.Transitions(PocResources.CallbackStateMachine) / jobs, WriteRequestUnits = 2 * writesPerWrite })
+        var perJob = (BillingUnits.Zero with { Transitions = usage.Transitions(PocResources.CallbackStateMachine) / jobs, WriteRequestUnits = WritesPerJob * writesPerWrite })
             .Plus(usage.Function(PocResources.CreateJobFunction).Times(1.0 / jobs))
             .Plus(apiPerJob);
         var perCheck = apiPerCheck

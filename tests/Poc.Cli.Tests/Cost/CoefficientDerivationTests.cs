@@ -17,19 +17,19 @@ public sealed class CoefficientDerivationTests
     }
 
     [Fact]
-    public void Derive_CallbackPerJob_TransitionsCreateJobCreateCallAndTwoWrites()
+    public void Derive_CallbackPerJob_TransitionsCreateJobCreateCallAndThreeWrites()
     {
         Assert.Equal(4, c.CallbackPerJob.Transitions, 9);
         Assert.Equal(2, c.CallbackPerJob.LambdaRequests, 9);
         Assert.Equal(0.3, c.CallbackPerJob.LambdaGbSeconds, 9);
-        Assert.Equal(2, c.CallbackPerJob.WriteRequestUnits, 9);
+        Assert.Equal(3, c.CallbackPerJob.WriteRequestUnits, 9);
         Assert.Equal(0, c.CallbackPerJob.ReadRequestUnits, 9);
     }
 
     [Fact]
     public void Derive_CallbackPerCheck_ApiCallExtraPollerTimeQueryShareAndClaim()
     {
-        // 5 checks: api 5 calls (0.5 GB-s), poller 1.1 − 6 × 0.1 = 0.5 GB-s, reads 5.5 − 6 × 0.5 = 2.5, 9 writes over 2×2 + 5.
+        // 5 checks: api 7 − 2 creates = 5 batch calls (0.5 GB-s), poller 1.1 − 6 × 0.1 = 0.5 GB-s, reads 5.5 − 6 × 0.5 = 2.5, 11 writes over 3×2 + 5.
         Assert.Equal(1, c.CallbackPerCheck.LambdaRequests, 9);
         Assert.Equal(0.2, c.CallbackPerCheck.LambdaGbSeconds, 9);
         Assert.Equal(0.5, c.CallbackPerCheck.ReadRequestUnits, 9);

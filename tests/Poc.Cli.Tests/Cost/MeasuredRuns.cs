@@ -19,7 +19,7 @@ internal static class MeasuredRuns
         new("scheduler", "Invocations", "arn:aws:scheduler:us-east-1:000000000000:schedule/default/poc-poller-schedule", 3),
     ]);
 
-    // Two jobs, 2 + 3 = 5 checks, 6 sweeps.
+    // Two jobs, 2 + 3 = 5 checks, 6 sweeps; the simulated API: 2 CREATE_JOB calls and 5 CHECK_STATUS_BATCH calls.
     public static PhaseMeasurement Callback { get; } = new(
         new UsageSnapshot(
         [
@@ -32,7 +32,7 @@ internal static class MeasuredRuns
             new("lambda", "Requests", "poc-poller", 6),
             new("lambda", "GBSeconds", "poc-poller", 1.1),
             new("dynamodb", "ReadCapacityUnits", "poc-task-tokens/index/status-index", 5.5),
-            new("dynamodb", "WriteCapacityUnits", "poc-task-tokens", 6),
+            new("dynamodb", "WriteCapacityUnits", "poc-task-tokens", 8),
             new("dynamodb", "WriteCapacityUnits", "poc-task-tokens/index/status-index", 3),
             new("dynamodb", "WriteCapacityUnits", "poc-jobs", 50),
             new("scheduler", "Invocations", "arn:aws:scheduler:::schedule/default/poc-poller-schedule", 6),
