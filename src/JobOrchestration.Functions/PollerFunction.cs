@@ -27,7 +27,8 @@ public sealed class PollerFunction
             new StepFunctionsTaskCallbacks(new StepFunctionsClient(ClientConfig.Create())),
             TimeProvider.System,
             log,
-            metrics: new StdoutMetricsSink());
+            metrics: new StdoutMetricsSink(),
+            options: new PollerOptions { Lease = TimeSpan.FromSeconds(settings.PollerLeaseSeconds) });
     }
 
     public PollerFunction(

@@ -17,6 +17,9 @@ public sealed record FunctionSettings
 
     public int DefaultPollingTimeoutSeconds { get; init; } = 3600;
 
+    /// <summary>The poller's claim lease; shorter than the sweep interval, so a pending job is checked every sweep.</summary>
+    public int PollerLeaseSeconds { get; init; } = 10;
+
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariable);
 
     public static FunctionSettings FromVariables(Func<string, string?> read)
@@ -31,6 +34,7 @@ public sealed record FunctionSettings
             SimulatedApiFunction = Text(read, "SIMULATED_API_FUNCTION", defaults.SimulatedApiFunction),
             DefaultMaxAttempts = PositiveInt(read, "DEFAULT_MAX_ATTEMPTS", defaults.DefaultMaxAttempts),
             DefaultPollingTimeoutSeconds = PositiveInt(read, "DEFAULT_POLLING_TIMEOUT_SECONDS", defaults.DefaultPollingTimeoutSeconds),
+            PollerLeaseSeconds = PositiveInt(read, "POLLER_LEASE_SECONDS", defaults.PollerLeaseSeconds),
         };
     }
 

@@ -5,7 +5,7 @@ using Poc.Cli.Cli;
 namespace Poc.Cli.Deploy;
 
 /// <summary>Creates a function, or brings its code and configuration up to date, touching only what differs.</summary>
-internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, TimeProvider time)
+internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, TimeProvider time, IReadOnlyDictionary<string, string> variables)
 {
     public async Task<(ResourceChange Change, string Arn, string Detail)> DeployAsync(
         string name, string handler, FunctionPackage package, byte[] zip, CancellationToken ct)
@@ -23,7 +23,7 @@ internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, Time
                     Handler = handler,
                     Timeout = PocResources.TimeoutSeconds,
                     MemorySize = PocResources.MemoryMb,
-                    Environment = new FunctionEnvironment { Variables = PocResources.FunctionEnvironment },
+                    Environment = new FunctionEnvironment { Variables = variables },
                 },
                 ct);
             await WaitReadyAsync(name, ct);
@@ -50,7 +50,7 @@ internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, Time
                     Handler = handler,
                     Timeout = PocResources.TimeoutSeconds,
                     MemorySize = PocResources.MemoryMb,
-                    Environment = new FunctionEnvironment { Variables = PocResources.FunctionEnvironment },
+                    Environment = new FunctionEnvironment { Variables = variables },
                 },
                 ct);
             await WaitReadyAsync(name, ct);
@@ -62,14 +62,14 @@ internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, Time
 
     private bool ConfigurationDiffers(FunctionConfiguration c, string handler)
     {
-        var variables = c.Environment?.Variables ?? new Dictionary<string, string>();
+        var deployed = c.Environment?.Variables ?? new Dictionary<string, string>();
         return c.Handler != handler
                || c.Runtime != PocResources.Runtime
                || c.Timeout != PocResources.TimeoutSeconds
                || c.MemorySize != PocResources.MemoryMb
                || c.Role != roleArn
-               || variables.Count != PocResources.FunctionEnvironment.Count
-               || PocResources.FunctionEnvironment.Any(kv => !variables.TryGetValue(kv.Key, out var v) || v != kv.Value);
+               || deployed.Count != variables.Count
+               || variables.Any(kv => !deployed.TryGetValue(kv.Key, out var v) || v != kv.Value);
     }
 
     private async Task<FunctionConfiguration?> GetAsync(string name, CancellationToken ct)

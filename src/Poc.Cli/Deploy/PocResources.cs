@@ -41,5 +41,23 @@ public static class PocResources
         ["SIMULATED_API_FUNCTION"] = SimulatedApiFunction,
     };
 
+    /// <summary>
+    /// The environment for a deployment. With schedules sped up (LocalCloud's time scale), the poller's 10 s claim lease
+    /// would outlast several sweeps and a pending job would be skipped by them, so it shrinks with the scale (1 s at least).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FunctionEnvironmentFor(double? scheduleTimeScale)
+    {
+        if (scheduleTimeScale is not { } scale || scale >= 1)
+        {
+            return FunctionEnvironment;
+        }
+
+        var lease = Math.Max(1, (int)Math.Round(10 * scale));
+        return new Dictionary<string, string>(FunctionEnvironment, StringComparer.Ordinal)
+        {
+            ["POLLER_LEASE_SECONDS"] = lease.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     private static string Handler(string type) => $"JobOrchestration.Functions::JobOrchestration.Functions.{type}::HandleAsync";
 }
