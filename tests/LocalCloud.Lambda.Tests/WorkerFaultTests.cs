@@ -1,3 +1,4 @@
+using LocalCloud.Testing;
 using System.Diagnostics;
 using System.Text;
 using LocalCloud.Lambda.Tests.Infrastructure;
@@ -19,14 +20,14 @@ public sealed class WorkerFaultTests(LambdaFixture fixture)
         using var probe = new WorkerProbe();
 
         var invoke = api.InvokeAsync(name, probe.Payload, logType: "Tail");
-        var killedPid = await probe.NextAsync("hang");
+        var killedPid = await probe.NextAsync("hang", TestContext.Current.CancellationToken);
         using (var worker = Process.GetProcessById(killedPid))
         {
             worker.Kill();
         }
         var failed = await invoke.WaitAsync(Guard, TestContext.Current.CancellationToken);
         var next = api.InvokeAsync(name, probe.Payload);
-        var nextPid = await probe.NextAsync("return");
+        var nextPid = await probe.NextAsync("return", TestContext.Current.CancellationToken);
         var succeeded = await next.WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(200, failed.Status);

@@ -1,3 +1,4 @@
+using LocalCloud.Testing;
 [assembly: AssemblyFixture(typeof(LocalCloud.Lambda.Tests.Infrastructure.LambdaFixture))]
 
 namespace LocalCloud.Lambda.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class LambdaFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _zip = await TestFunctionPackage.GetAsync();
+        _zip = await FunctionPackage.GetAsync(typeof(LambdaFixture).Assembly, "TestFunctionProject");
         _host = await TestHost.StartAsync();
     }
 

@@ -1,3 +1,4 @@
+using LocalCloud.Testing;
 using System.Diagnostics;
 using System.Text.Json;
 using Aws.Clients;
@@ -20,7 +21,7 @@ public sealed class LambdaWorkerKilledTests
     public async Task Execution_WorkerKilledOnFirstAttempt_RetriesOnRuntimeExitErrorAndSucceeds()
     {
         var cancel = TestContext.Current.CancellationToken;
-        var zip = await FaultFunctionPackage.GetAsync();
+        var zip = await FunctionPackage.GetAsync(typeof(LambdaWorkerKilledTests).Assembly, "FaultFunctionProject");
         await using var cloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning }, cancel);
         var config = new AwsClientConfig
         {
@@ -62,12 +63,12 @@ public sealed class LambdaWorkerKilledTests
         var machine = await states.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "fault-killed-worker", Definition = definition, RoleArn = "arn:aws:iam::000000000000:role/states-role" }, cancel);
         var started = await states.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine.StateMachineArn, Input = "{}" }, cancel);
 
-        var killedPid = await probe.NextAsync("hang");
+        var killedPid = await probe.NextAsync("hang", TestContext.Current.CancellationToken);
         using (var worker = Process.GetProcessById(killedPid))
         {
             worker.Kill();
         }
-        var retriedPid = await probe.NextAsync("return");
+        var retriedPid = await probe.NextAsync("return", TestContext.Current.CancellationToken);
         await cloud.ServiceSet.Get<StepFunctionsService>().WaitForExecutionAsync(started.ExecutionArn, cancel).WaitAsync(Guard, cancel);
         var described = await states.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = started.ExecutionArn }, cancel);
         var history = await states.GetExecutionHistoryAllAsync(new GetExecutionHistoryRequest { ExecutionArn = started.ExecutionArn }, cancel);

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace LocalCloud.Lambda.Tests.Infrastructure;
+namespace LocalCloud.Testing;
 
 /// <summary>
-/// The test's end of TestFunction's ReportPidThenObey: each invocation connects, says which process it runs in and
+/// The test's end of a test function's ReportPidThenObey (LocalCloud.Lambda.Tests' TestFunction, LocalCloud.Tests' FaultFunction): each invocation connects, says which process it runs in and
 /// waits for an order. So a test knows a worker is mid-invocation, and which pid to kill, the moment it happens.
 /// </summary>
 public sealed class WorkerProbe : IDisposable
@@ -22,9 +22,8 @@ public sealed class WorkerProbe : IDisposable
     public string Payload => $$"""{"port":{{Port.ToString(CultureInfo.InvariantCulture)}}}""";
 
     /// <summary>Waits for the next invocation to report in, gives it <paramref name="order"/> ("hang" or anything to return) and answers its pid.</summary>
-    public async Task<int> NextAsync(string order)
+    public async Task<int> NextAsync(string order, CancellationToken cancel)
     {
-        var cancel = TestContext.Current.CancellationToken;
         using var client = await _listener.AcceptTcpClientAsync(cancel).AsTask().WaitAsync(Guard, cancel);
         using var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);

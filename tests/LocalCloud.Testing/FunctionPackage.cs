@@ -1,21 +1,29 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 
-namespace LocalCloud.Lambda.Tests.Infrastructure;
+namespace LocalCloud.Testing;
 
-/// <summary>Publishes TestFunction (net8.0, as for AWS's dotnet8 runtime) once per test run and zips it.</summary>
-public static class TestFunctionPackage
+/// <summary>
+/// Publishes a test's Lambda function project (net8.0, as for AWS's dotnet8 runtime) once per test run and zips it.
+/// The test assembly names the project in an AssemblyMetadata attribute, so the path is the build's, not a guess.
+/// </summary>
+public static class FunctionPackage
 {
-    private static readonly Lazy<Task<byte[]>> Zip = new(BuildAsync);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> Zips = new(StringComparer.Ordinal);
 
-    public static Task<byte[]> GetAsync() => Zip.Value;
-
-    private static async Task<byte[]> BuildAsync()
+    /// <summary>The zip of the project named by <paramref name="testAssembly"/>'s metadata <paramref name="metadataKey"/>.</summary>
+    public static Task<byte[]> GetAsync(Assembly testAssembly, string metadataKey)
     {
-        var project = typeof(TestFunctionPackage).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "TestFunctionProject").Value!;
-        var output = Path.Combine(Path.GetTempPath(), "localcloud-lambda-tests-" + Guid.NewGuid().ToString("N"));
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        var project = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == metadataKey).Value!;
+        return Zips.GetOrAdd(project, p => new Lazy<Task<byte[]>>(() => BuildAsync(p))).Value;
+    }
+
+    private static async Task<byte[]> BuildAsync(string project)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "localcloud-test-function-" + Guid.NewGuid().ToString("N"));
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
