@@ -6,26 +6,7 @@ namespace LocalCloud.StepFunctions.Tests;
 /// <summary>The waitForTaskToken pattern: history order, timeouts on the fake clock, every token edge case.</summary>
 public sealed class CallbackTests
 {
-    private static string Definition(string extra = "") => $$"""
-        {
-          "StartAt": "Wait",
-          "States": {
-            "Wait": {
-              "Type": "Task",
-              "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
-              "Parameters": { "FunctionName": "create-job", "Payload": { "token.$": "$$.Task.Token", "job.$": "$.job" } },
-              {{extra}}
-              "Catch": [
-                { "ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimeoutState" },
-                { "ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.error", "Next": "FailedState" }
-              ],
-              "End": true
-            },
-            "TimeoutState": { "Type": "Pass", "OutputPath": "$.error", "End": true },
-            "FailedState": { "Type": "Pass", "OutputPath": "$.error", "End": true }
-          }
-        }
-        """;
+    private static string Definition(string extra = "") => CallbackDefinitions.Callback(extra);
 
     private static async Task<(SfnHarness Sfn, string Execution)> StartedAsync(string extra = "")
     {
