@@ -173,7 +173,8 @@ internal sealed class FunctionPool
         {
             WorkerLauncher.MakeBootstrapExecutable(Function);
         }
-        var worker = Worker.Start(id, _launcher.CreateStartInfo(Function, id), _time, _logger);
+        var startInfo = _launcher.CreateStartInfo(Function, id);
+        var worker = TextFileBusy.Retry(() => Worker.Start(id, startInfo, _time, _logger), Thread.Sleep);
         _registry.Add(worker);
         lock (_lock)
         {
