@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Tests.Support;
 
 namespace LocalCloud.StepFunctions.Tests;
@@ -189,9 +190,10 @@ public sealed class CallbackTests
     [Theory]
     [InlineData("not-a-token", "InvalidToken")]
     [InlineData("", "InvalidToken")]
-    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "TaskDoesNotExist")]
+    [InlineData("well-formed, never issued", "TaskDoesNotExist")]
     public async Task SendTaskSuccess_BadToken_AwsError(string token, string expected)
     {
+        token = token == "well-formed, never issued" ? TaskTokenRegistry.Mint() : token;
         await using var sfn = new SfnHarness();
         Assert.Equal(expected, (await sfn.ErrorAsync("SendTaskSuccess", new { taskToken = token, output = "{}" })).Code);
         Assert.Equal(expected, (await sfn.ErrorAsync("SendTaskHeartbeat", new { taskToken = token })).Code);

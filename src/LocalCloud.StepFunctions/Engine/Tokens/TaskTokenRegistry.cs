@@ -1,30 +1,20 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using LocalCloud.Core;
 
 namespace LocalCloud.StepFunctions.Engine.Tokens;
 
 /// <summary>
-/// Task tokens: 64 random bytes (512 bits) from RandomNumberGenerator, base64url, so 86 characters.
-/// A token stays known after its task closed, so a late callback gets TaskTimedOut rather than
+/// Open task tokens (their shape: <see cref="TaskTokenFormat"/>). A token stays known after its task closed, so a late callback gets TaskTimedOut rather than
 /// TaskDoesNotExist, as AWS answers for a closed task.
 /// </summary>
 public sealed class TaskTokenRegistry
 {
-    private const int TokenBytes = 64;
-    private static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
     private readonly ConcurrentDictionary<string, OpenTask> _tasks = new(StringComparer.Ordinal);
 
     // Tokens of tasks that closed before a restart: known, but never open again.
     private readonly ConcurrentDictionary<string, bool> _closedBeforeRestart = new(StringComparer.Ordinal);
 
-    public static string Mint()
-    {
-        Span<byte> bytes = stackalloc byte[TokenBytes];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64Url.EncodeToString(bytes);
-    }
+    public static string Mint() => TaskTokenFormat.Mint();
 
     public void Register(OpenTask task)
     {
@@ -40,7 +30,7 @@ public sealed class TaskTokenRegistry
     /// <summary>The open task behind a token, or AWS's error: InvalidToken, TaskDoesNotExist, TaskTimedOut.</summary>
     public OpenTask Find(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length != TokenLength || !Base64Url.IsValid(token))
+        if (!TaskTokenFormat.IsWellFormed(token))
         {
             throw new AwsServiceException("InvalidToken", "Invalid Token: 'Invalid token'");
         }
