@@ -120,6 +120,8 @@ public static class Messages
     public const string JobMinutesOption = "Average job duration in minutes";
     public const string PollMinutesOption = "Poll interval in minutes (the poller's schedule and the baseline's Wait)";
     public const string OutOption = "Folder the report is written to";
+
+    public const string FiguresOption = "Also write the measured figures alone (scenarios, latency, cost, with when and how they were measured) to this Markdown file; the docs quote docs/generated/figures.md";
     public const string NoSweepMeasured = "no poller sweep ran while measuring idle usage; is the schedule (or --trigger-poller) running?";
 
     public static string MustBePositiveNumber(string option, string value) => $"{option} must be a number greater than zero, not '{value}'.";
@@ -142,6 +144,8 @@ public static class Messages
     public static string CostNotMeasured(string reason) => $"cost not measured: {reason}";
 
     public static string ReportWritten(string html, string markdown) => $"report: {html} (and {markdown})";
+
+    public static string FiguresWritten(string path) => $"figures: {path}";
 
     public static string UsageUnavailable(string where) => $"{where} does not answer /_localcloud/usage; poc report measures cost on LocalCloud only.";
 

@@ -83,7 +83,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         try
         {
             using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, cloud.SweepsFinishedSince, ct);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSince, ct);
         }
         finally
         {
@@ -112,16 +112,42 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, cloud.SweepsFinishedSince, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, Figures(args), cloud.SweepsFinishedSince, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
-        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, null, ct);
+        return await RunAndReportAsync(environment, "report", args.Inputs, args.Folder, Figures(args), null, ct);
     }
+
+    // The figures file names the command that made it, as the user could type it again.
+    private static FiguresTarget? Figures(ReportArgs args)
+    {
+        if (args.Figures is not { } path)
+        {
+            return null;
+        }
+
+        List<string> words = ["poc", "report"];
+        if (args.Endpoint is { } endpoint)
+        {
+            words.AddRange(["--endpoint", endpoint.Endpoint]);
+        }
+
+        if (args.Inputs != CostInputs.Defaults)
+        {
+            words.AddRange(["--jobs-per-month", Num(args.Inputs.JobsPerMonth), "--job-minutes", Num(args.Inputs.AverageJobDuration.TotalMinutes),
+                "--poll-minutes", Num(args.Inputs.PollInterval.TotalMinutes)]);
+        }
+
+        words.AddRange(["--figures", path]);
+        return new FiguresTarget(path, string.Join(' ', words));
+    }
+
+    private static string Num(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
     private async Task<int> RunAndReportAsync(
-        PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
+        PocEnvironment environment, string label, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
     {
         await DeployWithViewAsync(environment, WarmUpStep(environment), ct);
 
@@ -130,8 +156,12 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         DescribeRun(environment, poller, Messages.DemoRunning);
         RunResult? run = null;
         var code = await RunAndSummariseAsync(environment, plan, ct, r => run = r);
-        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, sweepsFinished, new LineProgress(console.WriteLine), ct);
+        var files = await ReportRunner.MeasureAndWriteAsync(environment, poller, run!, inputs, folder, figures, sweepsFinished, new LineProgress(console.WriteLine), ct);
         console.WriteLine(Messages.ReportWritten(files.Html, files.Markdown));
+        if (files.Figures is { } figuresFile)
+        {
+            console.WriteLine(Messages.FiguresWritten(figuresFile));
+        }
         if (files.CostNote is { } note)
         {
             // The report is written, but without its cost section the command did not do what it says.

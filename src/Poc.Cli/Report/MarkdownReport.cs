@@ -53,8 +53,15 @@ public static class MarkdownReport
             return md.ToString();
         }
 
+        AppendCost(md, facts, cost, Image("cost", "reduction against job duration"));
+        return md.ToString();
+    }
+
+    /// <summary>The cost findings, the measured units and the reduction table: the report's cost section and the figures file.</summary>
+    internal static void AppendCost(StringBuilder md, ReportFacts facts, Cost.CostAnalysis cost, string chart)
+    {
         Table(md, ["finding", "value"], [.. facts.CostFacts.Select(f => (IReadOnlyList<string>)[f.Label, f.Value])]);
-        md.Append(Image("cost", "reduction against job duration"));
+        md.Append(chart);
         Table(md, ["measured units", "transitions", "Lambda requests", "Lambda GB-s", "read units", "write units", "scheduler invocations"],
             [.. facts.Coefficients.Select(c => (IReadOnlyList<string>)
             [
@@ -63,10 +70,9 @@ public static class MarkdownReport
             ])]);
         Table(md, ["poll interval", .. cost.Series[0].Points.Select(p => CostChartSvg.Duration(p.Duration))],
             [.. cost.Series.Select(s => (IReadOnlyList<string>)[CostChartSvg.Duration(s.PollInterval), .. s.Points.Select(p => ReportFacts.Pct(p.ReductionPercent))])]);
-        return md.ToString();
     }
 
-    private static void Table(StringBuilder md, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows)
+    internal static void Table(StringBuilder md, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows)
     {
         md.Append("| ").AppendJoin(" | ", headings.Select(Cell)).Append(" |\n|").AppendJoin("|", headings.Select(_ => " --- ")).Append("|\n");
         foreach (var row in rows)

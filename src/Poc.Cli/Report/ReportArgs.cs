@@ -7,4 +7,5 @@ namespace Poc.Cli.Report;
 /// <param name="Endpoint">The endpoint given with --endpoint, or null for an embedded LocalCloud.</param>
 /// <param name="Inputs">The workload the cost model projects to.</param>
 /// <param name="Folder">Where to write, relative to the repository root unless absolute.</param>
-public sealed record ReportArgs(EndpointSettings? Endpoint, CostInputs Inputs, string Folder);
+/// <param name="Figures">Where to write the measured figures alone (FiguresFile), relative to the repository root unless absolute; null for nowhere.</param>
+public sealed record ReportArgs(EndpointSettings? Endpoint, CostInputs Inputs, string Folder, string? Figures = null);

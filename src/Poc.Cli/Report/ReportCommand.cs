@@ -19,12 +19,14 @@ public static class ReportCommand
         var minutes = Positive("--job-minutes", Messages.JobMinutesOption, defaults.AverageJobDuration.TotalMinutes);
         var poll = Positive("--poll-minutes", Messages.PollMinutesOption, defaults.PollInterval.TotalMinutes);
         var folder = new Option<string>("--out") { Description = Messages.OutOption, DefaultValueFactory = _ => ReportWriter.DefaultFolder, HelpName = "DIR" };
-        var command = new Command("report", Messages.ReportDescription) { jobs, minutes, poll, folder };
+        var figures = new Option<string?>("--figures") { Description = Messages.FiguresOption, HelpName = "FILE" };
+        var command = new Command("report", Messages.ReportDescription) { jobs, minutes, poll, folder, figures };
         command.SetAction((r, ct) => handler(
             new ReportArgs(
                 endpoint(r),
                 new CostInputs(r.GetValue(jobs), TimeSpan.FromMinutes(r.GetValue(minutes)), TimeSpan.FromMinutes(r.GetValue(poll))),
-                r.GetValue(folder) ?? ReportWriter.DefaultFolder),
+                r.GetValue(folder) ?? ReportWriter.DefaultFolder,
+                r.GetValue(figures)),
             ct));
         return command;
     }

@@ -15,11 +15,12 @@ public static class ReportRunner
     /// <param name="scenarios">The scenario run the report shows.</param>
     /// <param name="inputs">The workload the cost is projected to.</param>
     /// <param name="folder">Where the report goes, under the repository root.</param>
+    /// <param name="figures">Where the figures file goes and the command that made it, or null.</param>
     /// <param name="sweepsFinished">An in-process LocalCloud's <see cref="EmbeddedLocalCloud.SweepsFinishedSince"/>, or null.</param>
     /// <param name="progress">One line per phase.</param>
     /// <param name="ct">Cancels.</param>
     public static async Task<ReportFiles> MeasureAndWriteAsync(
-        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished,
+        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, bool>? sweepsFinished,
         IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
@@ -55,6 +56,15 @@ public static class ReportRunner
             Cost = cost,
             CostNote = note,
         };
-        return await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct) with { CostNote = note };
+        var written = await ReportWriter.WriteAsync(data, Path.Combine(env.RepoRoot, folder), ct) with { CostNote = note };
+        if (figures is not null)
+        {
+            var path = Path.Combine(env.RepoRoot, figures.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, FiguresFile.Render(new ReportFacts(data), figures.Command, FiguresFile.LoadAverage()), ct);
+            written = written with { Figures = path };
+        }
+
+        return written;
     }
 }
