@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Infra.Aws.Tests;
 
-// Each function's role holds exactly what its code calls (CONTRACTS.md, src/JobOrchestration.Functions), on exactly
+// Each function's role holds exactly what its code calls (docs/data-model.md, src/JobOrchestration.Functions), on exactly
 // the resources it touches: a new action or a wider resource fails here first.
 public sealed class FunctionPoliciesTests(PocStackFixture stack)
 {

@@ -7,7 +7,7 @@ using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 
 namespace Poc.Infra.Aws;
 
-// The three functions of CONTRACTS.md, each with its own role that holds only what its code calls.
+// The three functions of docs/data-model.md, each with its own role that holds only what its code calls.
 // Roles are made here rather than by Function so no managed policy (AWSLambdaBasicExecutionRole, whose
 // logs:CreateLogGroup is on "*") is attached: each role may only write to its own, pre-created log group.
 internal sealed class JobFunctions : Construct

@@ -1,6 +1,6 @@
 namespace Poc.Infra.Aws;
 
-// Physical names fixed by CONTRACTS.md: poc deploy, the functions' defaults and poc test all expect them.
+// Physical names fixed by docs/data-model.md: poc deploy, the functions' defaults and poc test all expect them.
 internal static class ResourceNames
 {
     public const string JobsTable = "poc-jobs";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace JobOrchestration.Functions.Common;
 
-/// <summary>Configuration of the three functions, read from environment variables only (CONTRACTS.md).</summary>
+/// <summary>Configuration of the three functions, read from environment variables only (docs/data-model.md).</summary>
 public sealed record FunctionSettings
 {
     public string JobsTable { get; init; } = "poc-jobs";

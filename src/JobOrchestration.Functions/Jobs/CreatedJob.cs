@@ -3,7 +3,7 @@ using JobOrchestration.Functions.Common;
 
 namespace JobOrchestration.Functions.Jobs;
 
-/// <summary>The CREATE_JOB answer (CONTRACTS.md: jobId, status, scenario, createdAt).</summary>
+/// <summary>The CREATE_JOB answer (docs/data-model.md: jobId, status, scenario, createdAt).</summary>
 public sealed record CreatedJob(string JobId, string Status, JobScenario Scenario, DateTimeOffset CreatedAt)
 {
     public JsonObject ToJson() => new()

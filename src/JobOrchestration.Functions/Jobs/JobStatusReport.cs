@@ -3,7 +3,7 @@ using JobOrchestration.Functions.Common;
 
 namespace JobOrchestration.Functions.Jobs;
 
-/// <summary>The CHECK_STATUS answer (CONTRACTS.md). Result is set when COMPLETED, Error when FAILED.</summary>
+/// <summary>The CHECK_STATUS answer (docs/data-model.md). Result is set when COMPLETED, Error when FAILED.</summary>
 public sealed record JobStatusReport(string JobId, string Status, int Checks, long ElapsedSeconds, JsonObject? Result = null, string? Error = null)
 {
     public JsonObject ToJson()

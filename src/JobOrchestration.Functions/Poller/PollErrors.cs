@@ -2,7 +2,7 @@ using JobOrchestration.Functions.Tokens;
 
 namespace JobOrchestration.Functions.Poller;
 
-/// <summary>The error names the poller sends; the workflows Catch on them (CONTRACTS.md).</summary>
+/// <summary>The error names the poller sends; the workflows Catch on them (docs/data-model.md).</summary>
 public static class PollErrors
 {
     public const string JobFailed = "JobFailed";

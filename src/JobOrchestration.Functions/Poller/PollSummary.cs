@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace JobOrchestration.Functions.Poller;
 
-/// <summary>What one sweep did (CONTRACTS.md "poller result").</summary>
+/// <summary>What one sweep did (docs/functions.md, "poc-poller").</summary>
 public sealed record PollSummary(int Checked, int Completed, int Failed, int MaxAttempts, int TimedOut, int StillPending, int Errors)
 {
     public JsonObject ToJson() => new()

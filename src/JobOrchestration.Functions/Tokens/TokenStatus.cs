@@ -1,6 +1,6 @@
 namespace JobOrchestration.Functions.Tokens;
 
-/// <summary>States of a poc-task-tokens record (CONTRACTS.md). Every record ends in one of the four terminal ones.</summary>
+/// <summary>States of a poc-task-tokens record (docs/data-model.md). Every record ends in one of the four terminal ones.</summary>
 public static class TokenStatus
 {
     public const string Pending = "PENDING";

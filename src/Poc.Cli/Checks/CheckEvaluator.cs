@@ -132,7 +132,7 @@ public static class CheckEvaluator
 
     private static HistoryEvent? CallbackTask(ExecutionObservation e) => HistoryAnalysis.CallbackScheduled(e.History);
 
-    // CONTRACTS.md: a completed execution's output carries job = {jobId, status:"COMPLETED", result, attempts}.
+    // docs/data-model.md: a completed execution's output carries job = {jobId, status:"COMPLETED", result, attempts}.
     private static string? CompletedJobStatus(string? output)
     {
         if (output is null)

@@ -1,6 +1,6 @@
 namespace Poc.Cli.Deploy;
 
-/// <summary>The names and settings CONTRACTS.md fixes for every resource poc deploys.</summary>
+/// <summary>The names and settings docs/data-model.md fixes for every resource poc deploys.</summary>
 public static class PocResources
 {
     public const string TokensTable = "poc-task-tokens";

@@ -4,7 +4,7 @@ using Poc.Cli.Cli;
 
 namespace Poc.Cli.Deploy;
 
-/// <summary>Creates poc-jobs and poc-task-tokens exactly as CONTRACTS.md fixes them, or adds what an older deploy left out.</summary>
+/// <summary>Creates poc-jobs and poc-task-tokens exactly as docs/data-model.md fixes them, or adds what an older deploy left out.</summary>
 internal sealed class TableDeployer(IAmazonDynamoDB dynamoDb, TimeProvider time)
 {
     public async Task<(ResourceChange Change, string Detail)> DeployJobsAsync(CancellationToken ct)

@@ -3,7 +3,7 @@ using LocalCloud.Core.Usage;
 
 namespace Poc.Cli.Monitor;
 
-/// <summary>Reads LocalCloud's billing counters (GET /_localcloud/usage, CONTRACTS.md).</summary>
+/// <summary>Reads LocalCloud's billing counters (GET /_localcloud/usage, docs/architecture.md).</summary>
 public static class LocalCloudUsage
 {
     /// <summary>LocalCloud's usage route.</summary>

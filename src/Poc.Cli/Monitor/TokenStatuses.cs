@@ -1,6 +1,6 @@
 namespace Poc.Cli.Monitor;
 
-/// <summary>The statuses a poc-task-tokens record can have (CONTRACTS.md), in the order the monitor shows them.</summary>
+/// <summary>The statuses a poc-task-tokens record can have (docs/data-model.md), in the order the monitor shows them.</summary>
 public static class TokenStatuses
 {
     public const string Pending = "PENDING";

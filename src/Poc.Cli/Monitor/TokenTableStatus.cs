@@ -2,7 +2,7 @@ namespace Poc.Cli.Monitor;
 
 /// <summary>poc-task-tokens: how many records are in each status, and the pending jobs the poller still sweeps.</summary>
 /// <param name="Exists">False when the table is not deployed.</param>
-/// <param name="CountsByStatus">Records per status (every status CONTRACTS.md names, zeros included).</param>
+/// <param name="CountsByStatus">Records per status (every status docs/data-model.md names, zeros included).</param>
 /// <param name="Pending">The oldest PENDING records, at most <see cref="MonitorCollector.PendingShown"/>.</param>
 public sealed record TokenTableStatus(bool Exists, IReadOnlyList<StatusCount> CountsByStatus, IReadOnlyList<PendingJob> Pending)
 {

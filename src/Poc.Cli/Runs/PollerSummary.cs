@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Poc.Cli.Runs;
 
-/// <summary>What one poller sweep did (CONTRACTS.md, "poller result").</summary>
+/// <summary>What one poller sweep did (docs/functions.md, "poc-poller").</summary>
 public sealed record PollerSummary(int Checked, int Completed, int Failed, int MaxAttempts, int TimedOut, int StillPending, int Errors)
 {
     /// <summary>Reads the poller's JSON result; fields it omits count as zero.</summary>

@@ -1,6 +1,6 @@
 namespace Poc.Cli.Scenarios;
 
-/// <summary>The statuses of a poc-task-tokens record (CONTRACTS.md).</summary>
+/// <summary>The statuses of a poc-task-tokens record (docs/data-model.md).</summary>
 public static class RecordStatuses
 {
     /// <summary>Waiting for the poller.</summary>

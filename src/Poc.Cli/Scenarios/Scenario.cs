@@ -9,7 +9,7 @@ namespace Poc.Cli.Scenarios;
 /// <param name="Expectation">How the execution and its record must end.</param>
 public sealed record Scenario(string Name, string Description, string JobScenario, ScenarioExpectation Expectation)
 {
-    /// <summary>How many status checks a complete/fail job takes (CONTRACTS.md simulated-api).</summary>
+    /// <summary>How many status checks a complete/fail job takes (docs/data-model.md, the job API).</summary>
     public int? ChecksToComplete { get; init; }
 
     /// <summary>The poller's attempt limit, when the scenario sets one.</summary>
@@ -24,7 +24,7 @@ public sealed record Scenario(string Name, string Description, string JobScenari
     /// <summary>False for scenarios the polling baseline cannot show (it has no callback task to time out).</summary>
     public bool AppliesToBaseline => TaskTimeoutIntervals is null;
 
-    /// <summary>The workflow input (CONTRACTS.md, "Workflow input") for a poll interval of <paramref name="pollIntervalSeconds"/>.</summary>
+    /// <summary>The workflow input (docs/data-model.md, "The workflow input") for a poll interval of <paramref name="pollIntervalSeconds"/>.</summary>
     public JsonObject BuildInput(string jobName, double pollIntervalSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pollIntervalSeconds);

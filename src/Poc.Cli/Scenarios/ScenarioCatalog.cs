@@ -1,6 +1,6 @@
 namespace Poc.Cli.Scenarios;
 
-/// <summary>The happy path and every error path of the callback pattern, as CONTRACTS.md fixes them.</summary>
+/// <summary>The happy path and every error path of the callback pattern, as docs/error-scenarios.md describes them.</summary>
 public static class ScenarioCatalog
 {
     /// <summary>The job completes after two checks; the poller sends SendTaskSuccess.</summary>

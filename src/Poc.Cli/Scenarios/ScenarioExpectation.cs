@@ -1,6 +1,6 @@
 namespace Poc.Cli.Scenarios;
 
-/// <summary>How an execution of a scenario must end (CONTRACTS.md, "Outcomes").</summary>
+/// <summary>How an execution of a scenario must end (docs/error-scenarios.md).</summary>
 /// <param name="ExecutionStatus">SUCCEEDED or FAILED.</param>
 /// <param name="Error">The execution's error, or null when it must succeed.</param>
 /// <param name="RecordStatus">The poc-task-tokens status the poller leaves behind.</param>

@@ -106,7 +106,7 @@ internal sealed class LocalCloudHarness : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    // As poc deploy creates them (CONTRACTS.md "Tables").
+    // As poc deploy creates them (docs/data-model.md).
     private async Task CreateTablesAsync()
     {
         await DynamoDb.CreateTableAsync(new CreateTableRequest
