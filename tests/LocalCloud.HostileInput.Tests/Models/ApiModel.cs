@@ -39,17 +39,22 @@ public sealed class ApiModel
 
     public JsonElement Shape(string name) => _shapes.GetProperty(name);
 
+    /// <summary>The service's model; skips the calling test, naming the folder, when the models are not beside the repository.</summary>
     public static ApiModel Load(string service)
     {
+        if (Directory is null)
+        {
+            Assert.Skip("../shared/data/aws-api-models not found beside the repository (or set AWS_API_MODELS_DIR): the hostile-input fuzzer needs AWS's API models.");
+        }
         var file = Path.Combine(Directory, service + ".json");
         using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
         return new ApiModel(file, document);
     }
 
-    /// <summary>The models live beside the repository (…/shared/data/aws-api-models); AWS_API_MODELS_DIR overrides.</summary>
-    public static string Directory { get; } = FindDirectory();
+    /// <summary>The models live beside the repository (…/shared/data/aws-api-models); AWS_API_MODELS_DIR overrides. Null when absent.</summary>
+    public static string? Directory { get; } = FindDirectory();
 
-    private static string FindDirectory()
+    private static string? FindDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("AWS_API_MODELS_DIR");
         if (!string.IsNullOrEmpty(configured))
@@ -64,6 +69,6 @@ public sealed class ApiModel
                 return candidate;
             }
         }
-        throw new DirectoryNotFoundException("shared/data/aws-api-models not found above the test binaries; set AWS_API_MODELS_DIR.");
+        return null;
     }
 }
