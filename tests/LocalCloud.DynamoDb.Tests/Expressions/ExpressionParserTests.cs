@@ -6,19 +6,19 @@ namespace LocalCloud.DynamoDb.Tests.Expressions;
 public class ExpressionParserTests
 {
     [Theory]
-    [InlineData("a = :v")]
-    [InlineData("attribute_not_exists(id)")]
-    [InlineData("NOT attribute_exists(#n) AND (a < :v OR b >= :w)")]
-    [InlineData("a BETWEEN :lo AND :hi AND b IN (:x, :y, :z)")]
-    [InlineData("begins_with(a.b[2].c, :p) or contains(#l, :v)")]
-    [InlineData("size(a) > :n")]
-    [InlineData("attribute_type(a, :t)")]
-    [InlineData("a <> :v and not b <= :w")]
-    public void ParseCondition_ValidInput_Parses(string text)
+    [InlineData("a = :v", "Compare(=)")]
+    [InlineData("attribute_not_exists(id)", "Function(attribute_not_exists)")]
+    [InlineData("NOT attribute_exists(#n) AND (a < :v OR b >= :w)", "And(Not(Function(attribute_exists)), Or(Compare(<), Compare(>=)))")]
+    [InlineData("a BETWEEN :lo AND :hi AND b IN (:x, :y, :z)", "And(Between, In(3))")]
+    [InlineData("begins_with(a.b[2].c, :p) or contains(#l, :v)", "Or(Function(begins_with), Function(contains))")]
+    [InlineData("size(a) > :n", "Compare(>)")]
+    [InlineData("attribute_type(a, :t)", "Function(attribute_type)")]
+    [InlineData("a <> :v and not b <= :w", "And(Compare(<>), Not(Compare(<=)))")]
+    public void ParseCondition_ValidInput_BuildsTheTreeItSays(string text, string shape)
     {
         var condition = ExpressionParser.ParseCondition(text, ExpressionKind.ConditionExpression);
 
-        Assert.NotNull(condition);
+        Assert.Equal(shape, Shape(condition));
     }
 
     [Fact]
@@ -87,4 +87,17 @@ public class ExpressionParserTests
 
         Assert.Equal(["a", "b.c", "#d[0]"], paths.Select(p => p.ToString()));
     }
+
+    // The tree's node kinds and operators, so a parse into the wrong structure fails, not just a parse into nothing.
+    private static string Shape(Condition condition) => condition switch
+    {
+        Condition.Compare c => $"Compare({c.Operator})",
+        Condition.Between => "Between",
+        Condition.In i => $"In({i.Candidates.Count})",
+        Condition.And a => $"And({Shape(a.Left)}, {Shape(a.Right)})",
+        Condition.Or o => $"Or({Shape(o.Left)}, {Shape(o.Right)})",
+        Condition.Not n => $"Not({Shape(n.Inner)})",
+        Condition.Function f => $"Function({f.Call.Function})",
+        _ => condition.GetType().Name,
+    };
 }
