@@ -1,5 +1,9 @@
 using LocalCloud.Core;
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Operations;
+using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Model;
+using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;
 
 namespace LocalCloud.DynamoDb.Expressions;
@@ -68,7 +72,7 @@ internal static class ExpressionValidator
                     var type = scope.Value(typeRef.Name, kind);
                     if (type.Type != AttributeType.S || !TypeNames.Contains(type.S))
                     {
-                        throw ExpressionScope.Invalid(kind, $"Invalid attribute type name found; type: {DynamoDbMessages.Raw(type)}, valid types: {{{string.Join(",", TypeNames)}}}");
+                        throw ExpressionScope.Invalid(kind, $"Invalid attribute type name found; type: {DynamoDbErrors.Raw(type)}, valid types: {{{string.Join(",", TypeNames)}}}");
                     }
                 }
                 break;
@@ -147,7 +151,7 @@ internal static class ExpressionValidator
         var keyPath = paths.FirstOrDefault(p => key.Contains(p[0].Name!));
         if (keyPath is not null)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.CannotUpdateKey(keyPath[0].Name!));
+            throw AwsServiceException.Validation(DynamoDbErrors.CannotUpdateKey(keyPath[0].Name!));
         }
         return paths;
     }

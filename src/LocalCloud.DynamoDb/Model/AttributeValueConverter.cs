@@ -27,7 +27,7 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
             }
             if (result is not null)
             {
-                throw AwsServiceException.Validation(DynamoDbMessages.AttributeValueMoreThanOneType);
+                throw AwsServiceException.Validation(DynamoDbErrors.AttributeValueMoreThanOneType);
             }
             result = name switch
             {
@@ -42,7 +42,7 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
                 }),
                 "NULL" => reader.TokenType == JsonTokenType.True
                     ? AttributeValue.Null
-                    : throw AwsServiceException.Validation(DynamoDbMessages.NullMustBeTrue),
+                    : throw AwsServiceException.Validation(DynamoDbErrors.NullMustBeTrue),
                 "M" => AttributeValue.FromM(ReadMap(ref reader, options)),
                 "L" => AttributeValue.FromL(ReadList(ref reader, options)),
                 "SS" => ReadSet(ref reader, AttributeType.SS, "string", (ref Utf8JsonReader r) => AttributeValue.FromS(ReadString(ref r))),
@@ -51,7 +51,7 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
                 _ => SkipUnknown(ref reader),
             };
         }
-        return result ?? throw AwsServiceException.Validation(DynamoDbMessages.AttributeValueEmpty);
+        return result ?? throw AwsServiceException.Validation(DynamoDbErrors.AttributeValueEmpty);
     }
 
     public override void Write(Utf8JsonWriter writer, AttributeValue value, JsonSerializerOptions options)
@@ -171,11 +171,11 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
         }
         if (items.Count == 0)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.EmptySet(typeWord));
+            throw AwsServiceException.Validation(DynamoDbErrors.EmptySet(typeWord));
         }
         if (items.Distinct().Count() != items.Count)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.SetDuplicates(items));
+            throw AwsServiceException.Validation(DynamoDbErrors.SetDuplicates(items));
         }
         return AttributeValue.SetOf(type, items);
     }

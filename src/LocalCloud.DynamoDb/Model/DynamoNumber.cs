@@ -46,7 +46,7 @@ internal readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dy
     {
         if (!TryParseSyntax(text, out var number))
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.NumberNotConvertible);
+            throw AwsServiceException.Validation(DynamoDbErrors.NumberNotConvertible);
         }
         number.EnsureInRange();
         return number;
@@ -128,17 +128,17 @@ internal readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dy
         }
         if (SignificantDigits > MaxDigits)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.NumberTooPrecise);
+            throw AwsServiceException.Validation(DynamoDbErrors.NumberTooPrecise);
         }
         // Magnitude is digits × 10^(exponent): the leading digit sits at 10^(digits-1+exponent).
         var magnitude = SignificantDigits - 1 + Exponent;
         if (magnitude > 125)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.NumberOverflow);
+            throw AwsServiceException.Validation(DynamoDbErrors.NumberOverflow);
         }
         if (magnitude < -130)
         {
-            throw AwsServiceException.Validation(DynamoDbMessages.NumberUnderflow);
+            throw AwsServiceException.Validation(DynamoDbErrors.NumberUnderflow);
         }
     }
 

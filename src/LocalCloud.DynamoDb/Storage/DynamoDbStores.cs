@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LocalCloud.Core.Persistence;
+using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Storage;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Storage;
 

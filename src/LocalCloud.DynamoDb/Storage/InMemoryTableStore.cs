@@ -1,5 +1,6 @@
 using LocalCloud.Core.Persistence;
 using LocalCloud.DynamoDb.Model;
+using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Storage;
 

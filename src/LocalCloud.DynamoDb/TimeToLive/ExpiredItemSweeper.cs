@@ -1,4 +1,8 @@
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Operations;
+using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Model;
+using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;
 
 namespace LocalCloud.DynamoDb.TimeToLive;

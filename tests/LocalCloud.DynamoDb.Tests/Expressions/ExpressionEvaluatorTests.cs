@@ -1,7 +1,11 @@
 using System.Text.Json;
 using LocalCloud.Core;
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Operations;
+using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Expressions;
 using LocalCloud.DynamoDb.Model;
+using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;
 
 namespace LocalCloud.DynamoDb.Tests.Expressions;

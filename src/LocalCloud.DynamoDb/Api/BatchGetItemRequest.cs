@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape BatchGetItemRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class BatchGetItemRequest
-{
-    public Dictionary<string, KeysAndAttributes>? RequestItems { get; init; }
-
-    public string? ReturnConsumedCapacity { get; init; }
-}

@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape BatchWriteItemResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class BatchWriteItemResponse
-{
-    public Dictionary<string, List<WriteRequest>>? UnprocessedItems { get; init; }
-
-    public List<ConsumedCapacity>? ConsumedCapacity { get; init; }
-}

@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape BillingModeSummary of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class BillingModeSummary
-{
-    public string? BillingMode { get; init; }
-
-    public double? LastUpdateToPayPerRequestDateTime { get; init; }
-}

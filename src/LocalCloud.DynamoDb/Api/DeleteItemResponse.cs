@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape DeleteItemResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class DeleteItemResponse
-{
-    public Item? Attributes { get; init; }
-
-    public ConsumedCapacity? ConsumedCapacity { get; init; }
-}

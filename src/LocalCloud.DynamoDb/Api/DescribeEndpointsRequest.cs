@@ -1,6 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape DescribeEndpointsRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class DescribeEndpointsRequest
-{
-}

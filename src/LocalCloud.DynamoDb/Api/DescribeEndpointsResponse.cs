@@ -1,7 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape DescribeEndpointsResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class DescribeEndpointsResponse
-{
-    public List<Endpoint>? Endpoints { get; init; }
-}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Shapes;
+using LocalCloud.DynamoDb.Model;
+using LocalCloud.DynamoDb.Persistence;
+
+namespace LocalCloud.DynamoDb.Api.Operations;
+
+/// <summary>Wire shape QueryRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class QueryRequest
+{
+    public string? TableName { get; init; }
+
+    public string? IndexName { get; init; }
+
+    public string? Select { get; init; }
+
+    public int? Limit { get; init; }
+
+    public bool? ConsistentRead { get; init; }
+
+    public bool? ScanIndexForward { get; init; }
+
+    public Dictionary<string, AttributeValue>? ExclusiveStartKey { get; init; }
+
+    public string? ReturnConsumedCapacity { get; init; }
+
+    public string? ProjectionExpression { get; init; }
+
+    public string? FilterExpression { get; init; }
+
+    public string? KeyConditionExpression { get; init; }
+
+    public Dictionary<string, string>? ExpressionAttributeNames { get; init; }
+
+    public Dictionary<string, AttributeValue>? ExpressionAttributeValues { get; init; }
+
+    public List<string>? AttributesToGet { get; init; }
+
+    public JsonElement? KeyConditions { get; init; }
+
+    public JsonElement? QueryFilter { get; init; }
+
+    public string? ConditionalOperator { get; init; }
+}

@@ -1,0 +1,18 @@
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Shapes;
+using LocalCloud.DynamoDb.Persistence;
+namespace LocalCloud.DynamoDb.Api.Operations;
+
+/// <summary>Wire shape ScanResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class ScanResponse
+{
+    public List<Item>? Items { get; init; }
+
+    public int Count { get; init; }
+
+    public int ScannedCount { get; init; }
+
+    public Item? LastEvaluatedKey { get; init; }
+
+    public ConsumedCapacity? ConsumedCapacity { get; init; }
+}

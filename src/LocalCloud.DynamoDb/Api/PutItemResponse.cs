@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape PutItemResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class PutItemResponse
-{
-    public Item? Attributes { get; init; }
-
-    public ConsumedCapacity? ConsumedCapacity { get; init; }
-}

@@ -1,0 +1,16 @@
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Operations;
+using LocalCloud.DynamoDb.Persistence;
+namespace LocalCloud.DynamoDb.Api.Shapes;
+
+/// <summary>Wire shape GlobalSecondaryIndex of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class GlobalSecondaryIndex
+{
+    public string? IndexName { get; init; }
+
+    public List<KeySchemaElement>? KeySchema { get; init; }
+
+    public Projection? Projection { get; init; }
+
+    public ProvisionedThroughput? ProvisionedThroughput { get; init; }
+}

@@ -1,0 +1,20 @@
+using LocalCloud.DynamoDb.Api;
+using LocalCloud.DynamoDb.Api.Operations;
+using LocalCloud.DynamoDb.Persistence;
+namespace LocalCloud.DynamoDb.Api.Shapes;
+
+/// <summary>Wire shape LocalSecondaryIndexDescription of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
+internal sealed class LocalSecondaryIndexDescription
+{
+    public string? IndexName { get; init; }
+
+    public List<KeySchemaElement>? KeySchema { get; init; }
+
+    public Projection? Projection { get; init; }
+
+    public long IndexSizeBytes { get; init; }
+
+    public long ItemCount { get; init; }
+
+    public string? IndexArn { get; init; }
+}

@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape TransactGetItemsRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class TransactGetItemsRequest
-{
-    public List<TransactGetItem>? TransactItems { get; init; }
-
-    public string? ReturnConsumedCapacity { get; init; }
-}

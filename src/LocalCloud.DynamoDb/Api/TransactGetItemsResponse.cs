@@ -1,9 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape TransactGetItemsResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class TransactGetItemsResponse
-{
-    public List<ConsumedCapacity>? ConsumedCapacity { get; init; }
-
-    public List<ItemResponse>? Responses { get; init; }
-}

@@ -1,7 +1,0 @@
-namespace LocalCloud.DynamoDb.Api;
-
-/// <summary>Wire shape UpdateTimeToLiveResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>
-internal sealed class UpdateTimeToLiveResponse
-{
-    public TimeToLiveSpecification? TimeToLiveSpecification { get; init; }
-}
