@@ -3,10 +3,12 @@ using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
+using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Execution;
 using LocalCloud.Lambda.Functions;
-using LocalCloud.Lambda.Operations;
 using LocalCloud.Lambda.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,7 +30,7 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
 
     private readonly RestJsonRouter _router = new();
     private readonly InvocationEngine _engine;
-    private readonly LambdaState _state;
+    private readonly LambdaBackend _state;
     private readonly Invoke _invoke;
     private readonly LambdaOptions _options;
 
@@ -49,7 +51,7 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         var limiter = new ConcurrencyLimiter();
         Lifecycle = new FunctionLifecycle(store, _engine, logger);
         Events = new EventQueue(store, _engine, limiter, new EventJournal(durable), time, logger);
-        _state = new LambdaState(store, _engine, options, time, Lifecycle, limiter, Events);
+        _state = new LambdaBackend(store, _engine, options, time, Lifecycle, limiter, Events);
         _invoke = new Invoke(_state);
         _router
             .Add("POST", "/2015-03-31/functions", new CreateFunction(_state).HandleAsync)

@@ -1,3 +1,8 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Api.Shapes;
+using LocalCloud.Scheduler.Persistence;
+
 namespace LocalCloud.Scheduler;
 
 public sealed class SchedulerOptions

@@ -3,8 +3,11 @@ using LocalCloud.Core.Persistence;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Engine;
-using LocalCloud.Scheduler.Operations;
+using LocalCloud.Scheduler.Persistence;
 using LocalCloud.Scheduler.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,7 +54,7 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
                 }
             },
         };
-        var state = new SchedulerState(_store, _runner, time);
+        var state = new SchedulerBackend(_store, _runner, time);
         _router
             .Add("POST", "/schedules/{Name}", new CreateSchedule(state).HandleAsync)
             .Add("GET", "/schedules/{Name}", new GetSchedule(state).HandleAsync)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalCloud.Lambda.Api.Operations;
 using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Functions;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LocalCloud.Lambda;
+using LocalCloud.Lambda.Api.Operations;
 using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Functions;
 

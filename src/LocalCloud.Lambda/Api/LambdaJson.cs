@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LocalCloud.Core;
+using LocalCloud.Lambda;
+using LocalCloud.Lambda.Api.Operations;
+using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api;
 

@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Functions;
 

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Functions;
 

@@ -1,4 +1,7 @@
+using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Functions;
 

@@ -1,6 +1,10 @@
 using LocalCloud.Core.Usage;
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Expressions;
 using LocalCloud.Scheduler.Model;
+using LocalCloud.Scheduler.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.Scheduler.Engine;

@@ -1,3 +1,8 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Api.Shapes;
+using LocalCloud.Scheduler.Persistence;
+
 namespace LocalCloud.Scheduler.Expressions;
 
 /// <summary>at(yyyy-mm-ddThh:mm:ss): a wall-clock time in the schedule's time zone.</summary>

@@ -1,3 +1,8 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Api.Shapes;
+using LocalCloud.Scheduler.Persistence;
+
 namespace LocalCloud.Scheduler.Expressions;
 
 /// <summary>The sixth (year) field of an AWS cron expression, which standard cron lacks.</summary>

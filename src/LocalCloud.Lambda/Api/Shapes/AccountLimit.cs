@@ -1,3 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+
 namespace LocalCloud.Lambda.Api.Shapes;
 
 internal sealed record AccountLimit(long TotalCodeSize, long CodeSizeUnzipped, long CodeSizeZipped, int ConcurrentExecutions, int UnreservedConcurrentExecutions);

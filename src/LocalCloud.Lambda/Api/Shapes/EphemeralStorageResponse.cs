@@ -1,3 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+
 namespace LocalCloud.Lambda.Api.Shapes;
 
 /// <summary>/tmp size; AWS reports the default 512 MB for every function that does not set it.</summary>

@@ -1,3 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+
 namespace LocalCloud.Lambda.Api.Shapes;
 
 /// <param name="Location">On AWS a presigned S3 URL; here a URL LocalCloud serves the stored zip from.</param>

@@ -1,3 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+
 namespace LocalCloud.Lambda.Api.Shapes;
 
 /// <summary>Lambda's FunctionConfiguration shape (the members LocalCloud knows), as every function operation returns it.</summary>

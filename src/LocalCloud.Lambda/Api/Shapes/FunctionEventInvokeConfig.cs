@@ -1,3 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Operations;
+
 namespace LocalCloud.Lambda.Api.Shapes;
 
 /// <summary>FunctionEventInvokeConfig; LastModified is a timestamp, which restJson1 writes as epoch seconds.</summary>

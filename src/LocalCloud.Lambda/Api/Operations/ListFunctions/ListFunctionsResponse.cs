@@ -1,0 +1,6 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Shapes;
+
+namespace LocalCloud.Lambda.Api.Operations;
+
+internal sealed record ListFunctionsResponse(IReadOnlyList<FunctionConfiguration> Functions, string? NextMarker);

@@ -1,0 +1,9 @@
+using LocalCloud.Lambda.Api;
+using LocalCloud.Lambda.Api.Shapes;
+
+namespace LocalCloud.Lambda.Api.Operations;
+
+internal sealed record TagResourceRequest
+{
+    public Dictionary<string, string>? Tags { get; init; }
+}

@@ -1,3 +1,0 @@
-namespace LocalCloud.Lambda.Api.Shapes;
-
-internal sealed record ListFunctionEventInvokeConfigsResponse(IReadOnlyList<FunctionEventInvokeConfig> FunctionEventInvokeConfigs, string? NextMarker = null);

@@ -1,3 +1,0 @@
-namespace LocalCloud.Lambda.Api.Shapes;
-
-internal sealed record ListFunctionsResponse(IReadOnlyList<FunctionConfiguration> Functions, string? NextMarker);

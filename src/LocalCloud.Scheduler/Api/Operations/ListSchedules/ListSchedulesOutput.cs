@@ -1,0 +1,7 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Shapes;
+using LocalCloud.Scheduler.Persistence;
+
+namespace LocalCloud.Scheduler.Api.Operations;
+
+internal sealed record ListSchedulesOutput(string? NextToken, IReadOnlyList<ScheduleSummary> Schedules);

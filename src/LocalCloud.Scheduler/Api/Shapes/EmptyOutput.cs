@@ -1,0 +1,8 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Persistence;
+
+namespace LocalCloud.Scheduler.Api.Shapes;
+
+/// <summary>The empty structure AWS answers for deletes: a body of {}.</summary>
+internal sealed record EmptyOutput;

@@ -1,0 +1,11 @@
+using LocalCloud.Scheduler.Api;
+using LocalCloud.Scheduler.Api.Operations;
+using LocalCloud.Scheduler.Model;
+using LocalCloud.Scheduler.Persistence;
+
+namespace LocalCloud.Scheduler.Api.Shapes;
+
+internal sealed record ScheduleSummary(string Arn, DateTimeOffset CreationDate, string GroupName, DateTimeOffset LastModificationDate, string Name, string State, TargetSummary Target)
+{
+    public static ScheduleSummary From(Schedule s) => new(s.Arn, s.CreationDate, s.GroupName, s.LastModificationDate, s.Name, s.State, new TargetSummary(s.Target.Arn ?? ""));
+}

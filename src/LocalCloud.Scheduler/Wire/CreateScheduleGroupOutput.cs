@@ -1,3 +1,0 @@
-namespace LocalCloud.Scheduler.Wire;
-
-internal sealed record CreateScheduleGroupOutput(string ScheduleGroupArn);

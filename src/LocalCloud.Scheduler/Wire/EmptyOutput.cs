@@ -1,4 +1,0 @@
-namespace LocalCloud.Scheduler.Wire;
-
-/// <summary>The empty structure AWS answers for deletes: a body of {}.</summary>
-internal sealed record EmptyOutput;

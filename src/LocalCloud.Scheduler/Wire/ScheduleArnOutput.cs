@@ -1,4 +1,0 @@
-namespace LocalCloud.Scheduler.Wire;
-
-/// <summary>CreateScheduleOutput and UpdateScheduleOutput.</summary>
-internal sealed record ScheduleArnOutput(string ScheduleArn);
