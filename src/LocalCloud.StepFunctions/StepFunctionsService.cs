@@ -4,13 +4,13 @@ using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Api;
-using LocalCloud.StepFunctions.Api.Json;
 using LocalCloud.StepFunctions.Api.Operations;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Machines;
+using LocalCloud.StepFunctions.Persistence;
 using LocalCloud.StepFunctions.Ports;
-using LocalCloud.StepFunctions.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,7 +33,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
-    private readonly StatesBackend _backend;
+    private readonly StepFunctionsBackend _backend;
 
     /// <summary>
     /// Creates the service. Without <paramref name="dynamoDb"/>, dynamodb:* tasks fail with States.Runtime. With a durable
@@ -47,8 +47,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(usage);
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance, log, dynamoDb);
-        _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine, durable);
-        _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", SfnErrors.Namespace, SfnJson.Options)
+        _backend = new StepFunctionsBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine, durable);
+        _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", StepFunctionsErrors.Namespace, StepFunctionsJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
             .Add<UpdateStateMachineRequest, UpdateStateMachineResponse>(nameof(UpdateStateMachine), new UpdateStateMachine(_backend).HandleAsync)
             .Add<DescribeStateMachineRequest, DescribeStateMachineResponse>(nameof(DescribeStateMachine), new DescribeStateMachine(_backend).HandleAsync)
@@ -70,8 +70,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         if (_backend.Durable.IsDurable)
         {
-            var versions = new MachineRecovery(_backend, log).Load();
-            foreach (var (execution, resume) in new ExecutionRecovery(_backend, log).Load(versions))
+            var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
+            foreach (var (execution, resume) in new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions))
             {
                 _backend.Resume(execution, resume);
             }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Persistence;
 
 namespace LocalCloud.StepFunctions.Engine;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;

@@ -4,7 +4,7 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 
 namespace LocalCloud.StepFunctions.Engine;
 

@@ -3,7 +3,7 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
 

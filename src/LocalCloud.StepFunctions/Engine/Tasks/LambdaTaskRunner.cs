@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 using LocalCloud.Core.Ports;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;

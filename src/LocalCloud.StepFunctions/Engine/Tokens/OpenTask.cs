@@ -1,4 +1,6 @@
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Persistence;
+
 
 namespace LocalCloud.StepFunctions.Engine.Tokens;
 

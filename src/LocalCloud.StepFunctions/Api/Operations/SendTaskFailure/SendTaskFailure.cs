@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
@@ -6,7 +7,7 @@ using LocalCloud.StepFunctions.Engine.Tokens;
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Fails the token's task with the caller's error and cause, which Retry/Catch then match.</summary>
-public sealed class SendTaskFailure(StatesBackend backend)
+public sealed class SendTaskFailure(StepFunctionsBackend backend)
 {
     public Task<SendTaskFailureResponse> HandleAsync(SendTaskFailureRequest request, RequestContext context, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Restarts the task's HeartbeatSeconds clock; a closed task answers TaskTimedOut.</summary>
-public sealed class SendTaskHeartbeat(StatesBackend backend)
+public sealed class SendTaskHeartbeat(StepFunctionsBackend backend)
 {
     public Task<SendTaskHeartbeatResponse> HandleAsync(SendTaskHeartbeatRequest request, RequestContext context, CancellationToken cancellationToken)
     {

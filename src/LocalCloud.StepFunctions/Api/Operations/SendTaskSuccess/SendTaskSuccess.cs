@@ -1,12 +1,13 @@
 using System.Text.Json;
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Closes the token's task with its output; a second or late call gets TaskTimedOut.</summary>
-public sealed class SendTaskSuccess(StatesBackend backend)
+public sealed class SendTaskSuccess(StepFunctionsBackend backend)
 {
     public Task<SendTaskSuccessResponse> HandleAsync(SendTaskSuccessRequest request, RequestContext context, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class SendTaskSuccess(StatesBackend backend)
         }
         catch (JsonException e)
         {
-            throw SfnErrors.InvalidOutput(e.Message);
+            throw StepFunctionsErrors.InvalidOutput(e.Message);
         }
         var task = backend.Engine.Tokens.Find(token);
         if (!task.TryClose(new TaskOutcome.Succeeded(output)))

@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
@@ -7,7 +8,7 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// Aborts a running execution: ExecutionAborted is written, its open task is closed (so the task's
 /// token answers TaskTimedOut) and its timers are cancelled. Stopping an ended execution changes nothing.
 /// </summary>
-public sealed class StopExecution(StatesBackend backend)
+public sealed class StopExecution(StepFunctionsBackend backend)
 {
     public Task<StopExecutionResponse> HandleAsync(StopExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
