@@ -95,7 +95,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 
     /// <summary>Completes when the execution waits on a timer or a callback, or has ended: lets tests step a fake clock.</summary>
     public Task WaitForIdleAsync(string executionArn, CancellationToken ct)
-        => _backend.RequireExecution(executionArn).WhenIdleAsync().WaitAsync(ct);
+        => _backend.RequireExecution(executionArn).Idle.WhenIdleAsync().WaitAsync(ct);
 
     /// <summary>
     /// Stops every running execution. With a durable store they are left RUNNING in it, to resume on the next
@@ -111,8 +111,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
                 execution.Dispose();
                 continue;
             }
-            execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
-                Events.Error("States.Runtime", "LocalCloud shut down"), error: "States.Runtime", cause: "LocalCloud shut down");
+            execution.Abort(Asl.StatesErrors.Runtime, "LocalCloud shut down");
             execution.Dispose();
         }
         return ValueTask.CompletedTask;

@@ -89,7 +89,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             entered = env.Time.GetUtcNow();
             attempts = new int[state.Retriers.Count];
             inputJson = Events.Json(input);
-            Emit(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
+            execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
                 journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray()) : null);
             CountTransition();
         }
@@ -119,7 +119,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             {
                 if (AbortableTypes.Contains(state.Type))
                 {
-                    execution.AddEvent(state.Type + "StateAborted");
+                    execution.Append(state.Type + "StateAborted");
                 }
                 throw;
             }
@@ -181,17 +181,9 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
 
     /// <summary>On the main path the exit's checkpoint names the next state (none: the execution ends with this output).</summary>
     private void Exited(State state, string outputJson, string? next, bool journaled)
-        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
+        => execution.Append(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
             journaled ? new Checkpoint(next, outputJson) : null);
 
     /// <summary>AWS bills every state entered, retries included (https://aws.amazon.com/step-functions/pricing/).</summary>
     private void CountTransition() => env.Usage.Add("states", "StateTransitions", execution.Machine.Arn);
-
-    public void Emit(string type, string? member = null, JsonObject? details = null, Checkpoint? checkpoint = null)
-    {
-        if (!execution.AddEvent(type, member, details, checkpoint))
-        {
-            throw new OperationCanceledException(execution.Stopping);
-        }
-    }
 }

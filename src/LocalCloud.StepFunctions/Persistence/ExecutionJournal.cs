@@ -10,35 +10,32 @@ namespace LocalCloud.StepFunctions.Persistence;
 /// in-memory default never serialises anything. Callers hold the execution's lock, which keeps the writes in
 /// history order; each returns only once its write is durable.
 /// </summary>
-public sealed class ExecutionJournal(IDurableStore store, string executionArn)
+public sealed class ExecutionJournal(IDurableStore store, string executionArn) : IExecutionJournal
 {
-    public void Started(ExecutionDocument execution)
-        => store.Write([new DurableChange.Put(StatesCollections.Executions, executionArn, JsonSerializer.Serialize(execution, DurableJson.Default.ExecutionDocument))]);
+    public void Started(Execution execution)
+        => store.Write([new DurableChange.Put(StatesCollections.Executions, executionArn,
+            JsonSerializer.Serialize(ExecutionDocument.From(execution, null), DurableJson.Default.ExecutionDocument))]);
 
-    /// <summary>An event, and where the main path stands after it when the event moved it (one atomic write).</summary>
     public void Appended(HistoryEvent e, string? token, Checkpoint? checkpoint)
     {
         var history = PutEvent(e, token);
         store.Write(checkpoint is null ? [history] : [history, PutCheckpoint(checkpoint)]);
     }
 
-    /// <summary>The main path moved without an event (a retry's wait).</summary>
     public void Moved(Checkpoint checkpoint) => store.Write([PutCheckpoint(checkpoint)]);
 
-    /// <summary>The terminal event and the final record; the execution no longer resumes.</summary>
-    public void Finished(ExecutionDocument execution, HistoryEvent terminal)
+    public void Finished(Execution execution, ExecutionResult result, HistoryEvent terminal)
         => store.Write(
         [
             PutEvent(terminal, null),
-            new DurableChange.Put(StatesCollections.Executions, executionArn, JsonSerializer.Serialize(execution, DurableJson.Default.ExecutionDocument)),
+            new DurableChange.Put(StatesCollections.Executions, executionArn,
+                JsonSerializer.Serialize(ExecutionDocument.From(execution, result), DurableJson.Default.ExecutionDocument)),
             new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
         ]);
 
-    /// <summary>SendTaskHeartbeat moved the waiting task's heartbeat deadline.</summary>
     public void Heartbeat(string token, DateTimeOffset heartbeatAt) => PutCallback(new CallbackDocument(token, heartbeatAt, null));
 
-    /// <summary>SendTaskSuccess/SendTaskFailure closed the waiting task; kept before the call answers.</summary>
     public void Answered(string token, TaskOutcome outcome)
     {
         if (TaskOutcomeRecord.From(outcome) is { } record)

@@ -1,3 +1,4 @@
+using LocalCloud.Core;
 using LocalCloud.Core.Persistence;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Engine;
@@ -44,7 +45,8 @@ internal sealed class ExecutionRecovery(IDurableStore store, ExecutionRegistry e
             var version = versions.GetValueOrDefault(stored.Version)
                 ?? new StateMachineVersion(stored.StateMachineArn, stored.StateMachineArn[(stored.StateMachineArn.LastIndexOf(':') + 1)..], string.Empty,
                     new Asl.Definition.StateMachineDefinition(string.Empty, new Dictionary<string, Asl.States.State>(), null, null));
-            var execution = executions.GetOrAdd(Execution.Restore(stored, version,
+            var execution = executions.GetOrAdd(Execution.Restore(stored.Arn, stored.Name, version, stored.Input,
+                new RequestContext(stored.AccountId, stored.Region, stored.RequestId), stored.StartDate, stored.Result(),
                 histories.GetValueOrDefault(arn) ?? [], Time, new ExecutionJournal(store, arn)));
             if (stored.Status != ExecutionStatus.Running)
             {
@@ -98,7 +100,6 @@ internal sealed class ExecutionRecovery(IDurableStore store, ExecutionRegistry e
     {
         const string cause = "LocalCloud could not resume this execution after a restart: its stored state is incomplete or its definition no longer parses.";
         logger.LogWarning("Execution {ExecutionArn} cannot resume; it fails", execution.Arn);
-        execution.TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
-            Events.Error(StatesErrors.Runtime, cause), error: StatesErrors.Runtime, cause: cause);
+        execution.Fail(StatesErrors.Runtime, cause);
     }
 }

@@ -52,7 +52,7 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
             {
                 open.TryClose(await call.ConfigureAwait(false));
             }
-            execution.Park(open.Completion);
+            execution.Idle.Park(open.Completion);
             var outcome = await open.Completion.ConfigureAwait(false);
             (string, JsonNode?)[] names = [("resourceType", resource.ResourceType), ("resource", resource.Action)];
             switch (outcome)
@@ -106,11 +106,5 @@ public sealed class DynamoDbTaskRunner(Execution execution, EngineEnvironment en
         }
     }
 
-    private void Emit(string type, string member, JsonObject details, TaskCheckpoint? progress)
-    {
-        if (!execution.AddEvent(type, member, details, scope.At(progress)))
-        {
-            throw new OperationCanceledException(execution.Stopping);
-        }
-    }
+    private void Emit(string type, string member, JsonObject details, TaskCheckpoint? progress) => execution.Append(type, member, details, scope.At(progress));
 }

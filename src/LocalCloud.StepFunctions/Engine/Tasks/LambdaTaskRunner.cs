@@ -90,7 +90,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
             {
                 progress = await InvokeAsync(resource, request, open, progress, cancellationToken).ConfigureAwait(false);
             }
-            execution.Park(open.Completion);
+            execution.Idle.Park(open.Completion);
             return Finish(resource, await open.Completion.ConfigureAwait(false), progress);
         }
         finally
@@ -172,12 +172,7 @@ public sealed class LambdaTaskRunner(Execution execution, EngineEnvironment env,
     }
 
     private void Emit(string type, string? member, JsonObject? details, TaskCheckpoint? progress, string? token = null)
-    {
-        if (!execution.AddEvent(type, member, details, scope.At(progress), token))
-        {
-            throw new OperationCanceledException(execution.Stopping);
-        }
-    }
+        => execution.Append(type, member, details, scope.At(progress), token);
 
     private static (string, JsonNode?)[] Pairs(TaskResource resource) => [("resourceType", resource.ResourceType), ("resource", resource.Action)];
 }

@@ -15,8 +15,7 @@ public sealed class StopExecution(StepFunctionsBackend backend)
         var execution = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
         Validate.MaxLength(request.Error, "error", 256);
         Validate.MaxLength(request.Cause, "cause", 32_768);
-        execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
-            Events.Error(request.Error, request.Cause), error: request.Error, cause: request.Cause);
+        execution.Abort(request.Error, request.Cause);
         return Task.FromResult(new StopExecutionResponse(execution.StopDate ?? backend.Engine.Time.GetUtcNow()));
     }
 }
