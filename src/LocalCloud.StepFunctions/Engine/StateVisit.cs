@@ -101,7 +101,7 @@ public sealed class StateVisit(
                 return Task.FromException<JsonNode?>(e);
             }
         }
-        return new LambdaTaskRunner(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+        return new TaskAttempt(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
     }
 
     public void Emit(string type, string? member = null, JsonObject? details = null) => _execution.Append(type, member, details);
