@@ -1,5 +1,6 @@
 using LocalCloud.Core.Persistence;
 using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Machines;
 using LocalCloud.StepFunctions.Persistence;
@@ -30,6 +31,19 @@ public sealed class StepFunctionsBackend(IStateMachineStore machines, ExecutionR
     public StateMachineRecord RequireMachine(string arn) => Machines.Find(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
 
     public Execution RequireExecution(string arn) => Executions.Find(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
+
+    /// <summary>The open task behind a callback's token, or AWS's error for why there is none.</summary>
+    public OpenTask RequireOpenTask(string token)
+    {
+        var found = Engine.Tokens.Find(token);
+        return found.State switch
+        {
+            TokenState.Open => found.Task!,
+            TokenState.Malformed => throw StepFunctionsErrors.InvalidToken("Invalid token"),
+            TokenState.Unknown => throw StepFunctionsErrors.TaskDoesNotExist(),
+            _ => throw StepFunctionsErrors.TaskTimedOut(),
+        };
+    }
 
     /// <summary>A journal for a new execution when the store is durable, else null (nothing to write).</summary>
     public ExecutionJournal? JournalFor(string executionArn) => Durable.IsDurable ? new ExecutionJournal(Durable, executionArn) : null;

@@ -29,6 +29,15 @@ public static class StepFunctionsErrors
 
     public static AwsServiceException InvalidToken(string detail) => new("InvalidToken", $"Invalid Token: '{detail}'");
 
+    public static AwsServiceException TaskDoesNotExist() => new("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'");
+
+    /// <summary>The token's task has closed (answered, timed out, stopped) or was forgotten after its execution ended.</summary>
+    public static AwsServiceException TaskTimedOut() => new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+
+    public static AwsServiceException TooManyTags(string arn, int max) => new("TooManyTags", $"Too many tags: a resource may have at most {max} tags: '{arn}'");
+
+    public static AwsServiceException ResourceNotFound(string arn) => new("ResourceNotFound", $"Resource not found: '{arn}'");
+
     public static AwsServiceException MissingRequiredParameter(string detail) => new("MissingRequiredParameter", detail);
 
     /// <summary>AWS's constraint message, e.g. "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null".</summary>

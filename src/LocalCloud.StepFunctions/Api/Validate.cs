@@ -33,7 +33,7 @@ public static class Validate
     public static string Name(string? name, string member)
     {
         Required(name, member);
-        if (name!.Length is 0 or > 80 || name.Any(Forbidden))
+        if (name!.Length is 0 or > StepFunctionsLimits.MaxNameLength || name.Any(Forbidden))
         {
             throw StepFunctionsErrors.InvalidName(name);
         }
@@ -42,10 +42,10 @@ public static class Validate
 
     public static int PageSize(int? maxResults, string member = "maxResults")
     {
-        if (maxResults is < 0 or > 1000)
+        if (maxResults is < 0 or > StepFunctionsLimits.MaxPageSize)
         {
             throw StepFunctionsErrors.Validation(maxResults.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), member,
-                "Member must have value less than or equal to 1000 and greater than or equal to 0");
+                $"Member must have value less than or equal to {StepFunctionsLimits.MaxPageSize} and greater than or equal to 0");
         }
         return maxResults is null or 0 ? 100 : maxResults.Value;
     }

@@ -9,11 +9,8 @@ namespace LocalCloud.StepFunctions.Engine;
 /// </summary>
 public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journal)
 {
-    /// <summary>
-    /// AWS: "Maximum execution history size: 25,000 events in a single state machine execution history"
-    /// (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html); the next one fails the execution.
-    /// </summary>
-    public const int MaxEvents = 25_000;
+    /// <summary><see cref="StepFunctionsLimits.MaxHistoryEvents"/>: the next one fails the execution.</summary>
+    public const int MaxEvents = StepFunctionsLimits.MaxHistoryEvents;
 
     private readonly List<HistoryEvent> _events = [];
 

@@ -15,9 +15,6 @@ namespace LocalCloud.StepFunctions.Engine;
 /// </summary>
 public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
 {
-    /// <summary>AWS's limit on a state's input or output: 256 KiB of UTF-8 (States.DataLimitExceeded above it).</summary>
-    public const int MaxPayloadBytes = 262_144;
-
     private static readonly HashSet<string> AbortableTypes = new(StringComparer.Ordinal) { "Task", "Wait", "Map", "Parallel" };
 
     public Execution Execution => execution;
@@ -169,7 +166,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     private static void CheckSize(State state, string outputJson)
     {
         var bytes = Encoding.UTF8.GetByteCount(outputJson);
-        if (bytes > MaxPayloadBytes)
+        if (bytes > StepFunctionsLimits.MaxPayloadBytes)
         {
             throw new StatesFailureException(StatesErrors.DataLimitExceeded,
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using LocalCloud.Core;
 
 namespace LocalCloud.StepFunctions.Engine.Tokens;
 
@@ -37,23 +36,17 @@ public sealed class TaskTokenRegistry
     /// <summary>A token read back from a stored history: a callback for it answers TaskTimedOut.</summary>
     public void RegisterClosed(string token) => _closedBeforeRestart.TryAdd(token, true);
 
-    /// <summary>The open task behind a token, or AWS's error: InvalidToken, TaskDoesNotExist, TaskTimedOut.</summary>
-    public OpenTask Find(string? token)
+    /// <summary>The open task behind a token, or why there is none (the API answers InvalidToken, TaskDoesNotExist or TaskTimedOut).</summary>
+    public TokenLookup Find(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length != TokenLength || !Base64Url.IsValid(token))
         {
-            throw new AwsServiceException("InvalidToken", "Invalid Token: 'Invalid token'");
+            return new(TokenState.Malformed, null);
         }
         if (!_tasks.TryGetValue(token, out var task))
         {
-            if (_closedBeforeRestart.ContainsKey(token))
-            {
-                throw TimedOut();
-            }
-            throw new AwsServiceException("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'");
+            return new(_closedBeforeRestart.ContainsKey(token) ? TokenState.Closed : TokenState.Unknown, null);
         }
-        return task.IsClosed ? throw TimedOut() : task;
+        return task.IsClosed ? new(TokenState.Closed, null) : new(TokenState.Open, task);
     }
-
-    public static AwsServiceException TimedOut() => new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
 }

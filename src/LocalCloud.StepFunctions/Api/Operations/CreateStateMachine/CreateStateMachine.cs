@@ -1,6 +1,7 @@
 using LocalCloud.Core;
 using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Machines;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
@@ -16,8 +17,8 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
         var name = Validate.Name(request.Name, "name");
         var definition = Validate.Required(request.Definition, "definition");
         var roleArn = Validate.Required(request.RoleArn, "roleArn");
-        Validate.MaxLength(definition, "definition", 1_048_576);
-        Validate.MaxLength(roleArn, "roleArn", 256);
+        Validate.MaxLength(definition, "definition", StepFunctionsLimits.MaxDefinitionLength);
+        Validate.MaxLength(roleArn, "roleArn", StepFunctionsLimits.MaxArnLength);
         if (!SfnArn.IsArn(roleArn))
         {
             throw StepFunctionsErrors.InvalidArn(roleArn);
@@ -57,7 +58,7 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
             // A new machine: it fits its tags (checked above), and both are written at once.
             if (tags.Count > 0)
             {
-                backend.Tags.TrySet(arn, tags, TagResource.MaxTags);
+                backend.Tags.TrySet(arn, tags, StepFunctionsLimits.MaxTagsPerResource);
             }
             backend.Journal.Saved(record, tags);
             return Task.FromResult(new CreateStateMachineResponse(record.Arn, record.CreationDate));

@@ -12,13 +12,12 @@ public sealed class SendTaskFailure(StepFunctionsBackend backend)
     public Task<SendTaskFailureResponse> HandleAsync(SendTaskFailureRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var token = Validate.Required(request.TaskToken, "taskToken");
-        Validate.MaxLength(token, "taskToken", 2048);
-        Validate.MaxLength(request.Error, "error", 256);
-        Validate.MaxLength(request.Cause, "cause", 32_768);
-        var task = backend.Engine.Tokens.Find(token);
-        if (!task.TryClose(new TaskOutcome.Failed(new Failure(request.Error ?? string.Empty, request.Cause))))
+        Validate.MaxLength(token, "taskToken", StepFunctionsLimits.MaxTaskTokenLength);
+        Validate.MaxLength(request.Error, "error", StepFunctionsLimits.MaxErrorLength);
+        Validate.MaxLength(request.Cause, "cause", StepFunctionsLimits.MaxCauseLength);
+        if (!backend.RequireOpenTask(token).TryClose(new TaskOutcome.Failed(new Failure(request.Error ?? string.Empty, request.Cause))))
         {
-            throw TaskTokenRegistry.TimedOut();
+            throw StepFunctionsErrors.TaskTimedOut();
         }
         return Task.FromResult(new SendTaskFailureResponse());
     }

@@ -13,8 +13,8 @@ public sealed class SendTaskSuccess(StepFunctionsBackend backend)
     {
         var token = Validate.Required(request.TaskToken, "taskToken");
         var output = Validate.Required(request.Output, "output");
-        Validate.MaxLength(token, "taskToken", 2048);
-        Validate.MaxBytes(output, "output", 262_144);
+        Validate.MaxLength(token, "taskToken", StepFunctionsLimits.MaxTaskTokenLength);
+        Validate.MaxBytes(output, "output", StepFunctionsLimits.MaxPayloadBytes);
         try
         {
             using var _ = JsonDocument.Parse(output);
@@ -23,10 +23,9 @@ public sealed class SendTaskSuccess(StepFunctionsBackend backend)
         {
             throw StepFunctionsErrors.InvalidOutput(e.Message);
         }
-        var task = backend.Engine.Tokens.Find(token);
-        if (!task.TryClose(new TaskOutcome.Succeeded(output)))
+        if (!backend.RequireOpenTask(token).TryClose(new TaskOutcome.Succeeded(output)))
         {
-            throw TaskTokenRegistry.TimedOut();
+            throw StepFunctionsErrors.TaskTimedOut();
         }
         return Task.FromResult(new SendTaskSuccessResponse());
     }

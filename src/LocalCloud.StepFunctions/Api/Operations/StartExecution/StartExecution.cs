@@ -17,7 +17,7 @@ public sealed class StartExecution(StepFunctionsBackend backend)
         var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
         var input = request.Input ?? "{}";
         // 256 KiB of UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions).
-        Validate.MaxBytes(input, "input", 262_144);
+        Validate.MaxBytes(input, "input", StepFunctionsLimits.MaxPayloadBytes);
         try
         {
             using var _ = JsonDocument.Parse(input);

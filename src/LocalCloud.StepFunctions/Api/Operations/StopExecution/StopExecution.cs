@@ -13,8 +13,8 @@ public sealed class StopExecution(StepFunctionsBackend backend)
     public Task<StopExecutionResponse> HandleAsync(StopExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var execution = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
-        Validate.MaxLength(request.Error, "error", 256);
-        Validate.MaxLength(request.Cause, "cause", 32_768);
+        Validate.MaxLength(request.Error, "error", StepFunctionsLimits.MaxErrorLength);
+        Validate.MaxLength(request.Cause, "cause", StepFunctionsLimits.MaxCauseLength);
         execution.Abort(request.Error, request.Cause);
         return Task.FromResult(new StopExecutionResponse(execution.StopDate ?? backend.Engine.Time.GetUtcNow()));
     }

@@ -1,6 +1,7 @@
 using LocalCloud.Core;
 using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
@@ -14,7 +15,7 @@ public static class ValidateStateMachineDefinition
     public static Task<ValidateStateMachineDefinitionResponse> HandleAsync(ValidateStateMachineDefinitionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var definition = Validate.Required(request.Definition, "definition");
-        Validate.MaxLength(definition, "definition", 1_048_576);
+        Validate.MaxLength(definition, "definition", StepFunctionsLimits.MaxDefinitionLength);
         if (request.Type is not (null or "STANDARD" or "EXPRESS"))
         {
             throw StepFunctionsErrors.Validation($"'{request.Type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
