@@ -20,6 +20,7 @@ public sealed class Execution : IDisposable
     private readonly HashSet<OpenTask> _openTasks = [];
     private ExecutionResult? _result;
     private bool _detached;
+    private Action<Execution>? _onEnded;
 
     public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, IExecutionJournal? journal = null)
         : this(arn, name, machine, input, context, time, journal, time.GetUtcNow())
@@ -156,7 +157,27 @@ public sealed class Execution : IDisposable
         }
         Stop(tasks);
         _finished.TrySetResult(Snapshot());
+        Interlocked.Exchange(ref _onEnded, null)?.Invoke(this);
         return true;
+    }
+
+    /// <summary>Calls <paramref name="ended"/> once when the execution ends, at once when it already has.</summary>
+    public void OnEnded(Action<Execution> ended)
+    {
+        Volatile.Write(ref _onEnded, ended);
+        if (Result is not null)
+        {
+            Interlocked.Exchange(ref _onEnded, null)?.Invoke(this);
+        }
+    }
+
+    /// <summary>Retention forgot this finished execution: its stored records go too.</summary>
+    public void Forget()
+    {
+        lock (_gate)
+        {
+            Journal?.Forgotten();
+        }
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public interface IExecutionJournal
     /// <summary>The terminal event and the final record; the execution no longer resumes.</summary>
     void Finished(Execution execution, ExecutionResult result, HistoryEvent terminal);
 
+    /// <summary>Retention forgot the finished execution: its record and its history are deleted.</summary>
+    void Forgotten();
+
     /// <summary>SendTaskHeartbeat moved the waiting task's heartbeat deadline.</summary>
     void Heartbeat(string token, DateTimeOffset heartbeatAt);
 

@@ -34,6 +34,16 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
         ]);
 
+    public void Forgotten()
+        => store.Write(
+        [
+            new DurableChange.Delete(StatesCollections.Executions, executionArn),
+            // Execution names cannot contain '/', so this prefix is this execution's events only.
+            new DurableChange.DeletePrefix(StatesCollections.History, executionArn + "/"),
+            new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
+            new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
+        ]);
+
     public void Heartbeat(string token, DateTimeOffset heartbeatAt) => PutCallback(new CallbackDocument(token, heartbeatAt, null));
 
     public void Answered(string token, TaskOutcome outcome)

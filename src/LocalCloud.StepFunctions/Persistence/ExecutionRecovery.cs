@@ -31,7 +31,7 @@ internal sealed class ExecutionRecovery(IDurableStore store, ExecutionRegistry e
             history.Add(e.ToEvent());
             if (e.Token is not null)
             {
-                engine.Tokens.RegisterClosed(e.Token);
+                engine.Tokens.RegisterClosed(e.Token, arn);
             }
         }
         var checkpoints = DurableReader.Read(store, StatesCollections.Checkpoints, DurableJson.Default.Checkpoint, d => d.V, logger)

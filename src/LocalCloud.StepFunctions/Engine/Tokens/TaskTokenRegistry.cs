@@ -7,7 +7,10 @@ namespace LocalCloud.StepFunctions.Engine.Tokens;
 /// <summary>
 /// Task tokens: 64 random bytes (512 bits) from RandomNumberGenerator, base64url, so 86 characters.
 /// A token stays known after its task closed, so a late callback gets TaskTimedOut rather than
-/// TaskDoesNotExist, as AWS answers for a closed task.
+/// TaskDoesNotExist, as AWS answers for a closed task. When retention forgets the execution its tokens go
+/// into <see cref="ForgottenTokens"/>, which still answers TaskTimedOut ("The task token has either expired or
+/// the task associated with the token has already been closed",
+/// https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html).
 /// </summary>
 public sealed class TaskTokenRegistry
 {
@@ -17,6 +20,10 @@ public sealed class TaskTokenRegistry
 
     // Tokens of tasks that closed before a restart: known, but never open again.
     private readonly ConcurrentDictionary<string, bool> _closedBeforeRestart = new(StringComparer.Ordinal);
+
+    // Each execution's tokens, so retention can forget them with it.
+    private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _byExecution = new(StringComparer.Ordinal);
+    private readonly ForgottenTokens _forgotten = new();
 
     public static string Mint()
     {
@@ -29,12 +36,43 @@ public sealed class TaskTokenRegistry
     {
         if (task.Token is not null)
         {
+            // A resumed task registers its token again: keep one entry per token.
+            if (_tasks.TryGetValue(task.Token, out var known) && known.Execution == task.Execution)
+            {
+                _tasks[task.Token] = task;
+                return;
+            }
             _tasks[task.Token] = task;
+            _byExecution.GetOrAdd(task.Execution.Arn, _ => []).Add(task.Token);
         }
     }
 
     /// <summary>A token read back from a stored history: a callback for it answers TaskTimedOut.</summary>
-    public void RegisterClosed(string token) => _closedBeforeRestart.TryAdd(token, true);
+    public void RegisterClosed(string token, string executionArn)
+    {
+        if (_closedBeforeRestart.TryAdd(token, true))
+        {
+            _byExecution.GetOrAdd(executionArn, _ => []).Add(token);
+        }
+    }
+
+    /// <summary>Tokens held in memory, open or closed (forgotten ones are not counted).</summary>
+    public int Count => _tasks.Count + _closedBeforeRestart.Count;
+
+    /// <summary>Retention forgot the execution: its tokens leave memory, and a late callback still gets TaskTimedOut.</summary>
+    public void Forget(string executionArn)
+    {
+        if (!_byExecution.TryRemove(executionArn, out var tokens))
+        {
+            return;
+        }
+        foreach (var token in tokens)
+        {
+            _forgotten.Add(token);
+            _tasks.TryRemove(token, out _);
+            _closedBeforeRestart.TryRemove(token, out _);
+        }
+    }
 
     /// <summary>The open task behind a token, or why there is none (the API answers InvalidToken, TaskDoesNotExist or TaskTimedOut).</summary>
     public TokenLookup Find(string? token)
@@ -45,7 +83,7 @@ public sealed class TaskTokenRegistry
         }
         if (!_tasks.TryGetValue(token, out var task))
         {
-            return new(_closedBeforeRestart.ContainsKey(token) ? TokenState.Closed : TokenState.Unknown, null);
+            return new(_closedBeforeRestart.ContainsKey(token) || _forgotten.MayContain(token) ? TokenState.Closed : TokenState.Unknown, null);
         }
         return task.IsClosed ? new(TokenState.Closed, null) : new(TokenState.Open, task);
     }
