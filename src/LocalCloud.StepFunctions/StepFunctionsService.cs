@@ -4,13 +4,13 @@ using LocalCloud.Core.Ports;
 using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Api;
-using LocalCloud.StepFunctions.Api.Json;
 using LocalCloud.StepFunctions.Api.Operations;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
+using LocalCloud.StepFunctions.Machines;
+using LocalCloud.StepFunctions.Persistence;
 using LocalCloud.StepFunctions.Ports;
-using LocalCloud.StepFunctions.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,22 +33,23 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
-    private readonly StatesBackend _backend;
+    private readonly StepFunctionsBackend _backend;
 
     /// <summary>
     /// Creates the service. Without <paramref name="dynamoDb"/>, dynamodb:* tasks fail with States.Runtime. With a durable
     /// <paramref name="durable"/> store, the constructor loads what it holds and resumes the executions that were running.
     /// </summary>
     public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null,
-        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null)
+        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null, ExecutionRetention? retention = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(usage);
         var log = (ILogger?)logger ?? NullLogger.Instance;
-        var engine = new EngineEnvironment(time, lambda, usage, new TaskTokenRegistry(), JsonPathDataFlow.Instance, log, dynamoDb);
-        _backend = new StatesBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(), engine, durable);
-        _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", SfnErrors.Namespace, SfnJson.Options)
+        var tokens = new TaskTokenRegistry();
+        var engine = new EngineEnvironment(time, lambda, usage, tokens, JsonPathDataFlow.Instance, log, dynamoDb);
+        _backend = new StepFunctionsBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(time, tokens, retention), engine, durable);
+        _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", StepFunctionsErrors.Namespace, StepFunctionsJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
             .Add<UpdateStateMachineRequest, UpdateStateMachineResponse>(nameof(UpdateStateMachine), new UpdateStateMachine(_backend).HandleAsync)
             .Add<DescribeStateMachineRequest, DescribeStateMachineResponse>(nameof(DescribeStateMachine), new DescribeStateMachine(_backend).HandleAsync)
@@ -70,8 +71,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         if (_backend.Durable.IsDurable)
         {
-            var versions = new MachineRecovery(_backend, log).Load();
-            foreach (var (execution, resume) in new ExecutionRecovery(_backend, log).Load(versions))
+            var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
+            foreach (var (execution, resume) in new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions))
             {
                 _backend.Resume(execution, resume);
             }
@@ -95,7 +96,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 
     /// <summary>Completes when the execution waits on a timer or a callback, or has ended: lets tests step a fake clock.</summary>
     public Task WaitForIdleAsync(string executionArn, CancellationToken ct)
-        => _backend.RequireExecution(executionArn).WhenIdleAsync().WaitAsync(ct);
+        => _backend.RequireExecution(executionArn).Idle.WhenIdleAsync().WaitAsync(ct);
 
     /// <summary>
     /// Stops every running execution. With a durable store they are left RUNNING in it, to resume on the next
@@ -111,8 +112,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
                 execution.Dispose();
                 continue;
             }
-            execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
-                Events.Error("States.Runtime", "LocalCloud shut down"), error: "States.Runtime", cause: "LocalCloud shut down");
+            execution.Abort(Asl.StatesErrors.Runtime, "LocalCloud shut down");
             execution.Dispose();
         }
         return ValueTask.CompletedTask;

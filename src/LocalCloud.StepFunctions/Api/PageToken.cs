@@ -28,6 +28,6 @@ public static class PageToken
         {
             // Falls through to InvalidToken, as AWS answers for a token it did not issue.
         }
-        throw SfnErrors.InvalidToken("Invalid pagination token");
+        throw StepFunctionsErrors.InvalidToken("Invalid pagination token");
     }
 }

@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api;
 
@@ -33,7 +34,7 @@ public static class SfnArn
         var split = arn.Split(':');
         if (split.Length != parts || split[0] != "arn" || split[2] != "states" || split[5] != resourceType || split.Any(string.IsNullOrEmpty))
         {
-            throw SfnErrors.InvalidArn(arn);
+            throw StepFunctionsErrors.InvalidArn(arn);
         }
         return arn;
     }

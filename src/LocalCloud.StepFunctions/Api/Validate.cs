@@ -1,4 +1,5 @@
 using System.Text;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api;
 
@@ -6,17 +7,17 @@ namespace LocalCloud.StepFunctions.Api;
 public static class Validate
 {
     public static string Required(string? value, string member)
-        => value ?? throw SfnErrors.Validation("null", member, "Member must not be null");
+        => value ?? throw StepFunctionsErrors.Validation("null", member, "Member must not be null");
 
     public static T Required<T>(T? value, string member)
         where T : class
-        => value ?? throw SfnErrors.Validation("null", member, "Member must not be null");
+        => value ?? throw StepFunctionsErrors.Validation("null", member, "Member must not be null");
 
     public static void MaxLength(string? value, string member, int max)
     {
         if (value is not null && value.Length > max)
         {
-            throw SfnErrors.Validation($"'{Shorten(value)}'", member, $"Member must have length less than or equal to {max}");
+            throw StepFunctionsErrors.Validation($"'{Shorten(value)}'", member, $"Member must have length less than or equal to {max}");
         }
     }
 
@@ -24,7 +25,7 @@ public static class Validate
     {
         if (value is not null && Encoding.UTF8.GetByteCount(value) > max)
         {
-            throw SfnErrors.Validation("'<data>'", member, $"Member must have length less than or equal to {max}");
+            throw StepFunctionsErrors.Validation("'<data>'", member, $"Member must have length less than or equal to {max}");
         }
     }
 
@@ -32,19 +33,19 @@ public static class Validate
     public static string Name(string? name, string member)
     {
         Required(name, member);
-        if (name!.Length is 0 or > 80 || name.Any(Forbidden))
+        if (name!.Length is 0 or > StepFunctionsLimits.MaxNameLength || name.Any(Forbidden))
         {
-            throw SfnErrors.InvalidName(name);
+            throw StepFunctionsErrors.InvalidName(name);
         }
         return name;
     }
 
     public static int PageSize(int? maxResults, string member = "maxResults")
     {
-        if (maxResults is < 0 or > 1000)
+        if (maxResults is < 0 or > StepFunctionsLimits.MaxPageSize)
         {
-            throw SfnErrors.Validation(maxResults.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), member,
-                "Member must have value less than or equal to 1000 and greater than or equal to 0");
+            throw StepFunctionsErrors.Validation(maxResults.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), member,
+                $"Member must have value less than or equal to {StepFunctionsLimits.MaxPageSize} and greater than or equal to 0");
         }
         return maxResults is null or 0 ? 100 : maxResults.Value;
     }

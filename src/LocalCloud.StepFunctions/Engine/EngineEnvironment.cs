@@ -1,13 +1,14 @@
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;
 
-/// <summary>What every execution shares: time, Lambda, DynamoDB (when connected), the usage meter, the token registry and the data flow.</summary>
+/// <summary>What every execution shares: time, Lambda, DynamoDB (when connected), the usage meter, the token registry, the data flow and the task runners.</summary>
 public sealed record EngineEnvironment(
     TimeProvider Time,
     ILambdaInvoker Lambda,
@@ -15,4 +16,8 @@ public sealed record EngineEnvironment(
     TaskTokenRegistry Tokens,
     IDataFlow DataFlow,
     ILogger Logger,
-    IDynamoDbInvoker? DynamoDb = null);
+    IDynamoDbInvoker? DynamoDb = null)
+{
+    /// <summary>Which runner calls a Task state's Resource.</summary>
+    public TaskRunners Runners { get; init; } = TaskRunners.Default;
+}

@@ -1,71 +1,64 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Asl;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
 namespace LocalCloud.StepFunctions.Engine;
 
 /// <summary>
-/// One execution's state. Every change (history, status) happens under one lock, and nothing is
-/// appended after the terminal event, so a stop, a timeout and the runner cannot interleave wrongly.
-/// It also tracks whether every strand of the runner (the main path, plus each Parallel branch or Map
-/// worker running at once) is parked on a timer or a callback, so tests can step a FakeTimeProvider
-/// deterministically. AWS allows 25,000 history events; the next one fails the execution.
-/// With a durable store every event is written (under the same lock, so in order) before it is visible.
+/// One execution: its <see cref="ExecutionHistory"/>, its ending, and the tasks it waits on. Every change happens
+/// under one lock and nothing is appended after the terminal event, so a stop, a timeout and the runner cannot
+/// interleave wrongly: the first ending wins. <see cref="Idle"/> tells tests when every strand is parked.
 /// </summary>
 public sealed class Execution : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly List<HistoryEvent> _history = [];
+    private readonly ExecutionHistory _history;
     private readonly TaskCompletionSource<ExecutionSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<TaskCompletionSource> _idleWaiters = [];
-    private readonly TimeProvider _time;
-    private readonly HashSet<Task> _parked = [];
     private readonly HashSet<OpenTask> _openTasks = [];
-    private int _strands = 1;
+    private ExecutionResult? _result;
     private bool _detached;
+    private Action<Execution>? _onEnded;
 
-    public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, ExecutionJournal? journal = null)
+    public Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, IExecutionJournal? journal = null)
         : this(arn, name, machine, input, context, time, journal, time.GetUtcNow())
     {
     }
 
-    private Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, ExecutionJournal? journal, DateTimeOffset startDate)
+    private Execution(string arn, string name, StateMachineVersion machine, string input, RequestContext context, TimeProvider time, IExecutionJournal? journal, DateTimeOffset startDate)
     {
         Arn = arn;
         Name = name;
         Machine = machine;
         Input = input;
         Context = context;
-        _time = time;
-        Journal = journal;
         StartDate = startDate;
+        _history = new ExecutionHistory(time, journal);
     }
 
-    /// <summary>An execution read back from the durable store; a finished one is complete, a running one waits for its runner.</summary>
-    public static Execution Restore(ExecutionDocument stored, StateMachineVersion machine, IEnumerable<HistoryEvent> history, TimeProvider time, ExecutionJournal? journal)
+    /// <summary>An execution read back from the durable store; a finished one (<paramref name="result"/> set) is complete, a running one waits for its runner.</summary>
+    public static Execution Restore(string arn, string name, StateMachineVersion machine, string input, RequestContext context, DateTimeOffset startDate,
+        ExecutionResult? result, IEnumerable<HistoryEvent> history, TimeProvider time, IExecutionJournal? journal)
     {
-        ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(history);
-        var execution = new Execution(stored.Arn, stored.Name, machine, stored.Input, new RequestContext(stored.AccountId, stored.Region, stored.RequestId),
-            time, journal, stored.StartDate);
-        execution._history.AddRange(history);
-        if (stored.Status != ExecutionStatus.Running)
+        var execution = new Execution(arn, name, machine, input, context, time, journal, startDate);
+        execution._history.Restore(history);
+        if (result is not null)
         {
-            execution.Status = stored.Status;
-            execution.StopDate = stored.StopDate;
-            execution.Output = stored.Output;
-            execution.Error = stored.Error;
-            execution.Cause = stored.Cause;
+            execution._result = result;
             execution._stopping.Cancel();
+            execution.Idle.End();
             execution._finished.TrySetResult(execution.Snapshot());
         }
         return execution;
     }
 
     /// <summary>Null unless the store is durable: the hot path then checks one field and serialises nothing.</summary>
-    public ExecutionJournal? Journal { get; }
+    public IExecutionJournal? Journal => _history.Journal;
+
+    public IdleTracker Idle { get; } = new();
 
     public string Arn { get; }
 
@@ -79,9 +72,18 @@ public sealed class Execution : IDisposable
 
     public DateTimeOffset StartDate { get; }
 
-    public string Status { get; private set; } = ExecutionStatus.Running;
+    /// <summary>Null while running.</summary>
+    public ExecutionResult? Result => Volatile.Read(ref _result);
 
-    public DateTimeOffset? StopDate { get; private set; }
+    public string Status => Result?.Status ?? ExecutionStatus.Running;
+
+    public DateTimeOffset? StopDate => Result?.StopDate;
+
+    public string? Output => Result?.Output;
+
+    public string? Error => Result?.Error;
+
+    public string? Cause => Result?.Cause;
 
     public CancellationToken Stopping => _stopping.Token;
 
@@ -94,69 +96,88 @@ public sealed class Execution : IDisposable
         {
             lock (_gate)
             {
-                return Status == ExecutionStatus.Running && !_detached;
+                return IsOpen;
             }
         }
     }
 
-    /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html: 25,000 events per execution history.</summary>
-    public const int MaxHistoryEvents = 25_000;
+    private bool IsOpen => _result is null && !_detached;
 
     /// <summary>
-    /// Appends an event; false once the execution has ended (the runner then stops). A durable store also gets
-    /// <paramref name="checkpoint"/> (where the main path stands after this event) and the task <paramref name="token"/> a TaskScheduled minted.
+    /// Appends an event, or throws OperationCanceledException once the execution has ended (the runner then unwinds).
+    /// A durable store also gets <paramref name="checkpoint"/> (where the main path stands after this event) and the
+    /// task <paramref name="token"/> a TaskScheduled minted. The event past AWS's history limit fails the execution instead.
     /// </summary>
-    public bool AddEvent(string type, string? detailsMember = null, JsonObject? details = null, Checkpoint? checkpoint = null, string? token = null)
+    public void Append(string type, string? detailsMember = null, JsonObject? details = null, Checkpoint? checkpoint = null, string? token = null)
     {
         lock (_gate)
         {
-            if (Status != ExecutionStatus.Running || _detached)
+            if (!IsOpen)
             {
-                return false;
+                throw new OperationCanceledException(Stopping);
             }
-            if (_history.Count < MaxHistoryEvents - 1)
+            if (!_history.IsFull)
             {
-                var e = NextEvent(type, detailsMember, details);
-                Journal?.Appended(e, token, checkpoint);
-                _history.Add(e);
-                return true;
+                _history.Add(type, detailsMember, details, checkpoint, token);
+                return;
             }
         }
-        const string cause = "The execution reached the maximum number of history events (25000).";
-        TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
-            Events.Error(Asl.StatesErrors.Runtime, cause), error: Asl.StatesErrors.Runtime, cause: cause);
-        return false;
+        Fail(StatesErrors.Runtime, $"The execution reached the maximum number of history events ({ExecutionHistory.MaxEvents}).");
+        throw new OperationCanceledException(Stopping);
     }
 
+    /// <summary>The state machine's output; false when the execution had already ended.</summary>
+    public bool Succeed(string output)
+        => Finish(ExecutionStatus.Succeeded, "ExecutionSucceeded", "executionSucceededEventDetails", Events.Data("output", output), output, null, null);
+
+    /// <summary>A failure no Catch handled, or one LocalCloud raised itself; an empty error is shown as none.</summary>
+    public bool Fail(string? error, string? cause)
+        => Finish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails", Events.Error(error, cause), null, string.IsNullOrEmpty(error) ? null : error, cause);
+
+    /// <summary>StopExecution, or shutdown without a durable store.</summary>
+    public bool Abort(string? error, string? cause)
+        => Finish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails", Events.Error(error, cause), null, error, cause);
+
+    /// <summary>The definition's TimeoutSeconds passed.</summary>
+    public bool TimeOut()
+        => Finish(ExecutionStatus.TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails", Events.Error(StatesErrors.Timeout, null), null, StatesErrors.Timeout, null);
+
     /// <summary>Ends the execution once: the first of runner, StopExecution or the execution timeout wins.</summary>
-    public bool TryFinish(string status, string eventType, string detailsMember, JsonObject details, string? output = null, string? error = null, string? cause = null)
+    private bool Finish(string status, string eventType, string detailsMember, JsonObject details, string? output, string? error, string? cause)
     {
         List<OpenTask> tasks;
         lock (_gate)
         {
-            if (Status != ExecutionStatus.Running || _detached)
+            if (!IsOpen)
             {
                 return false;
             }
-            var e = NextEvent(eventType, detailsMember, details);
-            Journal?.Finished(new ExecutionDocument(Arn, Name, Machine.Arn, StatesCollections.VersionKey(Machine.Arn, Machine.RevisionId), Input, StartDate,
-                status, e.Timestamp, output, error, cause, Context.AccountId, Context.Region, Context.RequestId), e);
-            Status = status;
-            StopDate = e.Timestamp;
-            Output = output;
-            Error = error;
-            Cause = cause;
-            _history.Add(e);
+            _result = _history.AddTerminal(this, eventType, detailsMember, details, stopDate => new ExecutionResult(status, stopDate, output, error, cause));
             tasks = [.. _openTasks];
-            ReleaseIdleWaiters();
         }
-        foreach (var task in tasks)
-        {
-            task.TryClose(new TaskOutcome.Aborted());
-        }
-        _stopping.Cancel();
+        Stop(tasks);
         _finished.TrySetResult(Snapshot());
+        Interlocked.Exchange(ref _onEnded, null)?.Invoke(this);
         return true;
+    }
+
+    /// <summary>Calls <paramref name="ended"/> once when the execution ends, at once when it already has.</summary>
+    public void OnEnded(Action<Execution> ended)
+    {
+        Volatile.Write(ref _onEnded, ended);
+        if (Result is not null)
+        {
+            Interlocked.Exchange(ref _onEnded, null)?.Invoke(this);
+        }
+    }
+
+    /// <summary>Retention forgot this finished execution: its stored records go too.</summary>
+    public void Forget()
+    {
+        lock (_gate)
+        {
+            Journal?.Forgotten();
+        }
     }
 
     /// <summary>
@@ -168,43 +189,30 @@ public sealed class Execution : IDisposable
         List<OpenTask> tasks;
         lock (_gate)
         {
-            if (Status != ExecutionStatus.Running || _detached)
+            if (!IsOpen)
             {
                 return;
             }
             _detached = true;
             tasks = [.. _openTasks];
-            ReleaseIdleWaiters();
         }
-        foreach (var task in tasks)
-        {
-            task.TryClose(new TaskOutcome.Aborted());
-        }
-        _stopping.Cancel();
+        Stop(tasks);
     }
 
     /// <summary>Writes the record a restart finds first; StartExecution answers only after it.</summary>
-    public void WriteStarted()
-        => Journal?.Started(new ExecutionDocument(Arn, Name, Machine.Arn, StatesCollections.VersionKey(Machine.Arn, Machine.RevisionId), Input, StartDate,
-            ExecutionStatus.Running, null, null, null, null, Context.AccountId, Context.Region, Context.RequestId));
+    public void WriteStarted() => Journal?.Started(this);
 
     /// <summary>The main path moved without an event (a retry waits): only a durable store cares.</summary>
     public void SaveCheckpoint(Checkpoint checkpoint)
     {
         lock (_gate)
         {
-            if (Status == ExecutionStatus.Running && !_detached)
+            if (IsOpen)
             {
                 Journal?.Moved(checkpoint);
             }
         }
     }
-
-    public string? Output { get; private set; }
-
-    public string? Error { get; private set; }
-
-    public string? Cause { get; private set; }
 
     public void AddOpenTask(OpenTask task)
     {
@@ -230,83 +238,15 @@ public sealed class Execution : IDisposable
         }
     }
 
-    /// <summary>Resumes a parked strand: completes what it waits on and marks it busy, atomically.</summary>
-    public void Wake(Action complete)
-    {
-        lock (_gate)
-        {
-            complete();
-            _parked.RemoveWhere(t => t.IsCompleted);
-        }
-    }
-
-    /// <summary>A strand is about to await <paramref name="awaited"/>; it is parked unless that is already done.</summary>
-    public void Park(Task awaited)
-    {
-        lock (_gate)
-        {
-            if (!awaited.IsCompleted && _parked.Add(awaited) && IsIdle)
-            {
-                ReleaseIdleWaiters();
-            }
-        }
-    }
-
-    /// <summary>Parallel branches or Map workers start: each is a strand that must park before the execution is idle.</summary>
-    public void AddStrands(int count)
-    {
-        lock (_gate)
-        {
-            _strands += count;
-        }
-    }
-
-    /// <summary>A branch or worker ended; <paramref name="complete"/> (the join) runs in the same atomic step.</summary>
-    public void EndStrand(Action complete)
-    {
-        lock (_gate)
-        {
-            _strands--;
-            complete();
-            _parked.RemoveWhere(t => t.IsCompleted);
-            if (IsIdle)
-            {
-                ReleaseIdleWaiters();
-            }
-        }
-    }
-
-    /// <summary>Completes when every strand waits on a timer or a callback, or the execution has ended.</summary>
-    public Task WhenIdleAsync()
-    {
-        lock (_gate)
-        {
-            if (IsIdle)
-            {
-                return Task.CompletedTask;
-            }
-            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _idleWaiters.Add(waiter);
-            return waiter.Task;
-        }
-    }
-
-    private bool IsIdle => Status != ExecutionStatus.Running || _detached || _parked.Count >= _strands;
-
     public void Dispose() => _stopping.Dispose();
 
-    private void ReleaseIdleWaiters()
+    private void Stop(List<OpenTask> tasks)
     {
-        foreach (var waiter in _idleWaiters)
+        Idle.End();
+        foreach (var task in tasks)
         {
-            waiter.TrySetResult();
+            task.TryClose(new TaskOutcome.Aborted());
         }
-        _idleWaiters.Clear();
-    }
-
-    private HistoryEvent NextEvent(string type, string? detailsMember, JsonObject? details)
-    {
-        var id = _history.Count + 1;
-        return new HistoryEvent(id, id - 1, _time.GetUtcNow(), type, detailsMember, details);
+        _stopping.Cancel();
     }
 }

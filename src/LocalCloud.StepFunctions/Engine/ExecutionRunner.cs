@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;
@@ -20,7 +20,7 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
         {
             if (resume is null)
             {
-                Emit("ExecutionStarted", "executionStartedEventDetails",
+                execution.Append("ExecutionStarted", "executionStartedEventDetails",
                     Events.Data("input", execution.Input, ("roleArn", execution.Machine.RoleArn)),
                     execution.Journal is null ? null : new Checkpoint(definition.StartAt, execution.Input));
             }
@@ -28,19 +28,16 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
             {
                 // Counted from the start date, so a restart keeps the deadline (a passed one fires at once).
                 var left = execution.StartDate.AddSeconds(limit) - env.Time.GetUtcNow();
-                executionTimeout = env.Time.CreateTimer(_ => execution.TryFinish(ExecutionStatus.TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails",
-                    Events.Error(StatesErrors.Timeout, null), error: StatesErrors.Timeout), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                executionTimeout = env.Time.CreateTimer(_ => execution.TimeOut(), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
             var (output, failure) = await new StateGraphRunner(execution, env)
                 .RunMainAsync(definition, JsonNode.Parse(execution.Input), resume, execution.Stopping).ConfigureAwait(false);
             if (failure is not null)
             {
-                execution.TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
-                    Events.Error(failure.Error, failure.Cause), error: NullIfEmpty(failure.Error), cause: failure.Cause);
+                execution.Fail(failure.Error, failure.Cause);
                 return;
             }
-            var text = Events.Json(output);
-            execution.TryFinish(ExecutionStatus.Succeeded, "ExecutionSucceeded", "executionSucceededEventDetails", Events.Data("output", text), output: text);
+            execution.Succeed(Events.Json(output));
         }
         catch (OperationCanceledException) when (!execution.IsRunning)
         {
@@ -51,8 +48,7 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
 #pragma warning restore CA1031
         {
             env.Logger.LogError(e, "Execution {ExecutionArn} failed inside LocalCloud", execution.Arn);
-            execution.TryFinish(ExecutionStatus.Failed, "ExecutionFailed", "executionFailedEventDetails",
-                Events.Error(StatesErrors.Runtime, e.Message), error: StatesErrors.Runtime, cause: e.Message);
+            execution.Fail(StatesErrors.Runtime, e.Message);
         }
         finally
         {
@@ -62,14 +58,4 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
             }
         }
     }
-
-    private void Emit(string type, string member, JsonObject details, Checkpoint? checkpoint)
-    {
-        if (!execution.AddEvent(type, member, details, checkpoint))
-        {
-            throw new OperationCanceledException(execution.Stopping);
-        }
-    }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

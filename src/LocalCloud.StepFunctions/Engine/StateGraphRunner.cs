@@ -4,7 +4,7 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 
 namespace LocalCloud.StepFunctions.Engine;
 
@@ -15,9 +15,6 @@ namespace LocalCloud.StepFunctions.Engine;
 /// </summary>
 public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
 {
-    /// <summary>AWS's limit on a state's input or output: 256 KiB of UTF-8 (States.DataLimitExceeded above it).</summary>
-    public const int MaxPayloadBytes = 262_144;
-
     private static readonly HashSet<string> AbortableTypes = new(StringComparer.Ordinal) { "Task", "Wait", "Map", "Parallel" };
 
     public Execution Execution => execution;
@@ -89,7 +86,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             entered = env.Time.GetUtcNow();
             attempts = new int[state.Retriers.Count];
             inputJson = Events.Json(input);
-            Emit(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
+            execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
                 journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray()) : null);
             CountTransition();
         }
@@ -119,7 +116,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             {
                 if (AbortableTypes.Contains(state.Type))
                 {
-                    execution.AddEvent(state.Type + "StateAborted");
+                    execution.Append(state.Type + "StateAborted");
                 }
                 throw;
             }
@@ -169,7 +166,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     private static void CheckSize(State state, string outputJson)
     {
         var bytes = Encoding.UTF8.GetByteCount(outputJson);
-        if (bytes > MaxPayloadBytes)
+        if (bytes > StepFunctionsLimits.MaxPayloadBytes)
         {
             throw new StatesFailureException(StatesErrors.DataLimitExceeded,
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -181,17 +178,9 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
 
     /// <summary>On the main path the exit's checkpoint names the next state (none: the execution ends with this output).</summary>
     private void Exited(State state, string outputJson, string? next, bool journaled)
-        => Emit(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
+        => execution.Append(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
             journaled ? new Checkpoint(next, outputJson) : null);
 
     /// <summary>AWS bills every state entered, retries included (https://aws.amazon.com/step-functions/pricing/).</summary>
     private void CountTransition() => env.Usage.Add("states", "StateTransitions", execution.Machine.Arn);
-
-    public void Emit(string type, string? member = null, JsonObject? details = null, Checkpoint? checkpoint = null)
-    {
-        if (!execution.AddEvent(type, member, details, checkpoint))
-        {
-            throw new OperationCanceledException(execution.Stopping);
-        }
-    }
 }

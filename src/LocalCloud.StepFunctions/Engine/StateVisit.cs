@@ -3,7 +3,7 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
 
@@ -80,9 +80,9 @@ public sealed class StateVisit(
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var timer = env.Time.CreateTimer(_ => _execution.Wake(() => elapsed.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
-        using var registration = cancellationToken.Register(() => _execution.Wake(() => elapsed.TrySetCanceled(cancellationToken)));
-        _execution.Park(elapsed.Task);
+        using var timer = env.Time.CreateTimer(_ => _execution.Idle.Wake(() => elapsed.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
+        using var registration = cancellationToken.Register(() => _execution.Idle.Wake(() => elapsed.TrySetCanceled(cancellationToken)));
+        _execution.Idle.Park(elapsed.Task);
         await elapsed.Task.ConfigureAwait(false);
     }
 
@@ -101,10 +101,10 @@ public sealed class StateVisit(
                 return Task.FromException<JsonNode?>(e);
             }
         }
-        return new LambdaTaskRunner(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
+        return new TaskAttempt(_execution, env, this).RunAsync(state, stateInput, effectiveInput, taskToken, cancellationToken);
     }
 
-    public void Emit(string type, string? member = null, JsonObject? details = null) => graph.Emit(type, member, details);
+    public void Emit(string type, string? member = null, JsonObject? details = null) => _execution.Append(type, member, details);
 
     public async Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -125,13 +125,13 @@ public sealed class StateVisit(
         }
         var remaining = count;
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _execution.AddStrands(count);
+        _execution.Idle.AddStrands(count);
         var strands = new Task[count];
         for (var i = 0; i < count; i++)
         {
             strands[i] = RunStrandAsync(i);
         }
-        _execution.Park(joined.Task);
+        _execution.Idle.Park(joined.Task);
         await joined.Task.ConfigureAwait(false);
         await Task.WhenAll(strands).ConfigureAwait(false);
 
@@ -143,7 +143,7 @@ public sealed class StateVisit(
             }
             finally
             {
-                _execution.EndStrand(() =>
+                _execution.Idle.EndStrand(() =>
                 {
                     if (--remaining == 0)
                     {

@@ -1,5 +1,6 @@
 using LocalCloud.Core.Persistence;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Persistence;
 using LocalCloud.StepFunctions.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core.Persistence;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Persistence;
 using LocalCloud.StepFunctions.Tests.Support;
 
 namespace LocalCloud.StepFunctions.Tests.Persistence;

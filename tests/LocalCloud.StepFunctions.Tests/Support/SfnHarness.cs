@@ -20,15 +20,18 @@ public sealed class SfnHarness : IAsyncDisposable
     /// A service on its own fake clock (starting at <paramref name="now"/>), over <paramref name="durable"/> when given.
     /// <paramref name="script"/> sets the fakes up before the service exists, since a restarted one may call them at once.
     /// </summary>
-    public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null)
+    public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null, ExecutionRetention? retention = null)
     {
         Durable = durable;
+        Retention = retention;
         Time = new FakeTimeProvider(now ?? Epoch);
         script?.Invoke(this);
-        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable);
+        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable, retention);
     }
 
     public IDurableStore? Durable { get; }
+
+    public ExecutionRetention? Retention { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -109,7 +112,7 @@ public sealed class SfnHarness : IAsyncDisposable
     /// again) and a new one is built over the same store, its clock <paramref name="downtime"/> later.
     /// </summary>
     public SfnHarness Restart(TimeSpan downtime = default, Action<SfnHarness>? script = null)
-        => new(Durable ?? throw new InvalidOperationException("Restart needs a durable store."), Time.GetUtcNow() + downtime, script);
+        => new(Durable ?? throw new InvalidOperationException("Restart needs a durable store."), Time.GetUtcNow() + downtime, script, Retention);
 
     public ValueTask DisposeAsync() => Service.DisposeAsync();
 }

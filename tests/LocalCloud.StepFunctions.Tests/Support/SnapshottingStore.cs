@@ -1,5 +1,5 @@
 using LocalCloud.Core.Persistence;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Persistence;
 
 namespace LocalCloud.StepFunctions.Tests.Support;
 

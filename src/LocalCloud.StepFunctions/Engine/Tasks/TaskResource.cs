@@ -1,36 +1,49 @@
 namespace LocalCloud.StepFunctions.Engine.Tasks;
 
 /// <summary>
-/// Which integration a Task's Resource names: a bare Lambda function ARN (history LambdaFunction*),
-/// the optimized arn:aws:states:::lambda:invoke (history Task*), its .waitForTaskToken form, or an optimized DynamoDB item call.
+/// A Task state's Resource taken apart: a bare Lambda function ARN, or an optimized integration
+/// arn:aws:states:::&lt;service&gt;:&lt;action&gt; with its integration pattern suffix
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html).
+/// <see cref="Action"/> keeps the suffix, as the task events' "resource" field shows it ("invoke.waitForTaskToken");
+/// <see cref="Operation"/> is the action alone ("invoke").
 /// </summary>
-public sealed record TaskResource(TaskResourceKind Kind, string Resource, string ResourceType, string Action)
+public sealed record TaskResource(string Resource, string ResourceType, string Action, string Operation, IntegrationPattern Pattern)
 {
-    public static TaskResource Parse(string resource)
+    private const string Optimized = "arn:aws:states:::";
+
+    /// <summary>Null when the Resource names neither form.</summary>
+    public static TaskResource? Parse(string resource)
     {
         if (resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal))
         {
-            return new(TaskResourceKind.LambdaFunction, resource, "lambda", resource);
+            return new(resource, "lambda", resource, resource, IntegrationPattern.RequestResponse);
         }
-        const string dynamo = "arn:aws:states:::dynamodb:";
-        if (resource.StartsWith(dynamo, StringComparison.Ordinal) && resource[dynamo.Length..] is "putItem" or "getItem" or "updateItem" or "deleteItem")
+        if (!resource.StartsWith(Optimized, StringComparison.Ordinal) || resource.IndexOf(':', Optimized.Length) is var colon && colon < 0)
         {
-            return new(TaskResourceKind.DynamoDb, resource, "dynamodb", resource[dynamo.Length..]);
+            return null;
         }
-        return resource switch
+        var service = resource[Optimized.Length..colon];
+        var action = resource[(colon + 1)..];
+        var (operation, pattern) = action switch
         {
-            "arn:aws:states:::lambda:invoke" => new(TaskResourceKind.LambdaInvoke, resource, "lambda", "invoke"),
-            "arn:aws:states:::lambda:invoke.waitForTaskToken" => new(TaskResourceKind.LambdaInvokeCallback, resource, "lambda", "invoke.waitForTaskToken"),
-            _ => new(TaskResourceKind.Unsupported, resource, string.Empty, string.Empty),
+            _ when action.EndsWith(".waitForTaskToken", StringComparison.Ordinal) => (action[..^".waitForTaskToken".Length], IntegrationPattern.WaitForTaskToken),
+            _ when action.EndsWith(".sync", StringComparison.Ordinal) => (action[..^".sync".Length], IntegrationPattern.Sync),
+            _ when action.EndsWith(".sync:2", StringComparison.Ordinal) => (action[..^".sync:2".Length], IntegrationPattern.Sync),
+            _ => (action, IntegrationPattern.RequestResponse),
         };
+        return service.Length == 0 || operation.Length == 0 ? null : new(resource, service, action, operation, pattern);
     }
 }
 
-public enum TaskResourceKind
+/// <summary>How Step Functions waits on an optimized integration (https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html).</summary>
+public enum IntegrationPattern
 {
-    Unsupported,
-    LambdaFunction,
-    LambdaInvoke,
-    LambdaInvokeCallback,
-    DynamoDb,
+    /// <summary>The call's response is the result.</summary>
+    RequestResponse,
+
+    /// <summary>".sync": the call starts a job; the result is the job's end.</summary>
+    Sync,
+
+    /// <summary>".waitForTaskToken": the call hands out a task token; SendTaskSuccess/Failure gives the result.</summary>
+    WaitForTaskToken,
 }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
-using LocalCloud.StepFunctions.Engine.Persistence;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;
 

@@ -1,5 +1,3 @@
-using LocalCloud.StepFunctions.Engine.Persistence;
-
 namespace LocalCloud.StepFunctions.Engine.Tokens;
 
 /// <summary>
@@ -32,7 +30,7 @@ public sealed class OpenTask : IDisposable
     /// Set for the callback task on an execution's main path when the store is durable: heartbeats and
     /// SendTaskSuccess/Failure are then written before they are acknowledged, so a restart still honours them.
     /// </summary>
-    public ExecutionJournal? Journal { get; set; }
+    public IExecutionJournal? Journal { get; set; }
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
@@ -58,7 +56,7 @@ public sealed class OpenTask : IDisposable
         finally
         {
             Dispose();
-            _execution.Wake(() => _outcome.TrySetResult(outcome));
+            _execution.Idle.Wake(() => _outcome.TrySetResult(outcome));
         }
         return true;
     }

@@ -1,6 +1,8 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl.Definition;
-using LocalCloud.StepFunctions.Store;
+using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Machines;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
@@ -8,23 +10,23 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// Idempotent for the same name, definition and role; otherwise StateMachineAlreadyExists
 /// (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
 /// </summary>
-public sealed class CreateStateMachine(StatesBackend backend)
+public sealed class CreateStateMachine(StepFunctionsBackend backend)
 {
     public Task<CreateStateMachineResponse> HandleAsync(CreateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var name = Validate.Name(request.Name, "name");
         var definition = Validate.Required(request.Definition, "definition");
         var roleArn = Validate.Required(request.RoleArn, "roleArn");
-        Validate.MaxLength(definition, "definition", 1_048_576);
-        Validate.MaxLength(roleArn, "roleArn", 256);
+        Validate.MaxLength(definition, "definition", StepFunctionsLimits.MaxDefinitionLength);
+        Validate.MaxLength(roleArn, "roleArn", StepFunctionsLimits.MaxArnLength);
         if (!SfnArn.IsArn(roleArn))
         {
-            throw SfnErrors.InvalidArn(roleArn);
+            throw StepFunctionsErrors.InvalidArn(roleArn);
         }
         var type = request.Type ?? "STANDARD";
         if (type is not ("STANDARD" or "EXPRESS"))
         {
-            throw SfnErrors.Validation($"'{type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+            throw StepFunctionsErrors.Validation($"'{type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
         }
         StateMachineDefinition parsed;
         try
@@ -33,7 +35,7 @@ public sealed class CreateStateMachine(StatesBackend backend)
         }
         catch (AslDefinitionException e)
         {
-            throw SfnErrors.InvalidDefinition(e.Message);
+            throw StepFunctionsErrors.InvalidDefinition(e.Message);
         }
         var arn = SfnArn.StateMachine(context, name);
         var tags = request.Tags is { Count: > 0 } requested ? TagResource.Parse(requested, arn) : [];
@@ -45,7 +47,7 @@ public sealed class CreateStateMachine(StatesBackend backend)
             {
                 if (stored.Definition != definition || stored.RoleArn != roleArn || stored.Type != type)
                 {
-                    throw SfnErrors.StateMachineAlreadyExists(arn);
+                    throw StepFunctionsErrors.StateMachineAlreadyExists(arn);
                 }
                 if (tags.Count > 0)
                 {
@@ -56,7 +58,7 @@ public sealed class CreateStateMachine(StatesBackend backend)
             // A new machine: it fits its tags (checked above), and both are written at once.
             if (tags.Count > 0)
             {
-                backend.Tags.TrySet(arn, tags, TagResource.MaxTags);
+                backend.Tags.TrySet(arn, tags, StepFunctionsLimits.MaxTagsPerResource);
             }
             backend.Journal.Saved(record, tags);
             return Task.FromResult(new CreateStateMachineResponse(record.Arn, record.CreationDate));

@@ -1,3 +1,4 @@
+using LocalCloud.StepFunctions.Api.Shapes;
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed record CreateStateMachineRequest(string? Name, string? Definition, string? RoleArn, string? Type, IReadOnlyList<SfnTag>? Tags = null);
+public sealed record CreateStateMachineRequest(string? Name, string? Definition, string? RoleArn, string? Type, IReadOnlyList<Tag>? Tags = null);

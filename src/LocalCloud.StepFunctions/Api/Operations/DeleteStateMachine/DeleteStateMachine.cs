@@ -1,9 +1,10 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Removes the machine at once (AWS passes through DELETING); its executions run on and stay describable.</summary>
-public sealed class DeleteStateMachine(StatesBackend backend)
+public sealed class DeleteStateMachine(StepFunctionsBackend backend)
 {
     public Task<DeleteStateMachineResponse> HandleAsync(DeleteStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed class DescribeExecution(StatesBackend backend)
+public sealed class DescribeExecution(StepFunctionsBackend backend)
 {
     public Task<DescribeExecutionResponse> HandleAsync(DescribeExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed class DescribeStateMachine(StatesBackend backend)
+public sealed class DescribeStateMachine(StepFunctionsBackend backend)
 {
     public Task<DescribeStateMachineResponse> HandleAsync(DescribeStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {

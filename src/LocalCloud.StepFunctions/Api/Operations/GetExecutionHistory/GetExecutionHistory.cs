@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Pages of history events; includeExecutionData false drops inputs and outputs but keeps the rest.</summary>
-public sealed class GetExecutionHistory(StatesBackend backend)
+public sealed class GetExecutionHistory(StepFunctionsBackend backend)
 {
     private static readonly string[] DataFields = ["input", "output"];
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 

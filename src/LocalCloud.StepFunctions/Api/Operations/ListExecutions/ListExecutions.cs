@@ -1,10 +1,12 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
+using LocalCloud.StepFunctions.Api.Shapes;
 using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Newest first, optionally filtered by status, paged by an opaque nextToken.</summary>
-public sealed class ListExecutions(StatesBackend backend)
+public sealed class ListExecutions(StepFunctionsBackend backend)
 {
     private static readonly HashSet<string> Statuses = new(StringComparer.Ordinal)
     {
@@ -17,7 +19,7 @@ public sealed class ListExecutions(StatesBackend backend)
         backend.RequireMachine(arn);
         if (request.StatusFilter is { } filter && !Statuses.Contains(filter))
         {
-            throw SfnErrors.Validation($"'{filter}'", "statusFilter", "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+            throw StepFunctionsErrors.Validation($"'{filter}'", "statusFilter", "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
         }
         var size = Validate.PageSize(request.MaxResults);
         var all = backend.Executions.ForStateMachine(arn).Select(e => e.Snapshot())

@@ -1,8 +1,10 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
+using LocalCloud.StepFunctions.Api.Shapes;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed class ListStateMachines(StatesBackend backend)
+public sealed class ListStateMachines(StepFunctionsBackend backend)
 {
     public Task<ListStateMachinesResponse> HandleAsync(ListStateMachinesRequest request, RequestContext context, CancellationToken cancellationToken)
     {

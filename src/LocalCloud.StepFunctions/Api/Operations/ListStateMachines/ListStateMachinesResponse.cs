@@ -1,3 +1,5 @@
+using LocalCloud.StepFunctions.Api.Shapes;
+
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 public sealed record ListStateMachinesResponse(IReadOnlyList<StateMachineListItem> StateMachines, string? NextToken);

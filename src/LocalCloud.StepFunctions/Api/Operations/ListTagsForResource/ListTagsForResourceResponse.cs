@@ -1,3 +1,4 @@
+using LocalCloud.StepFunctions.Api.Shapes;
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed record ListTagsForResourceResponse(IReadOnlyList<SfnTag> Tags);
+public sealed record ListTagsForResourceResponse(IReadOnlyList<Tag> Tags);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
@@ -8,7 +9,7 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// Starts an execution. A name reused with the same input while that execution runs returns it again;
 /// otherwise ExecutionAlreadyExists (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
 /// </summary>
-public sealed class StartExecution(StatesBackend backend)
+public sealed class StartExecution(StepFunctionsBackend backend)
 {
     public Task<StartExecutionResponse> HandleAsync(StartExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
@@ -16,14 +17,14 @@ public sealed class StartExecution(StatesBackend backend)
         var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
         var input = request.Input ?? "{}";
         // 256 KiB of UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions).
-        Validate.MaxBytes(input, "input", 262_144);
+        Validate.MaxBytes(input, "input", StepFunctionsLimits.MaxPayloadBytes);
         try
         {
             using var _ = JsonDocument.Parse(input);
         }
         catch (JsonException e)
         {
-            throw SfnErrors.InvalidExecutionInput(e.Message);
+            throw StepFunctionsErrors.InvalidExecutionInput(e.Message);
         }
         var arn = SfnArn.Execution(machine.Arn, name);
         var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed, machine.Definition,
@@ -37,7 +38,7 @@ public sealed class StartExecution(StatesBackend backend)
             {
                 return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));
             }
-            throw SfnErrors.ExecutionAlreadyExists(arn);
+            throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
         }
         backend.Run(execution);
         return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));

@@ -1,4 +1,5 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
@@ -7,15 +8,14 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// Aborts a running execution: ExecutionAborted is written, its open task is closed (so the task's
 /// token answers TaskTimedOut) and its timers are cancelled. Stopping an ended execution changes nothing.
 /// </summary>
-public sealed class StopExecution(StatesBackend backend)
+public sealed class StopExecution(StepFunctionsBackend backend)
 {
     public Task<StopExecutionResponse> HandleAsync(StopExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var execution = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
-        Validate.MaxLength(request.Error, "error", 256);
-        Validate.MaxLength(request.Cause, "cause", 32_768);
-        execution.TryFinish(ExecutionStatus.Aborted, "ExecutionAborted", "executionAbortedEventDetails",
-            Events.Error(request.Error, request.Cause), error: request.Error, cause: request.Cause);
+        Validate.MaxLength(request.Error, "error", StepFunctionsLimits.MaxErrorLength);
+        Validate.MaxLength(request.Cause, "cause", StepFunctionsLimits.MaxCauseLength);
+        execution.Abort(request.Error, request.Cause);
         return Task.FromResult(new StopExecutionResponse(execution.StopDate ?? backend.Engine.Time.GetUtcNow()));
     }
 }

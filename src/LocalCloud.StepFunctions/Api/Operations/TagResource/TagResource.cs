@@ -1,4 +1,7 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
+using LocalCloud.StepFunctions.Api.Shapes;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
@@ -6,10 +9,8 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// Adds or overwrites tags on a state machine; at most 50 per resource (TooManyTags), keys 1–128 and values
 /// 0–256 characters (https://docs.aws.amazon.com/step-functions/latest/apireference/API_TagResource.html).
 /// </summary>
-public sealed class TagResource(StatesBackend backend)
+public sealed class TagResource(StepFunctionsBackend backend)
 {
-    public const int MaxTags = 50;
-
     public Task<TagResourceResponse> HandleAsync(TagResourceRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var arn = RequireTaggable(backend, request.ResourceArn);
@@ -22,52 +23,49 @@ public sealed class TagResource(StatesBackend backend)
         return Task.FromResult(new TagResourceResponse());
     }
 
-    /// <summary>Checks keys and values as the model constrains them; more than <see cref="MaxTags"/> distinct keys is TooManyTags.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Parse(IReadOnlyList<SfnTag> tags, string arn)
+    /// <summary>Checks keys and values as the model constrains them; more than <see cref="StepFunctionsLimits.MaxTagsPerResource"/> distinct keys is TooManyTags.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Parse(IReadOnlyList<Tag> tags, string arn)
     {
         var pairs = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < tags.Count; i++)
         {
             var key = Validate.Required(tags[i].Key, $"tags.{i + 1}.member.key");
-            if (key.Length is 0 or > 128)
+            if (key.Length is 0 or > StepFunctionsLimits.MaxTagKeyLength)
             {
-                throw SfnErrors.Validation($"'{key}'", $"tags.{i + 1}.member.key", "Member must have length between 1 and 128");
+                throw StepFunctionsErrors.Validation($"'{key}'", $"tags.{i + 1}.member.key", $"Member must have length between 1 and {StepFunctionsLimits.MaxTagKeyLength}");
             }
             var value = tags[i].Value ?? string.Empty;
-            Validate.MaxLength(value, $"tags.{i + 1}.member.value", 256);
+            Validate.MaxLength(value, $"tags.{i + 1}.member.value", StepFunctionsLimits.MaxTagValueLength);
             pairs.Add(new(key, value));
         }
-        if (pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() > MaxTags)
+        if (pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() > StepFunctionsLimits.MaxTagsPerResource)
         {
-            throw TooManyTags(arn);
+            throw StepFunctionsErrors.TooManyTags(arn, StepFunctionsLimits.MaxTagsPerResource);
         }
         return pairs;
     }
 
-    /// <summary>Adds or overwrites, then writes the resource's tags; the caller holds <see cref="StatesBackend.MachineGate"/>.</summary>
-    public static void Set(StatesBackend backend, string arn, IReadOnlyList<KeyValuePair<string, string>> tags)
+    /// <summary>Adds or overwrites, then writes the resource's tags; the caller holds <see cref="StepFunctionsBackend.MachineGate"/>.</summary>
+    public static void Set(StepFunctionsBackend backend, string arn, IReadOnlyList<KeyValuePair<string, string>> tags)
     {
-        if (!backend.Tags.TrySet(arn, tags, MaxTags))
+        if (!backend.Tags.TrySet(arn, tags, StepFunctionsLimits.MaxTagsPerResource))
         {
-            throw TooManyTags(arn);
+            throw StepFunctionsErrors.TooManyTags(arn, StepFunctionsLimits.MaxTagsPerResource);
         }
         backend.Journal.TagsChanged(arn, backend.Tags.Get(arn));
     }
 
-    private static AwsServiceException TooManyTags(string arn)
-        => new("TooManyTags", $"Too many tags: a resource may have at most {MaxTags} tags: '{arn}'");
-
     /// <summary>Tags belong to state machines here (LocalCloud has no activities); an unknown one is ResourceNotFound.</summary>
-    public static string RequireTaggable(StatesBackend backend, string? resourceArn)
+    public static string RequireTaggable(StepFunctionsBackend backend, string? resourceArn)
     {
         var arn = Validate.Required(resourceArn, "resourceArn");
         if (!SfnArn.IsArn(arn) || !arn.StartsWith("arn:aws:states:", StringComparison.Ordinal))
         {
-            throw SfnErrors.InvalidArn(arn);
+            throw StepFunctionsErrors.InvalidArn(arn);
         }
         if (backend.Machines.Find(arn) is null)
         {
-            throw new AwsServiceException("ResourceNotFound", $"Resource not found: '{arn}'");
+            throw StepFunctionsErrors.ResourceNotFound(arn);
         }
         return arn;
     }

@@ -1,9 +1,10 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Removes the given keys; keys that are not there are ignored, as AWS ignores them.</summary>
-public sealed class UntagResource(StatesBackend backend)
+public sealed class UntagResource(StepFunctionsBackend backend)
 {
     public Task<UntagResourceResponse> HandleAsync(UntagResourceRequest request, RequestContext context, CancellationToken cancellationToken)
     {

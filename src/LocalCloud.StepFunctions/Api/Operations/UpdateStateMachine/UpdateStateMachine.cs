@@ -1,11 +1,12 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl.Definition;
-using LocalCloud.StepFunctions.Store;
+using LocalCloud.StepFunctions.Machines;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>Replaces definition and/or role; running executions keep the version they started with.</summary>
-public sealed class UpdateStateMachine(StatesBackend backend)
+public sealed class UpdateStateMachine(StepFunctionsBackend backend)
 {
     public Task<UpdateStateMachineResponse> HandleAsync(UpdateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
@@ -13,11 +14,11 @@ public sealed class UpdateStateMachine(StatesBackend backend)
         backend.RequireMachine(arn);
         if (request.Definition is null && request.RoleArn is null)
         {
-            throw SfnErrors.MissingRequiredParameter("Either the definition or the roleArn must be specified.");
+            throw StepFunctionsErrors.MissingRequiredParameter("Either the definition or the roleArn must be specified.");
         }
         if (request.RoleArn is not null && !SfnArn.IsArn(request.RoleArn))
         {
-            throw SfnErrors.InvalidArn(request.RoleArn);
+            throw StepFunctionsErrors.InvalidArn(request.RoleArn);
         }
         StateMachineDefinition? parsed = null;
         if (request.Definition is not null)
@@ -28,7 +29,7 @@ public sealed class UpdateStateMachine(StatesBackend backend)
             }
             catch (AslDefinitionException e)
             {
-                throw SfnErrors.InvalidDefinition(e.Message);
+                throw StepFunctionsErrors.InvalidDefinition(e.Message);
             }
         }
         StateMachineRecord updated;

@@ -1,5 +1,7 @@
 using LocalCloud.Core;
+using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Engine;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
 
@@ -13,18 +15,18 @@ public static class ValidateStateMachineDefinition
     public static Task<ValidateStateMachineDefinitionResponse> HandleAsync(ValidateStateMachineDefinitionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
         var definition = Validate.Required(request.Definition, "definition");
-        Validate.MaxLength(definition, "definition", 1_048_576);
+        Validate.MaxLength(definition, "definition", StepFunctionsLimits.MaxDefinitionLength);
         if (request.Type is not (null or "STANDARD" or "EXPRESS"))
         {
-            throw SfnErrors.Validation($"'{request.Type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+            throw StepFunctionsErrors.Validation($"'{request.Type}'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
         }
         if (request.Severity is not (null or "ERROR" or "WARNING"))
         {
-            throw SfnErrors.Validation($"'{request.Severity}'", "severity", "Member must satisfy enum value set: [ERROR, WARNING]");
+            throw StepFunctionsErrors.Validation($"'{request.Severity}'", "severity", "Member must satisfy enum value set: [ERROR, WARNING]");
         }
         if (request.MaxResults is < 0 or > 100)
         {
-            throw SfnErrors.Validation(request.MaxResults.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "maxResults",
+            throw StepFunctionsErrors.Validation(request.MaxResults.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "maxResults",
                 "Member must have value less than or equal to 100 and greater than or equal to 0");
         }
         var max = request.MaxResults is null or 0 ? 100 : request.MaxResults.Value;

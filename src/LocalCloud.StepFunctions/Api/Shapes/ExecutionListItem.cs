@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Shapes;
+
+public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate, int RedriveCount);

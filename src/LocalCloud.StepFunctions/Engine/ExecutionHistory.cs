@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
+
+namespace LocalCloud.StepFunctions.Engine;
+
+/// <summary>
+/// One execution's history events, written to its journal (when the store is durable) before they are
+/// visible, and bounded as AWS bounds it. Not thread-safe: the execution calls it under its own lock.
+/// </summary>
+public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journal)
+{
+    /// <summary><see cref="StepFunctionsLimits.MaxHistoryEvents"/>: the next one fails the execution.</summary>
+    public const int MaxEvents = StepFunctionsLimits.MaxHistoryEvents;
+
+    private readonly List<HistoryEvent> _events = [];
+
+    /// <summary>Null unless the store is durable: the hot path then checks one field and serialises nothing.</summary>
+    public IExecutionJournal? Journal { get; } = journal;
+
+    /// <summary>True when only the terminal event still fits: the one that fails the execution for its size.</summary>
+    public bool IsFull => _events.Count >= MaxEvents - 1;
+
+    public void Restore(IEnumerable<HistoryEvent> events) => _events.AddRange(events);
+
+    /// <summary>Adds an event (journaled first, with the <paramref name="checkpoint"/> it reached and the task <paramref name="token"/> it minted).</summary>
+    public HistoryEvent Add(string type, string? detailsMember, JsonObject? details, Checkpoint? checkpoint = null, string? token = null)
+    {
+        var e = Next(type, detailsMember, details);
+        Journal?.Appended(e, token, checkpoint);
+        _events.Add(e);
+        return e;
+    }
+
+    /// <summary>The terminal event, written with the execution's final record in one journal write.</summary>
+    public ExecutionResult AddTerminal(Execution execution, string type, string detailsMember, JsonObject details, Func<DateTimeOffset, ExecutionResult> result)
+    {
+        var e = Next(type, detailsMember, details);
+        var ending = result(e.Timestamp);
+        Journal?.Finished(execution, ending, e);
+        _events.Add(e);
+        return ending;
+    }
+
+    public List<HistoryEvent> ToList() => [.. _events];
+
+    private HistoryEvent Next(string type, string? detailsMember, JsonObject? details)
+    {
+        var id = _events.Count + 1;
+        return new HistoryEvent(id, id - 1, time.GetUtcNow(), type, detailsMember, details);
+    }
+}

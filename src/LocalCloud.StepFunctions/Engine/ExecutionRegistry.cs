@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using LocalCloud.StepFunctions.Engine.Tokens;
+
+namespace LocalCloud.StepFunctions.Engine;
+
+/// <summary>
+/// Executions by ARN, kept after they end so Describe/History/List still answer, within <see cref="ExecutionRetention"/>:
+/// past its age or count the oldest finished execution is forgotten, with its task tokens and its stored records.
+/// </summary>
+public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry tokens, ExecutionRetention? retention = null)
+{
+    private readonly ConcurrentDictionary<string, Execution> _executions = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<Execution, DateTimeOffset> _finished = new();
+    private readonly Lock _gate = new();
+    private readonly ExecutionRetention _retention = retention ?? ExecutionRetention.Default;
+
+    public Execution GetOrAdd(Execution execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        var stored = _executions.GetOrAdd(execution.Arn, execution);
+        if (ReferenceEquals(stored, execution))
+        {
+            execution.OnEnded(Retire);
+        }
+        Trim();
+        return stored;
+    }
+
+    public Execution? Find(string arn)
+    {
+        Trim();
+        return _executions.TryGetValue(arn, out var execution) ? execution : null;
+    }
+
+    /// <summary>Newest first, as ListExecutions orders them.</summary>
+    public IReadOnlyList<Execution> ForStateMachine(string stateMachineArn)
+    {
+        Trim();
+        return _executions.Values.Where(e => e.Machine.Arn == stateMachineArn)
+            .OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public IEnumerable<Execution> All => _executions.Values;
+
+    /// <summary>Executions held in memory, running and finished.</summary>
+    public int Count => _executions.Count;
+
+    private void Retire(Execution execution)
+    {
+        lock (_gate)
+        {
+            _finished.Enqueue(execution, execution.StopDate ?? execution.StartDate);
+        }
+        Trim();
+    }
+
+    /// <summary>Forgets the oldest finished executions until both the count and the age fit.</summary>
+    private void Trim()
+    {
+        var oldestKept = time.GetUtcNow() - _retention.MaxAge;
+        while (true)
+        {
+            Execution oldest;
+            lock (_gate)
+            {
+                if (!_finished.TryPeek(out oldest!, out var stopped) || (_finished.Count <= _retention.MaxFinished && stopped >= oldestKept))
+                {
+                    return;
+                }
+                _finished.Dequeue();
+            }
+            _executions.TryRemove(new KeyValuePair<string, Execution>(oldest.Arn, oldest));
+            tokens.Forget(oldest.Arn);
+            oldest.Forget();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using LocalCloud.StepFunctions.Engine.Checkpoints;
+
+namespace LocalCloud.StepFunctions.Persistence;
+
+/// <summary>The stored records' JSON, generated at compile time: only durable stores ever serialise anything.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(ExecutionDocument))]
+[JsonSerializable(typeof(HistoryDocument))]
+[JsonSerializable(typeof(CallbackDocument))]
+[JsonSerializable(typeof(MachineDocument))]
+[JsonSerializable(typeof(VersionDocument))]
+[JsonSerializable(typeof(TagsDocument))]
+internal sealed partial class DurableJson : JsonSerializerContext;

@@ -1,0 +1,46 @@
+using LocalCloud.Core;
+using LocalCloud.StepFunctions.Engine;
+
+namespace LocalCloud.StepFunctions;
+
+/// <summary>Every Step Functions error this service sends, with AWS's codes and message texts in one place.</summary>
+public static class StepFunctionsErrors
+{
+    /// <summary>What AWS puts before '#' in __type; SDKs read only the part after it.</summary>
+    public const string Namespace = "com.amazonaws.swf.service.model";
+
+    public static AwsServiceException InvalidArn(string arn) => new("InvalidArn", $"Invalid Arn: 'Invalid ARN prefix: {arn}'");
+
+    public static AwsServiceException InvalidName(string name) => new("InvalidName", $"Invalid Name: '{name}'");
+
+    public static AwsServiceException InvalidDefinition(string message) => new("InvalidDefinition", message);
+
+    public static AwsServiceException StateMachineDoesNotExist(string arn) => new("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{arn}'");
+
+    public static AwsServiceException StateMachineAlreadyExists(string arn) => new("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
+
+    public static AwsServiceException ExecutionDoesNotExist(string arn) => new("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
+
+    public static AwsServiceException ExecutionAlreadyExists(string arn) => new("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
+
+    public static AwsServiceException InvalidExecutionInput(string detail) => new("InvalidExecutionInput", $"Invalid State Machine Execution Input: '{detail}'");
+
+    public static AwsServiceException InvalidOutput(string detail) => new("InvalidOutput", $"Invalid Output: '{detail}'");
+
+    public static AwsServiceException InvalidToken(string detail) => new("InvalidToken", $"Invalid Token: '{detail}'");
+
+    public static AwsServiceException TaskDoesNotExist() => new("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'");
+
+    /// <summary>The token's task has closed (answered, timed out, stopped) or was forgotten after its execution ended.</summary>
+    public static AwsServiceException TaskTimedOut() => new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+
+    public static AwsServiceException TooManyTags(string arn, int max) => new("TooManyTags", $"Too many tags: a resource may have at most {max} tags: '{arn}'");
+
+    public static AwsServiceException ResourceNotFound(string arn) => new("ResourceNotFound", $"Resource not found: '{arn}'");
+
+    public static AwsServiceException MissingRequiredParameter(string detail) => new("MissingRequiredParameter", detail);
+
+    /// <summary>AWS's constraint message, e.g. "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null".</summary>
+    public static AwsServiceException Validation(string value, string member, string constraint)
+        => AwsServiceException.Validation($"1 validation error detected: Value {value} at '{member}' failed to satisfy constraint: {constraint}");
+}
