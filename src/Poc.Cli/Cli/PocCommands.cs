@@ -83,7 +83,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         try
         {
             using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, cloud.SweepsFinishedSince, ct);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, cloud.SweepsFinishedSinceAsync, ct);
         }
         finally
         {
@@ -112,7 +112,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, cloud.SweepsFinishedSince, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, cloud.SweepsFinishedSinceAsync, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
@@ -121,7 +121,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
     private async Task<int> RunAndReportAsync(
-        PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
+        PocEnvironment environment, string label, CostInputs inputs, string folder, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished, CancellationToken ct)
     {
         await DeployWithViewAsync(environment, WarmUpStep(environment), ct);
 
