@@ -44,7 +44,8 @@ public sealed class HostRoutingTests(HostFixture host) : IClassFixture<HostFixtu
     {
         using var response = await host.Http.GetAsync(new Uri($"/_localcloud/lambda/invocations?limit={limit}", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"'{limit}'", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"'{limit}'", doc.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
