@@ -30,6 +30,25 @@ public sealed class HostRoutingTests(HostFixture host) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task LambdaInvocations_WithoutLambdaService_ListsNone()
+    {
+        using var doc = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/_localcloud/lambda/invocations?limit=5", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal(0, doc.RootElement.GetProperty("invocations").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public async Task LambdaInvocations_BadLimit_Is400NamingIt(string limit)
+    {
+        using var response = await host.Http.GetAsync(new Uri($"/_localcloud/lambda/invocations?limit={limit}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"'{limit}'", doc.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Request_WithKnownTarget_ReachesItsServiceWithAccountAndRegionFromSignature()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = Body("{}") };

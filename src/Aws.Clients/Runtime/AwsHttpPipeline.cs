@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Aws.Clients.Configuration;
-using Aws.Clients.Signing;
+using Aws.SigV4;
 
 namespace Aws.Clients.Runtime;
 
@@ -101,7 +101,7 @@ internal sealed class AwsHttpPipeline
     {
         var currentCredentials = await credentials(cancellationToken).ConfigureAwait(false);
         using var message = BuildMessage(request);
-        signer.SignHttpRequest(message, request.Body, currentCredentials, Region, service.SigningName, time.GetUtcNow());
+        signer.SignHttpRequest(message, request.Body, currentCredentials.ToSigV4(), Region, service.SigningName, time.GetUtcNow());
 
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()

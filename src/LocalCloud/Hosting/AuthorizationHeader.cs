@@ -10,12 +10,12 @@ internal sealed record AuthorizationHeader(string AccessKey, string Date, string
 
     public static AuthorizationHeader Parse(string value)
     {
-        if (!value.StartsWith(Aws.Clients.Signing.SigV4Signer.Algorithm + " ", StringComparison.Ordinal))
+        if (!value.StartsWith(Aws.SigV4.SigV4Signer.Algorithm + " ", StringComparison.Ordinal))
         {
             var algorithm = value.Split(' ', 2)[0];
             return Incomplete($"Unsupported AWS 'algorithm': '{algorithm}'.");
         }
-        var parts = value[(Aws.Clients.Signing.SigV4Signer.Algorithm.Length + 1)..]
+        var parts = value[(Aws.SigV4.SigV4Signer.Algorithm.Length + 1)..]
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .Where(p => p.Length == 2)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Aws.Clients;
-using Aws.Clients.Signing;
+using Aws.SigV4;
 using LocalCloud.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -110,7 +109,7 @@ internal sealed partial class SigV4Authenticator(IReadOnlyDictionary<string, str
         var q = target.IndexOf('?', StringComparison.Ordinal);
         var (path, query) = q < 0 ? (target, string.Empty) : (target[..q], target[(q + 1)..]);
         var expected = Signer.Sign(new SigV4Request(request.Method, path, query, headers, body),
-            new AwsCredentials(header.AccessKey, secret, sessionToken), header.Region, header.Service, signedAt);
+            new SigV4Credentials(header.AccessKey, secret, sessionToken), header.Region, header.Service, signedAt);
         return expected.SignedHeaders == string.Join(';', header.SignedHeaders)
             && FixedTimeEquals(expected.Signature, header.Signature);
     }

@@ -6,19 +6,18 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "latency", "http-latency", "throughput", "scale", "sweep"];
+    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "scale", "sweep"];
+
+    /// <summary>The engine-only sections, which drive LocalCloud's internals and so live in bench/LocalCloud.Benchmarks.</summary>
+    public const string EngineCommand = "dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine";
+
+    private static readonly string[] MovedSections = ["latency", "throughput"];
 
     /// <summary>Concurrent poc-callback-workflow executions in the scale section.</summary>
     public int Executions { get; init; } = 200;
 
-    /// <summary>Executions parked on a token in the engine-only latency section.</summary>
-    public int LatencyExecutions { get; init; } = 1000;
-
     /// <summary>Executions parked on a token in the HTTP latency section (each needs a real Lambda invoke to park).</summary>
     public int HttpLatencyExecutions { get; init; } = 200;
-
-    /// <summary>Executions of the Pass/Choice/Map machine started at once in the throughput section.</summary>
-    public int ThroughputExecutions { get; init; } = 2000;
 
     /// <summary>LocalCloud's schedule time scale in the scale section: 0.05 fires rate(1 minute) every 3 s.</summary>
     public double ScheduleTimeScale { get; init; } = 0.05;
@@ -42,16 +41,15 @@ public sealed record BenchOptions
     public const string Usage = """
         usage: poc bench [options]        (dotnet run -c Release --project src/Poc.Cli -- bench [options])
           --executions N            scale: concurrent poc-callback-workflow executions [200]
-          --latency-executions N    engine-only reconnection latency samples [1000]
           --http-latency-executions N  reconnection latency samples over HTTP [200]
-          --throughput-executions N engine throughput: Pass/Choice/Map executions at once [2000]
           --schedule-time-scale X   scale: LocalCloud schedule time scale [0.05]
           --scale-timeout-seconds S scale: give up after S seconds [900]
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
-          --section(s) a,b,...      any of startup,deploy,latency,http-latency,throughput,scale,sweep [all]
+          --section(s) a,b,...      any of startup,deploy,http-latency,scale,sweep [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
+        engine-only latency and throughput: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -70,13 +68,12 @@ public sealed record BenchOptions
             options = args[i] switch
             {
                 "--executions" => options with { Executions = Positive() },
-                "--latency-executions" => options with { LatencyExecutions = Positive() },
                 "--http-latency-executions" => options with { HttpLatencyExecutions = Positive() },
-                "--throughput-executions" => options with { ThroughputExecutions = Positive() },
                 "--schedule-time-scale" => options with { ScheduleTimeScale = PositiveDouble() },
                 "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
                 "--direct-sweeps" => options with { DirectSweeps = true },
                 "--sweep-records" => options with { SweepRecords = Positive() },
+                "--latency-executions" or "--throughput-executions" => throw new ArgumentException(Moved(args[i])),
                 "--sections" or "--section" => options with { Sections = ParseSections(Next()) },
                 "--out" or "--output" => options with { Output = Next() },
                 "--micro" => options with { Micro = true },
@@ -90,18 +87,23 @@ public sealed record BenchOptions
     private static HashSet<string> ParseSections(string value)
     {
         var sections = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (sections.Intersect(MovedSections).FirstOrDefault() is { } moved)
+        {
+            throw new ArgumentException(Moved(moved));
+        }
+
         var unknown = sections.Except(AllSections).ToList();
         return unknown.Count == 0 ? sections : throw new ArgumentException($"unknown section(s) {string.Join(", ", unknown)}");
     }
 
     public bool Runs(string section) => Sections.Contains(section);
 
+    private static string Moved(string what) => $"{what} drives the engine in-process and moved out of poc: {EngineCommand}";
+
     public JsonObject ToJson() => new()
     {
         ["executions"] = Executions,
-        ["latencyExecutions"] = LatencyExecutions,
         ["httpLatencyExecutions"] = HttpLatencyExecutions,
-        ["throughputExecutions"] = ThroughputExecutions,
         ["scheduleTimeScale"] = ScheduleTimeScale,
         ["directSweeps"] = DirectSweeps,
         ["sweepRecords"] = SweepRecords,

@@ -35,14 +35,12 @@ public static class BenchRunner
 
         await Run("startup", () => StartupBench.RunAsync(report, ct));
         await Run("deploy", () => DeployBench.RunAsync(report, ct));
-        await Run("latency", () => EngineLatencyBench.RunAsync(options.LatencyExecutions, report, ct));
         await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
-        await Run("throughput", () => ThroughputBench.RunAsync(options.ThroughputExecutions, report, ct));
         await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
         await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
 
         var loadAfter = BenchReport.LoadAverage();
-        await report.WriteAsync(output, options, loadBefore, loadAfter, ct);
+        await report.WriteAsync(output, options.ToJson(), loadBefore, loadAfter, ct);
         write("");
         write(report.Table());
         write("");

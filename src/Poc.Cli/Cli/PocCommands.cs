@@ -83,7 +83,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         try
         {
             using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSince, ct);
+            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSinceAsync, ct);
         }
         finally
         {
@@ -112,7 +112,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         {
             await using var cloud = await StartLocalCloudAsync(ct);
             using var embedded = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
-            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, Figures(args), cloud.SweepsFinishedSince, ct);
+            return await RunAndReportAsync(embedded, "report", args.Inputs, args.Folder, Figures(args), cloud.SweepsFinishedSinceAsync, ct);
         }
 
         using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
@@ -147,7 +147,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     // Deploy, warm the functions, run every scenario once, then measure cost both ways and write the report.
     private async Task<int> RunAndReportAsync(
-        PocEnvironment environment, string label, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, bool>? sweepsFinished, CancellationToken ct)
+        PocEnvironment environment, string label, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished, CancellationToken ct)
     {
         await DeployWithViewAsync(environment, WarmUpStep(environment), ct);
 

@@ -35,13 +35,13 @@ public static class CostMeasurement
     /// <param name="usage">LocalCloud's usage endpoint.</param>
     /// <param name="jobs">The jobs each workflow runs.</param>
     /// <param name="sweepsFinished">
-    /// Whether every sweep counted since a moment has ended (<see cref="EmbeddedLocalCloud.SweepsFinishedSince"/>), when
+    /// Whether every sweep counted since a moment has ended (<see cref="EmbeddedLocalCloud.SweepsFinishedSinceAsync"/>), when
     /// LocalCloud runs in this process; lets a phase end as soon as its last sweep is billed instead of a poll interval later.
     /// </param>
     /// <param name="progress">One line per phase.</param>
     /// <param name="ct">Cancels.</param>
     public static async Task<MeasuredUsage> RunAsync(
-        PocEnvironment env, PollerPlan poller, UsageClient usage, IReadOnlyList<RunItem> jobs, Func<DateTimeOffset, bool>? sweepsFinished,
+        PocEnvironment env, PollerPlan poller, UsageClient usage, IReadOnlyList<RunItem> jobs, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished,
         IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
@@ -93,7 +93,7 @@ public static class CostMeasurement
     // Resets the counters between sweeps when that can be known, so no sweep is half in one phase and half in the next;
     // returns the moment of the reset.
     private static async Task<DateTimeOffset> ResetAsync(
-        PocEnvironment env, UsageClient usage, Func<DateTimeOffset, bool>? sweepsFinished, DateTimeOffset lastReset, PollerPlan poller, CancellationToken ct)
+        PocEnvironment env, UsageClient usage, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished, DateTimeOffset lastReset, PollerPlan poller, CancellationToken ct)
     {
         if (sweepsFinished is not null)
         {
@@ -106,7 +106,7 @@ public static class CostMeasurement
     }
 
     // Waits until every sweep counted since `since` has ended, at most `cap`; without a way to tell, waits `cap`.
-    private static async Task SettleAsync(PocEnvironment env, Func<DateTimeOffset, bool>? sweepsFinished, DateTimeOffset since, TimeSpan cap, CancellationToken ct)
+    private static async Task SettleAsync(PocEnvironment env, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished, DateTimeOffset since, TimeSpan cap, CancellationToken ct)
     {
         if (sweepsFinished is null)
         {
@@ -115,7 +115,7 @@ public static class CostMeasurement
         }
 
         var until = env.Time.GetUtcNow() + cap;
-        while (!sweepsFinished(since) && env.Time.GetUtcNow() < until)
+        while (!await sweepsFinished(since, ct) && env.Time.GetUtcNow() < until)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), env.Time, ct);
         }

@@ -1,18 +1,20 @@
 using LocalCloud;
-using LocalCloud.Lambda;
 using Microsoft.Extensions.Logging;
 using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
+using Poc.Cli.Monitor;
 
 namespace Poc.Cli.Endpoints;
 
 /// <summary>
 /// The LocalCloud poc demo and poc report start in-process: on the preferred port, or on a free one when that is taken,
-/// and stopped in about a second rather than the host's 30-second graceful shutdown.
+/// and stopped in about a second rather than the host's 30-second graceful shutdown. Past starting it, poc talks to it
+/// over HTTP only, as to any other endpoint.
 /// </summary>
 public sealed class EmbeddedLocalCloud : IAsyncDisposable
 {
     private readonly LocalCloudServer server;
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private EmbeddedLocalCloud(LocalCloudServer server, int? takenPort)
     {
@@ -25,9 +27,6 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
 
     /// <summary>The preferred port when something else had it (so a free port was used), else null.</summary>
     public int? TakenPort { get; }
-
-    /// <summary>The server itself, for in-process readers (usage meter, recent invocations).</summary>
-    public LocalCloudServer Server => server;
 
     /// <summary>Starts LocalCloud on <paramref name="preferredPort"/>, or on a free port when it is taken.</summary>
     public static async Task<EmbeddedLocalCloud> StartAsync(int preferredPort, double scheduleTimeScale, CancellationToken ct)
@@ -47,17 +46,23 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
 
     /// <summary>
     /// True when every poc-poller invocation counted since <paramref name="since"/> (the last usage reset) has ended and
-    /// been billed: Lambda counts a request when it starts and its GB-seconds when it ends. Only an in-process LocalCloud
-    /// can tell; over HTTP the usage endpoint has counters but no list of running invocations.
+    /// been billed: Lambda counts a request when it starts (GET /_localcloud/usage) and lists the invocation when it
+    /// ends (GET /_localcloud/lambda/invocations).
     /// </summary>
-    public bool SweepsFinishedSince(DateTimeOffset since)
+    public async Task<bool> SweepsFinishedSinceAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var started = server.Usage.Get(UsageMetrics.Lambda, UsageMetrics.Requests, PocResources.PollerFunction);
-        var ended = server.ServiceSet.Get<LambdaService>().RecentInvocations(500)
-            .Count(r => r.FunctionName == PocResources.PollerFunction && r.Start >= since);
+        var usage = LocalCloudUsage.ReadAsync(http, BaseUrl, ct);
+        var recent = LambdaInvocations.ReadAsync(http, BaseUrl, LambdaInvocations.MaxKept, ct);
+        await Task.WhenAll(usage, recent);
+        var started = (await usage).Where(r => r is { Service: UsageMetrics.Lambda, Metric: UsageMetrics.Requests, Resource: PocResources.PollerFunction }).Sum(r => r.Amount);
+        var ended = (await recent).Count(r => r.FunctionName == PocResources.PollerFunction && r.Start >= since);
         return ended >= started;
     }
 
     /// <summary>Stops LocalCloud: the host (2 s at most for open requests), then the services and their workers.</summary>
-    public ValueTask DisposeAsync() => server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        await server.DisposeAsync();
+    }
 }

@@ -7,7 +7,7 @@ namespace Poc.Cli.Endpoints;
 /// <summary>Finds out what answers at an endpoint, and fails clearly when nothing does.</summary>
 public static class EndpointProbe
 {
-    /// <summary>LocalCloud's health route (docs/architecture.md).</summary>
+    /// <summary>LocalCloud's health route (docs/localcloud-endpoints.md).</summary>
     public const string HealthPath = "/_localcloud/health";
 
     /// <summary>What the endpoint is, and LocalCloud's schedule time scale when its health reports one.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Aws.Clients;
 using Aws.Clients.Scheduler;
 using Aws.Clients.StepFunctions;
-using LocalCloud.Core.Usage;
+using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
 using Poc.Cli.History;
 
@@ -21,7 +21,7 @@ public sealed class MonitorCollector(MonitorSources sources, TimeProvider time)
     /// <summary>Pending jobs listed (oldest first); the count covers all of them.</summary>
     public const int PendingShown = 20;
 
-    /// <summary>Recent invocations listed when LocalCloud runs in this process.</summary>
+    /// <summary>Recent invocations listed when the endpoint is LocalCloud.</summary>
     public const int RecentInvocationsShown = 10;
 
     // The newest events are enough for "state (last event)"; the state entered is almost always among them.
@@ -40,8 +40,9 @@ public sealed class MonitorCollector(MonitorSources sources, TimeProvider time)
         var machines = StateMachinesAsync(ct);
         var tokens = TokenTableReader.ReadAsync(sources.DynamoDb, ct);
         var schedule = GetScheduleAsync(ct);
-        var usage = sources.Usage is { } read ? read(ct) : Task.FromResult<IReadOnlyList<UsageRecord>>([]);
-        await Task.WhenAll(machines, tokens, schedule, usage);
+        var usage = sources.Usage is { } read ? read(ct) : Task.FromResult<IReadOnlyList<UsageReading>>([]);
+        var recent = sources.RecentInvocations is { } list ? list(LambdaActivityReader.RecentRead, ct) : Task.FromResult<IReadOnlyList<Endpoints.LambdaInvocation>>([]);
+        await Task.WhenAll(machines, tokens, schedule, usage, recent);
 
         return new MonitorSnapshot(
             now,
@@ -49,7 +50,7 @@ public sealed class MonitorCollector(MonitorSources sources, TimeProvider time)
             await machines,
             await tokens,
             ScheduleStatusOf(await schedule, await usage, now),
-            LambdaActivityReader.Read(sources, await usage, RecentInvocationsShown));
+            LambdaActivityReader.Read(sources, await usage, await recent, RecentInvocationsShown));
     }
 
     private async Task<IReadOnlyList<StateMachineActivity>> StateMachinesAsync(CancellationToken ct)
@@ -143,7 +144,7 @@ public sealed class MonitorCollector(MonitorSources sources, TimeProvider time)
         }
     }
 
-    private ScheduleStatus ScheduleStatusOf(GetScheduleResponse? schedule, IReadOnlyList<UsageRecord> usage, DateTimeOffset now)
+    private ScheduleStatus ScheduleStatusOf(GetScheduleResponse? schedule, IReadOnlyList<UsageReading> usage, DateTimeOffset now)
     {
         if (schedule is null)
         {

@@ -20,7 +20,7 @@ public static class MonitorMessages
 
     public const string NoPendingJobs = "no pending jobs";
 
-    public static string LambdaInProcess(int kept)
+    public static string LambdaFromLocalCloud(int kept)
         => string.Create(CultureInfo.InvariantCulture, $"invocations from LocalCloud's usage; errors among the last {kept} invocations it keeps.");
 
     public static string NothingDeployed(string where)

@@ -1,8 +1,7 @@
 using Amazon.DynamoDBv2;
 using Aws.Clients.Scheduler;
 using Aws.Clients.StepFunctions;
-using LocalCloud.Core.Usage;
-using LocalCloud.Lambda;
+using Poc.Cli.Cost;
 using Poc.Cli.Endpoints;
 
 namespace Poc.Cli.Monitor;
@@ -21,12 +20,12 @@ public sealed record MonitorSources(StepFunctionsClient StepFunctions, Scheduler
     public double? ScheduleTimeScale { get; init; }
 
     /// <summary>LocalCloud's usage counters; null where there are none (AWS, LocalStack).</summary>
-    public Func<CancellationToken, Task<IReadOnlyList<UsageRecord>>>? Usage { get; init; }
+    public Func<CancellationToken, Task<IReadOnlyList<UsageReading>>>? Usage { get; init; }
 
-    /// <summary>The newest invocations, newest first; only when LocalCloud runs in this process (no HTTP route offers them).</summary>
-    public Func<int, IReadOnlyList<LambdaInvocationRecord>>? RecentInvocations { get; init; }
+    /// <summary>The newest invocations (at most the count given), newest first; null where none are listed (AWS, LocalStack).</summary>
+    public Func<int, CancellationToken, Task<IReadOnlyList<LambdaInvocation>>>? RecentInvocations { get; init; }
 
-    /// <summary>The sources of a resolved environment; <paramref name="http"/> reads LocalCloud's usage.</summary>
+    /// <summary>The sources of a resolved environment; <paramref name="http"/> reads LocalCloud's own routes.</summary>
     public static MonitorSources For(PocEnvironment env, HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(env);
@@ -36,6 +35,7 @@ public sealed record MonitorSources(StepFunctionsClient StepFunctions, Scheduler
             Where = env.Describe(),
             ScheduleTimeScale = env.ScheduleTimeScale,
             Usage = env is { Kind: EndpointKind.LocalCloud, Endpoint: { } endpoint } ? ct => LocalCloudUsage.ReadAsync(http, endpoint, ct) : null,
+            RecentInvocations = env is { Kind: EndpointKind.LocalCloud, Endpoint: { } at } ? (limit, ct) => LambdaInvocations.ReadAsync(http, at, limit, ct) : null,
         };
     }
 }

@@ -16,11 +16,11 @@ public static class ReportRunner
     /// <param name="inputs">The workload the cost is projected to.</param>
     /// <param name="folder">Where the report goes, under the repository root.</param>
     /// <param name="figures">Where the figures file goes and the command that made it, or null.</param>
-    /// <param name="sweepsFinished">An in-process LocalCloud's <see cref="EmbeddedLocalCloud.SweepsFinishedSince"/>, or null.</param>
+    /// <param name="sweepsFinished">An in-process LocalCloud's <see cref="EmbeddedLocalCloud.SweepsFinishedSinceAsync"/>, or null.</param>
     /// <param name="progress">One line per phase.</param>
     /// <param name="ct">Cancels.</param>
     public static async Task<ReportFiles> MeasureAndWriteAsync(
-        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, bool>? sweepsFinished,
+        PocEnvironment env, PollerPlan poller, RunResult scenarios, CostInputs inputs, string folder, FiguresTarget? figures, Func<DateTimeOffset, CancellationToken, Task<bool>>? sweepsFinished,
         IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);

@@ -1,4 +1,4 @@
-using Aws.Clients.Signing;
+using Aws.SigV4;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aws.Clients.Tests.Support;
@@ -49,7 +49,7 @@ internal sealed class TestClients
         var timestamp = DateTimeOffset.ParseExact(request.Header("X-Amz-Date")!, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
         var expected = new SigV4Signer().Sign(
             new SigV4Request(request.Method.Method, request.Uri.AbsolutePath, request.Uri.Query.TrimStart('?'), headers, request.Body),
-            Credentials, "us-east-1", service, timestamp);
+            Credentials.ToSigV4(), "us-east-1", service, timestamp);
         Assert.Equal(expected.Authorization, authorization);
     }
 }

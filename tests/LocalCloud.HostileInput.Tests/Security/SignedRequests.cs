@@ -1,6 +1,6 @@
 using System.Text;
 using Aws.Clients;
-using Aws.Clients.Signing;
+using Aws.SigV4;
 
 namespace LocalCloud.HostileInput.Tests.Security;
 
@@ -19,7 +19,7 @@ public static class SignedRequests
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync();
-        new SigV4Signer().SignHttpRequest(request, body, credentials, "us-east-1", service, at ?? DateTimeOffset.UtcNow);
+        new SigV4Signer().SignHttpRequest(request, body, credentials.ToSigV4(), "us-east-1", service, at ?? DateTimeOffset.UtcNow);
         return request;
     }
 }

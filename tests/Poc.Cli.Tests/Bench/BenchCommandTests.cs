@@ -44,10 +44,10 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_HarnessSpellings_StillAccepted()
     {
-        Assert.Equal(ExitCodes.Ok, await Run("bench", "--sections", "latency,scale", "--out", "y.json", "--executions", "50", "--direct-sweeps"));
+        Assert.Equal(ExitCodes.Ok, await Run("bench", "--sections", "http-latency,scale", "--out", "y.json", "--executions", "50", "--direct-sweeps"));
 
         Assert.NotNull(received);
-        Assert.Equal(["latency", "scale"], received.Sections.Order(StringComparer.Ordinal));
+        Assert.Equal(["http-latency", "scale"], received.Sections.Order(StringComparer.Ordinal));
         Assert.Equal("y.json", received.Output);
         Assert.Equal(50, received.Executions);
         Assert.True(received.DirectSweeps);
@@ -73,6 +73,8 @@ public sealed class BenchCommandTests : IDisposable
 
     [Theory]
     [InlineData("unknown section(s) bogus", "bench", "--section", "bogus")]
+    [InlineData("latency drives the engine in-process and moved out of poc: " + BenchOptions.EngineCommand, "bench", "--section", "latency")]
+    [InlineData("--throughput-executions drives the engine in-process and moved out of poc: " + BenchOptions.EngineCommand, "bench", "--throughput-executions", "5")]
     [InlineData("--executions must be a whole number greater than zero.", "bench", "--executions", "0")]
     [InlineData("--output needs a value.", "bench", "--output")]
     [InlineData("unknown option --frobnicate", "bench", "--frobnicate")]

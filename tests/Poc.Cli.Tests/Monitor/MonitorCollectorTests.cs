@@ -96,6 +96,31 @@ public sealed class MonitorCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_WithRecentInvocations_CountsErrorsAndListsTheNewest()
+    {
+        var failed = new LambdaInvocation("poc-poller", "r2", "Event", DateTimeOffset.FromUnixTimeSeconds(Epoch + 9), TimeSpan.FromMilliseconds(40), 40, null, "Timeout", "w1");
+        var ok = failed with { RequestId = "r1", ErrorType = null };
+        var asked = 0;
+        var sources = WithUsage(Deployed().Sources()) with
+        {
+            RecentInvocations = (limit, _) =>
+            {
+                asked = limit;
+                return Task.FromResult<IReadOnlyList<LambdaInvocation>>([failed, ok]);
+            },
+        };
+
+        var snapshot = await new MonitorCollector(sources, time).CollectAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(LambdaActivityReader.RecentRead, asked);
+        Assert.Equal(
+            [("poc-create-job", 2L, (long?)0, 0.0), ("poc-poller", 5L, 1L, 1.25)],
+            snapshot.Lambda.Functions.Select(f => (f.Name, f.Invocations, f.Errors, f.GbSeconds)));
+        Assert.Equal(["r2", "r1"], snapshot.Lambda.Recent.Select(r => r.RequestId));
+        Assert.Equal(MonitorMessages.LambdaFromLocalCloud(2), snapshot.Lambda.Note);
+    }
+
+    [Fact]
     public async Task CollectAsync_Twice_ReadsAnEndedExecutionsHistoryOnce()
     {
         var fake = Deployed();

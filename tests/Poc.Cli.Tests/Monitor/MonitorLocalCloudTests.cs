@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Aws.Clients.StepFunctions;
 using LocalCloud;
-using LocalCloud.Lambda;
 using Microsoft.Extensions.Logging;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
@@ -46,7 +45,7 @@ public sealed class MonitorLocalCloudTests
             },
             ct);
         using var http = new HttpClient();
-        var sources = MonitorSources.For(env, http) with { RecentInvocations = cloud.ServiceSet.Get<LambdaService>().RecentInvocations };
+        var sources = MonitorSources.For(env, http);
 
         var snapshot = await new MonitorCollector(sources, TimeProvider.System).CollectAsync(ct);
 
@@ -58,6 +57,6 @@ public sealed class MonitorLocalCloudTests
         Assert.Equal(1, snapshot.Tokens.PendingCount);
         Assert.Equal("job-1", Assert.Single(snapshot.Tokens.Pending).Record.JobId);
         Assert.False(snapshot.Schedule.Exists);
-        Assert.Equal(MonitorMessages.LambdaInProcess(0), snapshot.Lambda.Note);
+        Assert.Equal(MonitorMessages.LambdaFromLocalCloud(0), snapshot.Lambda.Note);
     }
 }

@@ -1,4 +1,4 @@
-using LocalCloud.Lambda;
+using Poc.Cli.Endpoints;
 using Poc.Cli.Monitor;
 using Poc.Cli.Runs;
 
@@ -68,12 +68,12 @@ public sealed class MonitorViewTests
     }
 
     [Fact]
-    public void Build_LambdaInProcess_ShowsCountsAndRecentInvocations()
+    public void Build_LambdaFromLocalCloud_ShowsCountsAndRecentInvocations()
     {
         var lambda = new LambdaActivity(
             [new FunctionActivity("poc-poller", 12, 1, 3.5)],
-            [new LambdaInvocationRecord("poc-poller", "r1", "RequestResponse", Now.AddSeconds(-3), TimeSpan.FromMilliseconds(250), 250, TimeSpan.FromSeconds(1), "UnknownJob", "w1")],
-            MonitorMessages.LambdaInProcess(12));
+            [new LambdaInvocation("poc-poller", "r1", "RequestResponse", Now.AddSeconds(-3), TimeSpan.FromMilliseconds(250), 250, TimeSpan.FromSeconds(1), "UnknownJob", "w1")],
+            MonitorMessages.LambdaFromLocalCloud(12));
 
         var text = MonitorRendering.Render(MonitorView.Build(Snapshot(lambda)));
 

@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Aws.Clients.StepFunctions;
 using LocalCloud;
-using LocalCloud.Lambda;
-using LocalCloud.StepFunctions;
 using Microsoft.Extensions.Logging;
 using Poc.Bench.Support;
 using Poc.Cli.Deploy;
@@ -16,7 +14,8 @@ namespace Poc.Bench.Sections;
 
 /// <summary>
 /// N concurrent poc-callback-workflow executions (scenario complete) through the whole application: deployed with
-/// poc's Deployer, started over HTTP, resumed only by the scheduled poc-poller.
+/// poc's Deployer, started over HTTP, resumed only by the scheduled poc-poller. Observed over HTTP only: parked = every
+/// execution's token record is in poc-task-tokens; complete = ListExecutions shows none RUNNING.
 /// </summary>
 public static class ScaleBench
 {
@@ -31,11 +30,11 @@ public static class ScaleBench
             new LocalCloudOptions { Port = 0, ScheduleTimeScale = options.ScheduleTimeScale, MinimumLogLevel = LogLevel.Warning }, ct);
         using var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, options.ScheduleTimeScale, RepoRoot.Find());
         await Deployer.DeployAsync(env, null, ct);
-        var sfn = cloud.ServiceSet.Get<StepFunctionsService>();
         var machine = await StateMachines.FindArnAsync(env.StepFunctions, PocResources.CallbackStateMachine, ct)
                       ?? throw new InvalidOperationException("poc-callback-workflow was not deployed");
 
-        await using var watcher = new PollerWatcher(cloud.ServiceSet.Get<LambdaService>(), c => CountPendingAsync(env, c));
+        using var http = new HttpClient();
+        await using var watcher = new PollerWatcher(c => LambdaInvocations.ReadAsync(http, cloud.BaseUrl, LambdaInvocations.MaxKept, c), c => CountPendingAsync(env, c));
         watcher.Start();
 
         var origin = TimeProvider.System.GetUtcNow();
@@ -62,20 +61,20 @@ public static class ScaleBench
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.ScaleTimeout);
         var direct = new JsonArray();
-        var allParked = Task.WhenAll(arns.Select(a => sfn.WaitForIdleAsync(a, timeout.Token)));
         string[] statuses;
         TimeSpan parked = TimeSpan.Zero;
         var completedInTime = true;
         try
         {
-            await allParked;
+            await HttpWaits.WaitForItemsAsync(env, PocResources.TokensTable, n, timeout.Token);
             parked = clock.Elapsed;
             if (options.DirectSweeps)
             {
                 await SweepDirectlyAsync(env, arns.Length, direct, timeout.Token);
             }
 
-            statuses = [.. (await Task.WhenAll(arns.Select(a => sfn.WaitForExecutionAsync(a, timeout.Token)))).Select(d => d.Status)];
+            var ended = await HttpWaits.WaitForEndAsync(env.StepFunctions, machine, timeout.Token);
+            statuses = [.. arns.Select(a => ended.GetValueOrDefault(a, "MISSING"))];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -84,7 +83,7 @@ public static class ScaleBench
         }
 
         var complete = clock.Elapsed;
-        var sweeps = watcher.Sweeps();
+        var sweeps = await watcher.SweepsAsync(ct);
         var succeeded = statuses.Count(s => s == "SUCCEEDED");
         var sweepJson = new JsonArray([.. sweeps.Select(s => (JsonNode)new JsonObject
         {
@@ -105,7 +104,7 @@ public static class ScaleBench
 
         report.Section("scale", new JsonObject
         {
-            ["method"] = "in-process LocalCloud over HTTP; poc Deployer; StartExecution via Aws.Clients (16 at a time); the scheduled poc-poller sweeps",
+            ["method"] = "in-process LocalCloud, observed over HTTP only; poc Deployer; StartExecution via Aws.Clients (16 at a time); the scheduled poc-poller sweeps; parked = all token records written, complete = none RUNNING in ListExecutions",
             ["executions"] = n,
             ["scheduleTimeScale"] = options.ScheduleTimeScale,
             ["completedWithinTimeout"] = completedInTime,

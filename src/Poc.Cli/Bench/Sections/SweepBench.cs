@@ -6,8 +6,6 @@ using Aws.Clients.Lambda;
 using Aws.Clients.Scheduler;
 using Aws.Clients.StepFunctions;
 using LocalCloud;
-using LocalCloud.Lambda;
-using LocalCloud.StepFunctions;
 using Microsoft.Extensions.Logging;
 using Poc.Bench.Support;
 using Poc.Cli.Deploy;
@@ -88,20 +86,20 @@ public static class SweepBench
     {
         await using var cloud = await StartAsync(ct);
         using var env = await DeployAsync(cloud, ct);
-        var sfn = cloud.ServiceSet.Get<StepFunctionsService>();
         var machine = (await env.StepFunctions.CreateStateMachineAsync(
             new CreateStateMachineRequest { Name = "bench-sweep-park", Definition = ParkDefinition, RoleArn = env.RoleArn }, ct)).StateMachineArn;
 
         var park = Stopwatch.StartNew();
-        var warmArns = await ParkAsync(env, sfn, machine, WarmupRecords, ct);
+        var warmArns = await ParkAsync(env, machine, WarmupRecords, 0, ct);
         await RegisterParkedAsync(env, ct);
         var warmup = await SweepAsync(env, WarmupRecords, ct);
-        var arns = await ParkAsync(env, sfn, machine, n, ct);
+        var arns = await ParkAsync(env, machine, n, WarmupRecords, ct);
         var registered = await RegisterParkedAsync(env, ct);
         var parkSeconds = park.Elapsed.TotalSeconds;
 
         var sweep = await SweepAsync(env, registered, ct);
-        var statuses = (await Task.WhenAll(arns.Concat(warmArns).Select(a => sfn.WaitForExecutionAsync(a, ct)))).GroupBy(s => s.Status)
+        var ended = await HttpWaits.WaitForEndAsync(env.StepFunctions, machine, ct);
+        var statuses = arns.Concat(warmArns).GroupBy(a => ended.GetValueOrDefault(a, "MISSING"))
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         sweep["warmup"] = warmup;
         sweep["parkSeconds"] = Math.Round(parkSeconds, 1);
@@ -119,11 +117,11 @@ public static class SweepBench
         var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, 1000, RepoRoot.Find());
         await Deployer.DeployAsync(env, null, ct);
         await env.Scheduler.DeleteScheduleAsync(new DeleteScheduleRequest { Name = PocResources.PollerSchedule, GroupName = PocResources.ScheduleGroup }, ct);
-        var lambda = cloud.ServiceSet.Get<LambdaService>();
+        using (var http = new HttpClient())
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             wait.CancelAfter(TimeSpan.FromSeconds(120));
-            while (!lambda.RecentInvocations(500).Any(r => r.FunctionName == PocResources.PollerFunction))
+            while (!(await LambdaInvocations.ReadAsync(http, cloud.BaseUrl, LambdaInvocations.MaxKept, wait.Token)).Any(r => r.FunctionName == PocResources.PollerFunction))
             {
                 await Task.Delay(100, wait.Token);
             }
@@ -202,7 +200,11 @@ public static class SweepBench
         await PutAllAsync(env, PocResources.TokensTable, records, ct);
     }
 
-    private static async Task<string[]> ParkAsync(PocEnvironment env, StepFunctionsService sfn, string machine, int count, CancellationToken ct)
+    /// <summary>
+    /// Starts <paramref name="count"/> executions and returns once each has created its job in poc-jobs (the table held
+    /// <paramref name="jobsBefore"/>): the job is created by the Lambda the execution then waits on.
+    /// </summary>
+    private static async Task<string[]> ParkAsync(PocEnvironment env, string machine, int count, int jobsBefore, CancellationToken ct)
     {
         using var gate = new SemaphoreSlim(16);
         var arns = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
@@ -217,7 +219,7 @@ public static class SweepBench
                 gate.Release();
             }
         }));
-        await Task.WhenAll(arns.Select(a => sfn.WaitForIdleAsync(a, ct)));
+        await HttpWaits.WaitForItemsAsync(env, PocResources.JobsTable, jobsBefore + count, ct);
         return arns;
     }
 

@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace Poc.Bench.Support;
 
-/// <summary>Everything one bench run measured: a JSON document (out/bench/results.json) plus a table of the headline figures.</summary>
+/// <summary>
+/// Everything one bench run measured: a JSON document (out/bench/results.json) plus a table of the headline figures.
+/// bench/LocalCloud.Benchmarks compiles this file too, so the engine benchmarks report alike.
+/// </summary>
 public sealed class BenchReport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -16,7 +19,7 @@ public sealed class BenchReport
 
     public void Row(string section, string figure, string value, string target = "") => _rows.Add((section, figure, value, target));
 
-    public JsonObject ToJson(BenchOptions options, string loadBefore, string loadAfter) => new()
+    public JsonObject ToJson(JsonObject options, string loadBefore, string loadAfter) => new()
     {
         ["generatedAt"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["machine"] = new JsonObject
@@ -27,11 +30,11 @@ public sealed class BenchReport
             ["loadAverageBefore"] = loadBefore,
             ["loadAverageAfter"] = loadAfter,
         },
-        ["options"] = options.ToJson(),
+        ["options"] = options.DeepClone(),
         ["sections"] = _sections.DeepClone(),
     };
 
-    public async Task WriteAsync(string path, BenchOptions options, string loadBefore, string loadAfter, CancellationToken ct)
+    public async Task WriteAsync(string path, JsonObject options, string loadBefore, string loadAfter, CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, ToJson(options, loadBefore, loadAfter).ToJsonString(Indented), ct);

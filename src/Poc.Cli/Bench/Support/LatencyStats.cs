@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Poc.Bench.Support;
 
-/// <summary>Percentiles of a set of durations in milliseconds (nearest-rank, so every figure is a real sample).</summary>
+/// <summary>
+/// Percentiles of a set of durations in milliseconds (nearest-rank, so every figure is a real sample).
+/// bench/LocalCloud.Benchmarks compiles this file too.
+/// </summary>
 public sealed record LatencyStats(int Count, double Min, double P50, double P95, double P99, double Max, double Mean)
 {
     public static LatencyStats From(IReadOnlyCollection<double> samples)

@@ -1,25 +1,25 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using LocalCloud.Lambda;
+using Poc.Cli.Endpoints;
 
 namespace Poc.Bench.Support;
 
 /// <summary>
-/// Collects every poc-poller invocation from LocalCloud's recent-invocations list (which keeps only the last 500,
-/// hence the frequent sampling) together with how many records were PENDING when each began.
+/// Collects every poc-poller invocation from LocalCloud's recent-invocations list (GET /_localcloud/lambda/invocations,
+/// which keeps only the last 500, hence the frequent sampling) together with how many records were PENDING when each began.
 /// </summary>
-public sealed class PollerWatcher(LambdaService lambda, Func<CancellationToken, Task<int>> countPending) : IAsyncDisposable
+public sealed class PollerWatcher(Func<CancellationToken, Task<IReadOnlyList<LambdaInvocation>>> recent, Func<CancellationToken, Task<int>> countPending) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, LambdaInvocationRecord> _sweeps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LambdaInvocation> _sweeps = new(StringComparer.Ordinal);
     private readonly List<(DateTimeOffset At, int Pending)> _pending = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _loops;
 
     public void Start() => _loops = Task.WhenAll(Task.Run(() => RecordsAsync(_stop.Token)), Task.Run(() => PendingAsync(_stop.Token)));
 
-    public IReadOnlyList<(LambdaInvocationRecord Sweep, int? PendingAtStart)> Sweeps()
+    public async Task<IReadOnlyList<(LambdaInvocation Sweep, int? PendingAtStart)>> SweepsAsync(CancellationToken ct)
     {
-        Collect();
+        await CollectAsync(ct);
         lock (_pending)
         {
             return [.. _sweeps.Values.OrderBy(s => s.Start).Select(s => (s, _pending.LastOrDefault(p => p.At <= s.Start) is { At.Ticks: > 0 } p ? p.Pending : (int?)null))];
@@ -49,9 +49,9 @@ public sealed class PollerWatcher(LambdaService lambda, Func<CancellationToken, 
         _stop.Dispose();
     }
 
-    private void Collect()
+    private async Task CollectAsync(CancellationToken ct)
     {
-        foreach (var record in lambda.RecentInvocations(500).Where(r => r.FunctionName == "poc-poller"))
+        foreach (var record in (await recent(ct)).Where(r => r.FunctionName == "poc-poller"))
         {
             _sweeps.TryAdd(record.RequestId, record);
         }
@@ -62,7 +62,7 @@ public sealed class PollerWatcher(LambdaService lambda, Func<CancellationToken, 
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (await timer.WaitForNextTickAsync(ct))
         {
-            Collect();
+            await CollectAsync(ct);
         }
     }
 

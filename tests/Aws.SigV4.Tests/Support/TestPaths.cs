@@ -1,4 +1,4 @@
-namespace Aws.Clients.Tests.Support;
+namespace Aws.SigV4.Tests.Support;
 
 /// <summary>Finds shared data relative to the repository root (the folder holding CallbackPoc.slnx).</summary>
 internal static class TestPaths

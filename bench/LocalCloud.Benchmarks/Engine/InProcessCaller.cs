@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
 
-namespace Poc.Bench.Support;
+namespace LocalCloud.Benchmarks.Engine;
 
 /// <summary>Calls an awsJson service in-process, exactly as the HTTP host would hand it a request, minus the socket.</summary>
 public sealed class InProcessCaller(IServiceEndpoint service, string targetPrefix)

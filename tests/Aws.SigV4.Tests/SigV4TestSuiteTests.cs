@@ -1,7 +1,6 @@
-using Aws.Clients.Signing;
-using Aws.Clients.Tests.Support;
+using Aws.SigV4.Tests.Support;
 
-namespace Aws.Clients.Tests.Signing;
+namespace Aws.SigV4.Tests;
 
 public sealed class SigV4TestSuiteTests
 {

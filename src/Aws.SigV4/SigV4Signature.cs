@@ -1,4 +1,4 @@
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>The result of signing, with every intermediate piece so each step can be checked.</summary>
 /// <param name="CanonicalRequest">Task 1: the canonical request.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>
 /// AWS Signature Version 4 (header form).
@@ -25,7 +25,7 @@ public sealed class SigV4Signer
     public SigV4Signer(SigV4Options? options = null) => this.options = options ?? new SigV4Options();
 
     /// <summary>Signs a request description and returns every intermediate piece.</summary>
-    public SigV4Signature Sign(SigV4Request request, AwsCredentials credentials, string region, string service, DateTimeOffset timestamp)
+    public SigV4Signature Sign(SigV4Request request, SigV4Credentials credentials, string region, string service, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -91,7 +91,7 @@ public sealed class SigV4Signer
     /// Signs an outgoing message in place: adds X-Amz-Date, the session token and Authorization.
     /// <paramref name="body"/> must be the exact bytes of the message content.
     /// </summary>
-    public SigV4Signature SignHttpRequest(HttpRequestMessage request, ReadOnlyMemory<byte> body, AwsCredentials credentials, string region, string service, DateTimeOffset timestamp)
+    public SigV4Signature SignHttpRequest(HttpRequestMessage request, ReadOnlyMemory<byte> body, SigV4Credentials credentials, string region, string service, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.RequestUri ?? throw new ArgumentException("The request has no RequestUri.", nameof(request));

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>RFC 3986 percent-encoding as SigV4 defines it: only A-Z a-z 0-9 - . _ ~ stay literal.</summary>
 internal static class UriEncoding

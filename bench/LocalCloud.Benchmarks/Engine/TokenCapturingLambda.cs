@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using LocalCloud.Core;
 using LocalCloud.Core.Ports;
 
-namespace Poc.Bench.Support;
+namespace LocalCloud.Benchmarks.Engine;
 
 /// <summary>
 /// A Lambda that answers at once and hands the bench the task token each execution sent

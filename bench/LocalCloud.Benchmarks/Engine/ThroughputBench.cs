@@ -4,7 +4,7 @@ using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions;
 using Poc.Bench.Support;
 
-namespace Poc.Bench.Sections;
+namespace LocalCloud.Benchmarks.Engine;
 
 /// <summary>
 /// Engine throughput: many executions of a Pass/Choice/Map machine at once on the real clock, counting state

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>
 /// The canonical forms of SigV4 task 1.

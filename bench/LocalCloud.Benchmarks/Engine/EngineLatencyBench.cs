@@ -5,7 +5,7 @@ using LocalCloud.StepFunctions;
 using LocalCloud.StepFunctions.Engine;
 using Poc.Bench.Support;
 
-namespace Poc.Bench.Sections;
+namespace LocalCloud.Benchmarks.Engine;
 
 /// <summary>
 /// Reconnection latency inside the engine: N executions park on waitForTaskToken, then each gets SendTaskSuccess

@@ -1,12 +1,11 @@
 using System.Text;
-using Aws.Clients.Signing;
 
-namespace Aws.Clients.Tests.Signing;
+namespace Aws.SigV4.Tests;
 
 /// <summary>Vectors printed in AWS's SigV4 documentation; these run even without the shared test suite.</summary>
 public sealed class SigV4DocumentationVectorTests
 {
-    private static readonly AwsCredentials DocCredentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    private static readonly SigV4Credentials DocCredentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
     // https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html (IAM ListUsers example)
     // and https://docs.aws.amazon.com/general/latest/gr/sigv4-calculate-signature.html

@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using Aws.Clients.Signing;
 
-namespace Aws.Clients.Tests.Signing;
+namespace Aws.SigV4.Tests;
 
 /// <summary>One folder of AWS's SigV4 test suite (aws-c-auth layout): context.json, request.txt and expected outputs.</summary>
 internal sealed record SigV4TestSuiteCase(
     SigV4Request Request,
-    AwsCredentials Credentials,
+    SigV4Credentials Credentials,
     string Region,
     string Service,
     DateTimeOffset Timestamp,
@@ -23,7 +22,7 @@ internal sealed record SigV4TestSuiteCase(
         var credentials = root.GetProperty("credentials");
         return new SigV4TestSuiteCase(
             ParseRequest(File.ReadAllText(Path.Combine(folder, "request.txt"), Encoding.UTF8)),
-            new AwsCredentials(
+            new SigV4Credentials(
                 credentials.GetProperty("access_key_id").GetString()!,
                 credentials.GetProperty("secret_access_key").GetString()!,
                 credentials.TryGetProperty("token", out var token) ? token.GetString() : null),

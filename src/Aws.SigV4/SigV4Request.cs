@@ -1,4 +1,4 @@
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>The parts of an HTTP request that SigV4 signs, as they appear on the wire.</summary>
 /// <param name="Method">The HTTP method, e.g. <c>POST</c>.</param>

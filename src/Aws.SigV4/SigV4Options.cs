@@ -1,4 +1,4 @@
-namespace Aws.Clients.Signing;
+namespace Aws.SigV4;
 
 /// <summary>Service-specific choices in SigV4 signing.</summary>
 public sealed record SigV4Options
