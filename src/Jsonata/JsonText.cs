@@ -251,13 +251,51 @@ internal static class JsonText
     {
         JsonValueKind.Object => ObjectFrom(element),
         JsonValueKind.Array => ArrayFrom(element),
-        JsonValueKind.String => element.GetString(),
+        JsonValueKind.String => ReadString(element),
         JsonValueKind.Number => element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null => JNull.Value,
         _ => null,
     };
+
+    /// <summary>A string element's value; JSON text may escape lone surrogates, which JsonElement.GetString refuses.</summary>
+    public static string ReadString(JsonElement element)
+    {
+        if (element.ValueEquals(string.Empty) || !element.GetRawText().Contains("\\u", StringComparison.Ordinal))
+        {
+            return element.GetString()!;
+        }
+
+        var raw = element.GetRawText();
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 1; i < raw.Length - 1; i++)
+        {
+            var c = raw[i];
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            c = raw[++i];
+            switch (c)
+            {
+                case 'u':
+                    sb.Append((char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
 
     private static JObject ObjectFrom(JsonElement element)
     {
