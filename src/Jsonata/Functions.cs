@@ -553,6 +553,7 @@ internal static partial class Functions
         var separator = Arg(a, 1);
         if (separator is string sep)
         {
+            limit = limit is double lim ? Math.Truncate(lim) : null;
             IEnumerable<string> parts = sep.Length == 0 ? str.Select(c => c.ToString()) : str.Split(sep);
             foreach (var part in parts)
             {
@@ -1192,7 +1193,7 @@ internal static partial class Functions
     [GeneratedRegex(@"^\d{4}(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$")]
     private static partial Regex Iso8601();
 
-    private static object? ToMillis(object?[] a)
+    private static object? ToMillis(CallContext ctx, object?[] a)
     {
         if (Arg(a, 0) is not string timestamp)
         {
@@ -1201,7 +1202,7 @@ internal static partial class Functions
 
         if (Arg(a, 1) is string picture)
         {
-            return DateTimeHooks.Parse(timestamp, picture);
+            return DateTimeHooks.Parse(timestamp, picture, ctx.Environment.Base!.Timestamp);
         }
 
         if (!Iso8601().IsMatch(timestamp))
@@ -1295,7 +1296,7 @@ internal static partial class Functions
         ["max"] = F("<a<n>:n>", 1, Max),
         ["min"] = F("<a<n>:n>", 1, Min),
         ["average"] = F("<a<n>:n>", 1, Average),
-        ["string"] = F("<x-b?:s>", 2, a => Arg(a, 0) is null ? null : String(a[0], Arg(a, 1) is true)),
+        ["string"] = F("<x-b?:s>", 1, a => Arg(a, 0) is null ? null : String(a[0], Arg(a, 1) is true)),
         ["substring"] = F("<s-nn?:s>", 3, Substring),
         ["substringBefore"] = F("<s-s:s>", 2, SubstringBefore),
         ["substringAfter"] = F("<s-s:s>", 2, SubstringAfter),

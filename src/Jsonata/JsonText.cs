@@ -132,6 +132,11 @@ internal static class JsonText
                 sb.Append(b ? "true" : "false");
                 break;
             case double d:
+                if (double.IsInfinity(d))
+                {
+                    throw new JsonataException("D1001", $"Number out of range: {NumberToString(d)}") { Value = d };
+                }
+
                 sb.Append(double.IsFinite(d) ? NumberToString(ToPrecision15(d)) : "null");
                 break;
             case string s:
