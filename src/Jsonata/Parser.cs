@@ -389,6 +389,7 @@ internal sealed class Parser
 
     private Node Expression(int rbp)
     {
+        GuardStack();
         var t = _node;
         Advance(null, true);
         var left = Nud(t);
@@ -877,8 +878,18 @@ internal sealed class Parser
         }
     }
 
+    private static void GuardStack()
+    {
+        // Hostile nesting ("((((…") must end in an error, not a StackOverflowException that no caller can catch.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonataException("D1011", "Expression nested too deeply to parse");
+        }
+    }
+
     private Node ProcessAst(Node expr)
     {
+        GuardStack();
         Node result;
         switch (expr.Type)
         {
