@@ -86,20 +86,28 @@ public sealed class Conformance
         return result;
     }
 
+    /// <summary>The case's input: its <c>data</c>, its named dataset, or undefined.</summary>
+    internal static object? Input(string root, Case c)
+    {
+        if (c.Json.TryGetProperty("data", out var data))
+        {
+            return JsonText.FromElement(data);
+        }
+
+        if (c.Json.TryGetProperty("dataset", out var dataset) && dataset.ValueKind == JsonValueKind.String)
+        {
+            return JsonText.Parse(File.ReadAllText(Path.Combine(root, "datasets", dataset.GetString() + ".json")));
+        }
+
+        return null;
+    }
+
     /// <summary>Runs one case; returns null when it passes, else why not.</summary>
     internal static string? Run(string root, Case c)
     {
         var json = c.Json;
         var expr = c.Expression;
-        object? input = null;
-        if (json.TryGetProperty("data", out var data))
-        {
-            input = JsonText.FromElement(data);
-        }
-        else if (json.TryGetProperty("dataset", out var dataset) && dataset.ValueKind == JsonValueKind.String)
-        {
-            input = JsonText.Parse(File.ReadAllText(Path.Combine(root, "datasets", dataset.GetString() + ".json")));
-        }
+        var input = Input(root, c);
 
         var bindings = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (json.TryGetProperty("bindings", out var b) && b.ValueKind == JsonValueKind.Object)
@@ -235,7 +243,7 @@ public sealed class Conformance
         var cases = LoadCases(root);
         var passed = cases.Count(c => Run(root, c) is null);
         TestContext.Current.SendDiagnosticMessage($"{passed:N0} of {cases.Count:N0} passed");
-        Console.WriteLine($"JSONata conformance: {passed:N0} of {cases.Count:N0} passed");
+        TestContext.Current.TestOutputHelper?.WriteLine($"JSONata conformance: {passed:N0} of {cases.Count:N0} passed");
         Assert.True(passed >= PassThreshold, $"{passed} of {cases.Count} passed, below the floor of {PassThreshold}");
     }
 }

@@ -35,7 +35,7 @@ public sealed class Fuzz
             var expr = Mutate(source.Expression, random);
             try
             {
-                JsonataExpression.Compile(expr).EvaluateValue(null, options);
+                JsonataExpression.Compile(expr).EvaluateValue(Conformance.Input(root, source), options);
                 values++;
             }
             catch (JsonataException e)
@@ -50,7 +50,7 @@ public sealed class Fuzz
         }
 
         TestContext.Current.SendDiagnosticMessage($"fuzz: {Mutations} mutated expressions, {values} values, {errors} coded errors, {crashes.Count} crashes");
-        Console.WriteLine($"JSONata fuzz: {Mutations} mutated expressions, {values} values, {errors} coded errors, {crashes.Count} crashes");
+        TestContext.Current.TestOutputHelper?.WriteLine($"JSONata fuzz: {Mutations} mutated expressions, {values} values, {errors} coded errors, {crashes.Count} crashes");
         Assert.True(crashes.Count == 0, string.Join("\n", crashes.Take(20)));
     }
 
