@@ -75,6 +75,26 @@ internal sealed partial class Evaluator
         return result;
     }
 
+    /// <summary>
+    /// Adds where an error happened, as the reference's catch-and-rethrow does. It runs as an exception filter that
+    /// never catches: rethrowing from thousands of nested frames would itself exhaust the stack.
+    /// </summary>
+    private static bool Annotate(JsonataException err, int position, string? token, bool overwrite)
+    {
+        if (overwrite)
+        {
+            err.Position = position;
+            err.Token = token;
+        }
+        else
+        {
+            err.Position ??= position;
+            err.Token ??= token;
+        }
+
+        return false;
+    }
+
     private static void Guard(EvalState state)
     {
         if (state.MaxDepth > 0 && state.Depth > state.MaxDepth)
@@ -458,10 +478,8 @@ internal sealed partial class Evaluator
                 return lBool || Functions.Boolean(Evaluate(expr.Rhs!, input, environment)) == true;
             }
         }
-        catch (JsonataException err)
+        catch (JsonataException err) when (Annotate(err, expr.Position, op, true))
         {
-            err.Position = expr.Position;
-            err.Token = op;
             throw;
         }
 
@@ -480,10 +498,8 @@ internal sealed partial class Evaluator
                 _ => null,
             };
         }
-        catch (JsonataException err)
+        catch (JsonataException err) when (Annotate(err, expr.Position, op, true))
         {
-            err.Position = expr.Position;
-            err.Token = op;
             throw;
         }
     }
@@ -1127,10 +1143,8 @@ internal sealed partial class Evaluator
         {
             return Apply(proc, [.. evaluatedArgs], input, environment);
         }
-        catch (JsonataException err)
+        catch (JsonataException err) when (Annotate(err, expr.Position, procName, false))
         {
-            err.Position ??= expr.Position;
-            err.Token ??= procName;
             throw;
         }
     }
@@ -1152,14 +1166,8 @@ internal sealed partial class Evaluator
             {
                 result = ApplyInner(next, evaluatedArgs, input, environment);
             }
-            catch (JsonataException err)
+            catch (JsonataException err) when (Annotate(err, body.Procedure!.Position, body.Procedure.Type == "variable" ? body.Procedure.Value as string : null, false))
             {
-                err.Position ??= body.Procedure!.Position;
-                if (body.Procedure!.Type == "variable")
-                {
-                    err.Token ??= body.Procedure.Value as string;
-                }
-
                 throw;
             }
         }
