@@ -95,7 +95,7 @@ public sealed class SuiteTests
         Assert.Equal(KnownFailures.Value.Keys.Order(StringComparer.Ordinal).ToList(), failing);
     }
 
-    private static string Expected(SuiteCase c) =>
+    internal static string Expected(SuiteCase c) =>
         c.Code is not null ? "error " + c.Code
         : c.UndefinedResult ? "undefined"
         : c.Result is { } result ? result.ValueKind switch
@@ -106,7 +106,7 @@ public sealed class SuiteTests
         }
         : "undefined";
 
-    private static string Describe(SuiteRunner.Outcome outcome) =>
+    internal static string Describe(SuiteRunner.Outcome outcome) =>
         outcome.Code is not null ? "error " + outcome.Code
         : outcome.Value switch
         {
