@@ -17,6 +17,8 @@ public static class DateTimePicture
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December"];
 
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     private const string IsoPicture = "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]";
 
     private static readonly Regex Iso8601 = new(
@@ -458,7 +460,7 @@ public static class DateTimePicture
                 };
                 if (spec.Width?.Max is { } max && text.Length > max)
                 {
-                    text = text[..max];
+                    text = Js.Substring(text, 0, max);
                 }
 
                 return text;
@@ -555,7 +557,8 @@ public static class DateTimePicture
         {
             var format = part.IntegerFormat!;
             var separator = format.Regular ? format.GroupingSeparators[0].Character : null;
-            var regex = (component == 'z' ? "GMT" : "") + "[-+][0-9]+" + (separator is null ? "" : separator + "[0-9]+");
+            // Escaped, unlike the reference, so a separator such as '(' matches itself instead of breaking the regex.
+            var regex = (component == 'z' ? "GMT" : "") + "[-+][0-9]+" + (separator is null ? "" : System.Text.RegularExpressions.Regex.Escape(separator) + "[0-9]+");
             return new PartMatcher
             {
                 Regex = regex,
@@ -607,7 +610,7 @@ public static class DateTimePicture
         }
 
         var lookup = new Dictionary<string, double>(StringComparer.Ordinal);
-        string Key(string name) => part.Width?.Max is { } max and > 0 ? Js.Substring(name, 0, max) : name;
+        string Key(string name) => part.Width?.Max is { } max and not 0 ? Js.Substring(name, 0, max) : name;
         if (!part.NoComponent && component is 'M' or 'x')
         {
             for (var i = 0; i < Months.Length; i++)
@@ -647,8 +650,19 @@ public static class DateTimePicture
     {
         var matchers = Analyse(picture).Select(MatcherFor).ToList();
         var regex = new Regex("^" + string.Concat(matchers.Select(m => "(" + m.Regex + ")")) + @"\z",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        var info = regex.Match(timestamp);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        Match info;
+        try
+        {
+            info = regex.Match(timestamp);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Adjacent word components ("[Dw][Yw]") backtrack exponentially on long non-matching input; the
+            // reference would hang there. Not matching in time is treated as not matching.
+            return null;
+        }
+
         if (!info.Success)
         {
             return null;

@@ -121,7 +121,7 @@ public static class IntegerPicture
         // The reference recurses forever on these; JSONata's arithmetic never produces them (D1001), so refuse outright.
         if (!double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "Only finite numbers have words.");
+            throw Errors.OutOfRange(value);
         }
 
         string Lookup(double num, bool prev, bool ord)
@@ -221,6 +221,12 @@ public static class IntegerPicture
 
     private static string DecimalToRoman(double value)
     {
+        // One 'm' per thousand: past a million letters the reference's recursion has long overflowed its stack.
+        if (value > 1e9)
+        {
+            throw Errors.OutOfRange(value);
+        }
+
         var builder = new StringBuilder();
         var index = 0;
         while (index < RomanNumerals.Length)
@@ -288,6 +294,9 @@ public static class IntegerPicture
         return result;
     }
 
+    // A width modifier can ask for any number of digits; JavaScript cannot build strings past about 2^29 characters either.
+    private const int MaxPadding = 1_000_000;
+
     internal static string FormatAnalysed(double value, IntegerFormat format)
     {
         var negative = value < 0;
@@ -319,6 +328,11 @@ public static class IntegerPicture
                 formatted = JsNumber.ToString(value);
                 if (format.MandatoryDigits > formatted.Length)
                 {
+                    if (format.MandatoryDigits > MaxPadding)
+                    {
+                        throw Errors.OutOfRange(format.MandatoryDigits);
+                    }
+
                     formatted = new string('0', format.MandatoryDigits - formatted.Length) + formatted;
                 }
 

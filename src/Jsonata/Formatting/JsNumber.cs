@@ -85,10 +85,10 @@ internal static class JsNumber
             return ToString(value);
         }
 
-        // .NET Core 3.0+ formats the exact binary value, as toFixed specifies; only the tie rule could differ, and an
-        // exact tie needs a value whose binary expansion ends at that digit, which 'F' rounds away from zero as toFixed does.
-        var text = value.ToString("F" + fractionDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
+        // .NET Core 3.0+ formats the exact binary value, as toFixed specifies, and breaks exact ties away from zero as
+        // toFixed does (it picks the larger magnitude). Only -0 differs: toFixed prints it unsigned.
+        var text = (value == 0 ? 0 : value).ToString("F" + fractionDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return text;
     }
 
     /// <summary><c>parseInt(text)</c> with radix 10 (and its <c>0x</c> prefix): leading digits after optional blanks and sign, else NaN.</summary>

@@ -68,6 +68,8 @@ public sealed class OracleTests
     [InlineData("$toMillis(\"2018-02-01T10:00:00+0060\")", "error D3110")]
     [InlineData("$toMillis(\"1 JANUARY 2018\", \"[D] [MNn] [Y]\")", "error D3136")]
     [InlineData("$toMillis(\"12/25/99\", \"[M]/[D]/[Y01]\")", "number 946080000000")]
+    [InlineData("$toMillis(\"2018-02-01 +01:30\", \"[Y]-[M]-[D] [Z01:01]\")", "number 1517437800000")]
+    [InlineData("$toMillis(\"2018-02-01 +01:30\", \"[Y]-[M]-[D] [Z]\")", "number 1517437800000")]
     [InlineData("$toMillis(\"2018-02-01 -0130\", \"[Y]-[M]-[D] [Z0001]\")", "number 1517445000000")]
     public void Expression_GivesWhatTheReferenceGives(string expression, string expected)
     {
