@@ -23,7 +23,8 @@ public static class IntegerPicture
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(picture);
-        return Matcher.For(Analyse(picture)).Parse!(value);
+        // parseInt can give -0 ("-0 852"); JSON, and so every JSONata result, shows it as 0.
+        return Matcher.For(Analyse(picture)).Parse!(value) + 0.0;
     }
 
     internal enum Primary { Decimal, Letters, Roman, Words, Sequence }
@@ -361,8 +362,12 @@ public static class IntegerPicture
                 {
                     foreach (var separator in Enumerable.Reverse(format.GroupingSeparators))
                     {
-                        var pos = Math.Max(0, formatted.Length - separator.Position);
-                        formatted = formatted[..pos] + separator.Character + formatted[pos..];
+                        // substr(0, pos) + sep + substr(pos): past the first digit pos goes negative, where substr
+                        // takes nothing before and counts from the end after, so "#,##,##0" makes 3466 ",6".
+                        var pos = formatted.Length - separator.Position;
+                        formatted = pos >= 0
+                            ? formatted[..pos] + separator.Character + formatted[pos..]
+                            : separator.Character + formatted[Math.Max(formatted.Length + pos, 0)..];
                     }
                 }
 
