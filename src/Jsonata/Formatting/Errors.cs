@@ -40,6 +40,13 @@ internal static class Errors
 
     public static JsonataException D3130(string token) => Create("D3130", token);
 
+    /// <summary>
+    /// Where the reference would recurse or allocate without bound (a roman numeral of 10^300, a year padded to a
+    /// billion digits) and die with a RangeError, we stop early with JSONata's own out-of-range error instead.
+    /// </summary>
+    public static JsonataException OutOfRange(double value) =>
+        new("D1001", "Number out of range: " + JsNumber.ToString(value), token: JsNumber.ToString(value));
+
     public static JsonataException D3131() => Create("D3131");
 
     // JSON.stringify's quoting: only quote, backslash and control characters are escaped, never non-ASCII.

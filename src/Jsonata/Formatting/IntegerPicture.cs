@@ -23,7 +23,8 @@ public static class IntegerPicture
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(picture);
-        return Matcher.For(Analyse(picture)).Parse!(value);
+        // parseInt can give -0 ("-0 852"); JSON, and so every JSONata result, shows it as 0.
+        return Matcher.For(Analyse(picture)).Parse!(value) + 0.0;
     }
 
     internal enum Primary { Decimal, Letters, Roman, Words, Sequence }
@@ -121,7 +122,7 @@ public static class IntegerPicture
         // The reference recurses forever on these; JSONata's arithmetic never produces them (D1001), so refuse outright.
         if (!double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "Only finite numbers have words.");
+            throw Errors.OutOfRange(value);
         }
 
         string Lookup(double num, bool prev, bool ord)
@@ -221,6 +222,12 @@ public static class IntegerPicture
 
     private static string DecimalToRoman(double value)
     {
+        // One 'm' per thousand: past a million letters the reference's recursion has long overflowed its stack.
+        if (value > 1e9)
+        {
+            throw Errors.OutOfRange(value);
+        }
+
         var builder = new StringBuilder();
         var index = 0;
         while (index < RomanNumerals.Length)
@@ -288,6 +295,9 @@ public static class IntegerPicture
         return result;
     }
 
+    // A width modifier can ask for any number of digits; JavaScript cannot build strings past about 2^29 characters either.
+    private const int MaxPadding = 1_000_000;
+
     internal static string FormatAnalysed(double value, IntegerFormat format)
     {
         var negative = value < 0;
@@ -319,6 +329,11 @@ public static class IntegerPicture
                 formatted = JsNumber.ToString(value);
                 if (format.MandatoryDigits > formatted.Length)
                 {
+                    if (format.MandatoryDigits > MaxPadding)
+                    {
+                        throw Errors.OutOfRange(format.MandatoryDigits);
+                    }
+
                     formatted = new string('0', format.MandatoryDigits - formatted.Length) + formatted;
                 }
 
@@ -347,8 +362,12 @@ public static class IntegerPicture
                 {
                     foreach (var separator in Enumerable.Reverse(format.GroupingSeparators))
                     {
-                        var pos = Math.Max(0, formatted.Length - separator.Position);
-                        formatted = formatted[..pos] + separator.Character + formatted[pos..];
+                        // substr(0, pos) + sep + substr(pos): past the first digit pos goes negative, where substr
+                        // takes nothing before and counts from the end after, so "#,##,##0" makes 3466 ",6".
+                        var pos = formatted.Length - separator.Position;
+                        formatted = pos >= 0
+                            ? formatted[..pos] + separator.Character + formatted[pos..]
+                            : separator.Character + formatted[Math.Max(formatted.Length + pos, 0)..];
                     }
                 }
 

@@ -77,7 +77,7 @@ internal static class JsNumber
         return (digits, n - leading);
     }
 
-    /// <summary><c>Number.prototype.toFixed</c> for |value| &lt; 1e21 (above that JavaScript prints <see cref="ToString(double)"/>).</summary>
+    /// <summary><c>Number.prototype.toFixed</c>: the exact binary value rounded at the digit, ties to the larger magnitude.</summary>
     public static string ToFixed(double value, int fractionDigits)
     {
         if (double.IsNaN(value) || Math.Abs(value) >= 1e21)
@@ -85,10 +85,28 @@ internal static class JsNumber
             return ToString(value);
         }
 
-        // .NET Core 3.0+ formats the exact binary value, as toFixed specifies; only the tie rule could differ, and an
-        // exact tie needs a value whose binary expansion ends at that digit, which 'F' rounds away from zero as toFixed does.
-        var text = value.ToString("F" + fractionDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
+        // Not .NET's "F" format: it breaks exact ties (296075534820556.625 to two places) towards even, toFixed upwards.
+        var negative = value < 0;
+        var bits = BitConverter.DoubleToInt64Bits(Math.Abs(value));
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075; // value = mantissa × 2^exponent
+        var scaled = new System.Numerics.BigInteger(mantissa) * System.Numerics.BigInteger.Pow(10, fractionDigits);
+        var n = exponent >= 0
+            ? scaled << exponent
+            : ((scaled << 1) + (System.Numerics.BigInteger.One << -exponent)) >> (1 - exponent);
+        var digits = n.ToString(CultureInfo.InvariantCulture).PadLeft(fractionDigits + 1, '0');
+        var text = fractionDigits == 0 ? digits : digits[..^fractionDigits] + "." + digits[^fractionDigits..];
+        return negative ? "-" + text : text;
     }
 
     /// <summary><c>parseInt(text)</c> with radix 10 (and its <c>0x</c> prefix): leading digits after optional blanks and sign, else NaN.</summary>
