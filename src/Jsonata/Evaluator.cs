@@ -632,9 +632,15 @@ internal sealed partial class Evaluator
                         {
                             list.Add(value);
                         }
+                        else if (value is JList items)
+                        {
+                            // the reference concatenates into a fresh plain array each time; appending in place to
+                            // our own plain array is the same value without the quadratic copying
+                            list.AddRange(items);
+                        }
                         else
                         {
-                            list = Functions.Append(list, value) as JList ?? list;
+                            list.Add(value);
                         }
                     }
                 }
