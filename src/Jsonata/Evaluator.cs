@@ -10,6 +10,9 @@ internal sealed partial class Evaluator
 {
     public static readonly Evaluator Instance = new();
 
+    // parsed once: a transform expression yields a new function on every evaluation
+    private static readonly Signature TransformSignature = Signature.Parse("<(oa):o>");
+
     private static readonly Node ChainAst = Parser.Parse("function($f, $g) { function($x){ $g($f($x)) } }");
 
     public object? Evaluate(Node expr, object? input, Frame environment)
@@ -1025,7 +1028,7 @@ internal sealed partial class Evaluator
 
     private static NativeFunction EvaluateTransform(Node expr, Frame environment)
     {
-        return new NativeFunction("<(oa):o>", 1, (ctx, args) => ctx.Evaluator.Transform(expr, environment, args.Length > 0 ? args[0] : null));
+        return new NativeFunction(TransformSignature, 1, (ctx, args) => ctx.Evaluator.Transform(expr, environment, args.Length > 0 ? args[0] : null));
     }
 
     private object? Transform(Node expr, Frame environment, object? obj)
@@ -1345,7 +1348,7 @@ internal sealed partial class Evaluator
             case JFunction other:
                 return new PartialNative
                 {
-                    Target = new NativeFunction(null, other.Arity, (ctx, a) => ctx.Evaluator.Apply(other, a, ctx.Input, ctx.Environment)),
+                    Target = new NativeFunction((string?)null, other.Arity, (ctx, a) => ctx.Evaluator.Apply(other, a, ctx.Input, ctx.Environment)),
                     Bound = evaluatedArgs,
                     Placeholder = placeholders,
                 };

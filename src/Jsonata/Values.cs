@@ -122,6 +122,13 @@ public sealed class NativeFunction : JFunction
         Signature = signature is null ? null : Jsonata.Signature.Parse(signature);
     }
 
+    internal NativeFunction(Signature signature, int arity, Func<CallContext, object?[], object?> implementation)
+    {
+        Implementation = implementation;
+        _arity = arity;
+        Signature = signature;
+    }
+
     internal Func<CallContext, object?[], object?> Implementation { get; }
 
     public override int Arity => _arity;
