@@ -471,7 +471,9 @@ public static class DateTimePicture
 
         if (spec.Component == 'f' && !spec.NoComponent)
         {
-            return FormatAnalysed((double)value!, spec.IntegerFormat!);
+            // Names on fractional seconds ([fn]) leave no integer format; the reference then fails with a TypeError.
+            // That is the name modifier on something other than a month or day, which D3133 says.
+            return FormatAnalysed((double)value!, spec.IntegerFormat ?? throw Errors.Create("D3133", "f"));
         }
 
         if (spec.Component is 'Z' or 'z' && !spec.NoComponent)
