@@ -14,6 +14,25 @@ public sealed class HostileInputTests
         Assert.Equal("D1001", Assert.Throws<JsonataException>(() => IntegerPicture.Format(1e300, "I")).Code);
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("I")]
+    [InlineData("w")]
+    public void InfiniteValue_IsOutOfRangeNotALoop(string picture)
+    {
+        Assert.Equal("D1001", Assert.Throws<JsonataException>(() => IntegerPicture.Format(double.PositiveInfinity, picture)).Code);
+    }
+
+    // JSON has neither, but bindings can pass them: jsonata-js 2.2.2 printed these for $x bound to NaN or Infinity.
+    [Fact]
+    public void NonFiniteNumbers_FormatAsTheReferenceDoes()
+    {
+        Assert.Equal("Infinity", IntegerPicture.Format(double.PositiveInfinity, "0"));
+        Assert.Equal("-NaN", NumberPicture.Format(double.NaN, "0"));
+        Assert.Equal("NaN.00", NumberPicture.Format(double.PositiveInfinity, "#,##0.00"));
+        Assert.Equal("0NaN-NaN-NaNTNaN:NaN:NaN.NaNZ", DateTimePicture.Format(double.PositiveInfinity, null, null));
+    }
+
     [Fact]
     public void BillionDigitWidth_IsOutOfRange()
     {
