@@ -274,6 +274,12 @@ public static class IntegerPicture
 
     private static string DecimalToLetters(double value, char aChar)
     {
+        // Infinity would loop forever (there too); JSONata's arithmetic never yields it (D1001), so neither do we.
+        if (double.IsInfinity(value))
+        {
+            throw Errors.OutOfRange(value);
+        }
+
         var letters = new StringBuilder();
         while (value > 0)
         {

@@ -1,3 +1,7 @@
+// Regenerates the seeded part of OracleCorpus.json from the reference itself (the same cases each time):
+//   cd /tmp/jsref-fmt && npm install jsonata@2.2.2, copy this file there, then
+//   for s in 12345 777 4242; do SEED=$s node OracleCorpus.gen.js; done, merged and deduplicated by expr.
+// Reference errors without a JSONata code are left out: there is no contract to port (see HostileInputTests).
 const j = require('jsonata');
 let seed = +(process.env.SEED || 12345);
 const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Jsonata.Tests.Formatting;
 
 /// <summary>
-/// Some 5,900 seeded random calls (numbers × pictures, instants × pictures × time zones, and parsing back what was
-/// formatted) with the answers jsonata-js 2.2.2 gave for each (OracleCorpus.gen.js made OracleCorpus.json).
+/// Some 10,240 seeded random calls (numbers × pictures, instants × pictures × time zones, random and mostly invalid
+/// pictures for every error path, ISO-shaped strings, parsing back what was formatted, damaged or not) with the answers
+/// jsonata-js 2.2.2 gave for each (the Oracle*.gen.js scripts made OracleCorpus.json).
 /// A differential test: any divergence from the reference shows up here, listed by expression.
 /// </summary>
 public sealed class OracleCorpusTests
