@@ -50,6 +50,6 @@ internal static class DateTimeHooks
     public static object? Format(double millis, string? picture, string? timezone) =>
         FormattingHooks.Guard("$fromMillis", () => DateTimePicture.Format(millis, picture, timezone));
 
-    public static object? Parse(string timestamp, string picture, double now) =>
+    public static object? Parse(string timestamp, string? picture, double now) =>
         FormattingHooks.Guard("$toMillis", () => DateTimePicture.Parse(timestamp, picture, now));
 }

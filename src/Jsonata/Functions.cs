@@ -1190,55 +1190,8 @@ internal static partial class Functions
         }
     }
 
-    [GeneratedRegex(@"^\d{4}(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$")]
-    private static partial Regex Iso8601();
-
-    private static object? ToMillis(CallContext ctx, object?[] a)
-    {
-        if (Arg(a, 0) is not string timestamp)
-        {
-            return null;
-        }
-
-        if (Arg(a, 1) is string picture)
-        {
-            return DateTimeHooks.Parse(timestamp, picture, ctx.Environment.Base!.Timestamp);
-        }
-
-        if (!Iso8601().IsMatch(timestamp))
-        {
-            throw new JsonataException("D3110", $"The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"{timestamp}\"") { Value = timestamp };
-        }
-
-        return ParseIso(timestamp);
-    }
-
-    internal static object? ParseIso(string timestamp)
-    {
-        // Date.parse: date-only forms are UTC; a date-time without an offset is local time, which is UTC here.
-        var text = timestamp;
-        if (text.Length == 4)
-        {
-            text += "-01-01";
-        }
-        else if (text.Length == 7)
-        {
-            text += "-01";
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
-        {
-            return (double)dto.ToUnixTimeMilliseconds();
-        }
-
-        return null;
-    }
-
-    internal static string IsoString(double millis)
-    {
-        var dto = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Floor(millis));
-        return dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-    }
+    private static object? ToMillis(CallContext ctx, object?[] a) =>
+        Arg(a, 0) is string timestamp ? DateTimeHooks.Parse(timestamp, Arg(a, 1) as string, ctx.Environment.Base!.Timestamp) : null;
 
     private static object? Clone(object?[] a)
     {
