@@ -33,8 +33,14 @@ public sealed class JsonataException : Exception
     public string Code { get; }
 
     /// <summary>Character position in the expression (as the reference counts it), when known.</summary>
-    public int? Position { get; }
+    public int? Position { get; set; }
 
     /// <summary>The token or value the error is about, when the reference names one.</summary>
-    public string? Token { get; }
+    public string? Token { get; set; }
+
+    /// <summary>The offending value, in the engine's value model (see docs/jsonata.md).</summary>
+    public object? Value { get; init; }
+
+    /// <summary>The 1-based argument index for signature and argument errors.</summary>
+    public int? Index { get; init; }
 }
