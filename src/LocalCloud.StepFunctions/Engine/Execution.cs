@@ -156,8 +156,10 @@ public sealed class Execution : IDisposable
             tasks = [.. _openTasks];
         }
         Stop(tasks);
-        _finished.TrySetResult(Snapshot());
+        // Retention runs before anyone can see the execution finished, so what a waiter then reads (the store, the
+        // registry) already reflects it: otherwise a test that waited for the end races the trim.
         Interlocked.Exchange(ref _onEnded, null)?.Invoke(this);
+        _finished.TrySetResult(Snapshot());
         return true;
     }
 

@@ -10,7 +10,10 @@ namespace LocalCloud.StepFunctions.Engine;
 public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry tokens, ExecutionRetention? retention = null)
 {
     private readonly ConcurrentDictionary<string, Execution> _executions = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Execution, DateTimeOffset> _finished = new();
+    // Ordered by stop date, then by the order they finished in: executions that stop at the same instant (a fake clock
+    // stops them all at one) must still leave oldest first, and a heap alone does not keep ties in order.
+    private readonly PriorityQueue<Execution, (DateTimeOffset Stopped, long Sequence)> _finished = new();
+    private long _sequence;
     private readonly Lock _gate = new();
     private readonly ExecutionRetention _retention = retention ?? ExecutionRetention.Default;
 
@@ -49,7 +52,7 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
     {
         lock (_gate)
         {
-            _finished.Enqueue(execution, execution.StopDate ?? execution.StartDate);
+            _finished.Enqueue(execution, (execution.StopDate ?? execution.StartDate, _sequence++));
         }
         Trim();
     }
@@ -63,7 +66,7 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
             Execution oldest;
             lock (_gate)
             {
-                if (!_finished.TryPeek(out oldest!, out var stopped) || (_finished.Count <= _retention.MaxFinished && stopped >= oldestKept))
+                if (!_finished.TryPeek(out oldest!, out var priority) || (_finished.Count <= _retention.MaxFinished && priority.Stopped >= oldestKept))
                 {
                     return;
                 }
