@@ -14,10 +14,13 @@ internal static class TextFileBusy
     /// <summary>ETXTBSY on Linux; .NET's Process.Start reports errno as the Win32Exception's NativeErrorCode.</summary>
     public const int Errno = 26;
 
-    public const int Attempts = 5;
+    // On a 2-core machine at load 15+ a forked child can sit hundreds of milliseconds before its exec: five tries in
+    // 0.3 s still lost the race once, so the budget is ten tries, about 2.9 s, for a race that is over in microseconds
+    // on an idle machine.
+    public const int Attempts = 10;
 
     /// <summary>
-    /// Runs <paramref name="start"/>, retrying while it fails with ETXTBSY, waiting 10, 40, 90, 160 ms between tries.
+    /// Runs <paramref name="start"/>, retrying while it fails with ETXTBSY, waiting 10 ms × n² before try n + 1.
     /// The wait is real time whatever clock the emulation runs on: it lets another OS process reach its exec.
     /// </summary>
     public static T Retry<T>(Func<T> start, Action<TimeSpan> wait)
