@@ -21,7 +21,9 @@ public sealed class SuiteTests
             return data;
         }
 
-        foreach (var c in SuiteCase.Load(groups))
+        // Cases that need the engine (an undefined argument, paths) are the engine's conformance test's to run, not rows
+        // here: a row that could only skip would read as a suite that did not run.
+        foreach (var c in SuiteCase.Load(groups).Where(c => SuiteRunner.EngineOnly(LiteralCall.TryParsePipeline(c.Expression)!) is null))
         {
             data.Add(c.Id);
         }
@@ -69,11 +71,6 @@ public sealed class SuiteTests
         }
 
         var calls = LiteralCall.TryParsePipeline(c.Expression)!;
-        if (SuiteRunner.EngineOnly(calls) is { } engine)
-        {
-            Assert.Skip(engine);
-        }
-
         var outcome = SuiteRunner.Run(calls);
         Assert.Equal(Expected(c), Describe(outcome));
     }
