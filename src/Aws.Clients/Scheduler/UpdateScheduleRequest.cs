@@ -44,4 +44,29 @@ public sealed record UpdateScheduleRequest
 
     /// <summary>Customer managed KMS key.</summary>
     public string? KmsKeyArn { get; init; }
+
+    /// <summary>
+    /// UpdateSchedule replaces every field (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_UpdateSchedule.html),
+    /// so an update is the whole desired schedule again: the same fields a create sends.
+    /// </summary>
+    public static UpdateScheduleRequest Replacing(CreateScheduleRequest desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        return new UpdateScheduleRequest
+        {
+            Name = desired.Name,
+            ScheduleExpression = desired.ScheduleExpression,
+            FlexibleTimeWindow = desired.FlexibleTimeWindow,
+            Target = desired.Target,
+            GroupName = desired.GroupName,
+            ScheduleExpressionTimezone = desired.ScheduleExpressionTimezone,
+            State = desired.State,
+            Description = desired.Description,
+            StartDate = desired.StartDate,
+            EndDate = desired.EndDate,
+            ActionAfterCompletion = desired.ActionAfterCompletion,
+            ClientToken = desired.ClientToken,
+            KmsKeyArn = desired.KmsKeyArn,
+        };
+    }
 }

@@ -20,19 +20,18 @@ internal sealed class ScheduleDeployer(SchedulerClient scheduler, string roleArn
             existing = null;
         }
 
+        var desired = new CreateScheduleRequest
+        {
+            Name = PocResources.PollerSchedule,
+            GroupName = PocResources.ScheduleGroup,
+            ScheduleExpression = PocResources.ScheduleExpression,
+            FlexibleTimeWindow = window,
+            Target = target,
+            State = "ENABLED",
+        };
         if (existing is null)
         {
-            await scheduler.CreateScheduleAsync(
-                new CreateScheduleRequest
-                {
-                    Name = PocResources.PollerSchedule,
-                    GroupName = PocResources.ScheduleGroup,
-                    ScheduleExpression = PocResources.ScheduleExpression,
-                    FlexibleTimeWindow = window,
-                    Target = target,
-                    State = "ENABLED",
-                },
-                ct);
+            await scheduler.CreateScheduleAsync(desired, ct);
             return ResourceChange.Created;
         }
 
@@ -45,19 +44,7 @@ internal sealed class ScheduleDeployer(SchedulerClient scheduler, string roleArn
             return ResourceChange.Unchanged;
         }
 
-        // UpdateSchedule replaces every field, so the whole schedule is sent again:
-        // https://docs.aws.amazon.com/scheduler/latest/APIReference/API_UpdateSchedule.html
-        await scheduler.UpdateScheduleAsync(
-            new UpdateScheduleRequest
-            {
-                Name = PocResources.PollerSchedule,
-                GroupName = PocResources.ScheduleGroup,
-                ScheduleExpression = PocResources.ScheduleExpression,
-                FlexibleTimeWindow = window,
-                Target = target,
-                State = "ENABLED",
-            },
-            ct);
+        await scheduler.UpdateScheduleAsync(UpdateScheduleRequest.Replacing(desired), ct);
         return ResourceChange.Updated;
     }
 }

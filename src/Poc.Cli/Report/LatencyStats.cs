@@ -1,3 +1,5 @@
+using Poc.Cli.Statistics;
+
 namespace Poc.Cli.Report;
 
 /// <summary>Reconnection latency percentiles (nearest-rank) over the executions that resumed.</summary>
@@ -11,11 +13,6 @@ public sealed record LatencyStats(int Count, TimeSpan P50, TimeSpan P95, TimeSpa
         return sorted.Count == 0 ? null : new LatencyStats(sorted.Count, Rank(sorted, 50), Rank(sorted, 95), Rank(sorted, 99), sorted[^1]);
     }
 
-    /// <summary>The nearest-rank percentile: the smallest value with at least p% of the values at or below it.</summary>
-    public static TimeSpan Rank(IReadOnlyList<TimeSpan> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    /// <summary>The nearest-rank percentile (<see cref="NearestRank"/>).</summary>
+    public static TimeSpan Rank(IReadOnlyList<TimeSpan> sorted, double p) => NearestRank.Of(sorted, p);
 }

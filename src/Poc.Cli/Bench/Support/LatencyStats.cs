@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Poc.Cli.Statistics;
 
 namespace Poc.Bench.Support;
 
@@ -17,7 +18,7 @@ public sealed record LatencyStats(int Count, double Min, double P50, double P95,
         }
 
         var sorted = samples.Order().ToArray();
-        double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        double Rank(double p) => NearestRank.Of(sorted, p * 100);
         return new LatencyStats(sorted.Length, sorted[0], Rank(0.50), Rank(0.95), Rank(0.99), sorted[^1], sorted.Average());
     }
 
