@@ -1,6 +1,5 @@
 using LocalCloud.Core;
 using LocalCloud.DynamoDb.Api.Operations;
-using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Model;
 using LocalCloud.DynamoDb.Persistence;
 

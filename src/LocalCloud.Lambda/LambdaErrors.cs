@@ -1,6 +1,5 @@
 using LocalCloud.Core;
 using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda;
 

@@ -6,7 +6,6 @@ using LocalCloud.Core.Usage;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
 using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Execution;
 using LocalCloud.Lambda.Functions;
 using LocalCloud.Lambda.Persistence;

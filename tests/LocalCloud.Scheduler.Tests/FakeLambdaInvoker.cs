@@ -1,10 +1,6 @@
 using System.Text;
 using LocalCloud.Core;
 using LocalCloud.Core.Ports;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Tests;
 

@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 using LocalCloud.Core.Persistence;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LocalCloud.Scheduler.Tests;

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Tests;
 

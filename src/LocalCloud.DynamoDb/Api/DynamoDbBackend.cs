@@ -1,8 +1,6 @@
 using LocalCloud.Core;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb.Api.Operations;
-using LocalCloud.DynamoDb.Api.Shapes;
-using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;
 
 namespace LocalCloud.DynamoDb.Api;

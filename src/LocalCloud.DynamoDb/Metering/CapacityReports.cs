@@ -1,5 +1,4 @@
 using LocalCloud.Core.Usage;
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Operations;
 using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Persistence;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LocalCloud.Lambda.Api.Operations;
 using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Functions;
 

@@ -1,7 +1,6 @@
 using LocalCloud.Core;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Execution;
 using LocalCloud.Lambda.Functions;
 

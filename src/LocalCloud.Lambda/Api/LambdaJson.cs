@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using LocalCloud.Core;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api;
 

@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using LocalCloud.Lambda;
-using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Functions;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using LocalCloud.Lambda;
-using LocalCloud.Lambda.Api;
 using LocalCloud.Lambda.Api.Operations;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Functions;
 

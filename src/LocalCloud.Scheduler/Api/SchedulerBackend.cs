@@ -1,10 +1,8 @@
 using LocalCloud.Core;
 using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Engine;
 using LocalCloud.Scheduler.Expressions;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 using LocalCloud.Scheduler.Storage;
 
 namespace LocalCloud.Scheduler.Api;

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LocalCloud.Core.Json;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api;
 

@@ -1,7 +1,4 @@
-using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Engine;
 

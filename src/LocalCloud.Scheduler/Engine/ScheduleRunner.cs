@@ -1,7 +1,4 @@
 using LocalCloud.Core.Usage;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Expressions;
 using LocalCloud.Scheduler.Model;
 using LocalCloud.Scheduler.Persistence;

@@ -1,9 +1,5 @@
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Expressions;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Engine;
 

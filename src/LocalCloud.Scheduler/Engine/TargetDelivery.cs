@@ -4,11 +4,7 @@ using System.Text.RegularExpressions;
 using LocalCloud.Core;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Usage;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.Scheduler.Engine;

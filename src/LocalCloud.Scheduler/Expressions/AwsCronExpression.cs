@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Cronos;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Expressions;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LocalCloud.Core.Persistence;
-using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Model;
 
 namespace LocalCloud.Scheduler.Persistence;

@@ -1,7 +1,5 @@
 using LocalCloud.Core.Persistence;
-using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Model;
 using LocalCloud.Scheduler.Persistence;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LocalCloud.Core;
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Operations;
 using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Expressions;

@@ -1,6 +1,4 @@
 using LocalCloud.Core;
-using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Model;
 using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;

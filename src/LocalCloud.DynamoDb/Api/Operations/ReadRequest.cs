@@ -1,8 +1,6 @@
 using LocalCloud.Core;
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Expressions;
-using LocalCloud.DynamoDb.Persistence;
 using LocalCloud.DynamoDb.Storage;
 
 namespace LocalCloud.DynamoDb.Api.Operations;

@@ -1,4 +1,3 @@
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Expressions;
 using LocalCloud.DynamoDb.Model;

@@ -1,7 +1,4 @@
-using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Operations;
 using LocalCloud.DynamoDb.Model;
-using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Api.Shapes;
 

@@ -1,6 +1,4 @@
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Operations;
-using LocalCloud.DynamoDb.Persistence;
 namespace LocalCloud.DynamoDb.Api.Shapes;
 
 /// <summary>The empty JSON object AWS answers for operations without an output shape (TagResource, UntagResource).</summary>

@@ -1,6 +1,3 @@
-using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Operations;
-using LocalCloud.DynamoDb.Persistence;
 namespace LocalCloud.DynamoDb.Api.Shapes;
 
 /// <summary>Wire shape GlobalSecondaryIndexDescription of DynamoDB 2012-08-10 (names exactly as the API model).</summary>

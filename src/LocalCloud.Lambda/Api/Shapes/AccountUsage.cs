@@ -1,5 +1,3 @@
-using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Operations;
 
 namespace LocalCloud.Lambda.Api.Shapes;
 

@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
 using LocalCloud.Core;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Expressions;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 using LocalCloud.Scheduler.Storage;
 
 namespace LocalCloud.Scheduler.Api.Operations;

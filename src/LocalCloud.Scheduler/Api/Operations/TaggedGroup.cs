@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using LocalCloud.Core;
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Operations;
 

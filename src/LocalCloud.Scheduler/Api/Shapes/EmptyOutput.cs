@@ -1,6 +1,3 @@
-using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Operations;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Shapes;
 

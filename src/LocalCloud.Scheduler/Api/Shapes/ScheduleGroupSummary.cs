@@ -1,7 +1,5 @@
-using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Operations;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Shapes;
 

@@ -1,6 +1,3 @@
-using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Shapes;
-using LocalCloud.DynamoDb.Persistence;
 namespace LocalCloud.DynamoDb.Api.Operations;
 
 /// <summary>Wire shape DescribeEndpointsRequest of DynamoDB 2012-08-10 (names exactly as the API model).</summary>

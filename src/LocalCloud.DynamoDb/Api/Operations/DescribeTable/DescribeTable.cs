@@ -1,7 +1,5 @@
 using LocalCloud.Core;
 using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Shapes;
-using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Api.Operations;
 

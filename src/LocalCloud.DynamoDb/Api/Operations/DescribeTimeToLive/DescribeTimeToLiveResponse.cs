@@ -1,6 +1,4 @@
-using LocalCloud.DynamoDb.Api;
 using LocalCloud.DynamoDb.Api.Shapes;
-using LocalCloud.DynamoDb.Persistence;
 namespace LocalCloud.DynamoDb.Api.Operations;
 
 /// <summary>Wire shape DescribeTimeToLiveResponse of DynamoDB 2012-08-10 (names exactly as the API model).</summary>

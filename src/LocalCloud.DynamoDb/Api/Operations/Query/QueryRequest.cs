@@ -1,8 +1,5 @@
 using System.Text.Json;
-using LocalCloud.DynamoDb.Api;
-using LocalCloud.DynamoDb.Api.Shapes;
 using LocalCloud.DynamoDb.Model;
-using LocalCloud.DynamoDb.Persistence;
 
 namespace LocalCloud.DynamoDb.Api.Operations;
 

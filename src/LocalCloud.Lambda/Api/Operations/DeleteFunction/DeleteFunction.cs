@@ -1,7 +1,6 @@
 using LocalCloud.Core;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api.Operations;
 

@@ -3,7 +3,6 @@ using LocalCloud.Core;
 using LocalCloud.Core.Ports;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api.Operations;
 

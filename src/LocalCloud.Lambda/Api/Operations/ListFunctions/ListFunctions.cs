@@ -3,7 +3,6 @@ using System.Text;
 using LocalCloud.Core;
 using LocalCloud.Lambda;
 using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api.Operations;
 

@@ -1,6 +1,5 @@
 using LocalCloud.Core;
 using LocalCloud.Lambda.Api;
-using LocalCloud.Lambda.Api.Shapes;
 using LocalCloud.Lambda.Functions;
 
 namespace LocalCloud.Lambda.Api.Operations;

@@ -1,4 +1,3 @@
-using LocalCloud.Lambda.Api;
 using LocalCloud.Lambda.Api.Shapes;
 
 namespace LocalCloud.Lambda.Api.Operations;

@@ -1,7 +1,5 @@
 using LocalCloud.Core;
 using LocalCloud.Scheduler.Api;
-using LocalCloud.Scheduler.Api.Shapes;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Operations;
 

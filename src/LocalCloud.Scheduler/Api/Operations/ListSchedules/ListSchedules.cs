@@ -2,7 +2,6 @@ using LocalCloud.Core;
 using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Operations;
 

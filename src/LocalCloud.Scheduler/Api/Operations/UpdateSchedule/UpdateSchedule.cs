@@ -3,7 +3,6 @@ using LocalCloud.Scheduler.Api;
 using LocalCloud.Scheduler.Api.Shapes;
 using LocalCloud.Scheduler.Engine;
 using LocalCloud.Scheduler.Model;
-using LocalCloud.Scheduler.Persistence;
 
 namespace LocalCloud.Scheduler.Api.Operations;
 
