@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Jsonata.Formatting;
 
 namespace Jsonata;
 
@@ -653,6 +654,27 @@ internal static partial class Functions
     [GeneratedRegex("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$")]
     private static partial Regex PrefixedNumber();
 
+    // $formatNumber's options object: its string members are the decimal-format properties (others are ignored, as
+    // the reference ignores them).
+    private static DecimalFormat? DecimalFormatOf(JObject? options)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, option) in options)
+        {
+            if (option is string text)
+            {
+                strings[key] = text;
+            }
+        }
+
+        return DecimalFormat.FromOptions(strings);
+    }
+
     private static object? Number(object?[] a)
     {
         var arg = Arg(a, 0);
@@ -1191,7 +1213,7 @@ internal static partial class Functions
     }
 
     private static object? ToMillis(CallContext ctx, object?[] a) =>
-        Arg(a, 0) is string timestamp ? DateTimeHooks.Parse(timestamp, Arg(a, 1) as string, ctx.Environment.Base!.Timestamp) : null;
+        Arg(a, 0) is string timestamp ? DateTimePicture.Parse(timestamp, Arg(a, 1) as string, ctx.Environment.Base!.Timestamp) : null;
 
     private static object? Clone(object?[] a)
     {
@@ -1263,10 +1285,10 @@ internal static partial class Functions
         ["replace"] = F("<s-(sf)(sf)n?:s>", 4, Replace),
         ["split"] = F("<s-(sf)n?:a<s>>", 3, Split),
         ["join"] = F("<a<s>s?:s>", 2, Join),
-        ["formatNumber"] = F("<n-so?:s>", 3, a => Arg(a, 0) is null ? null : FormattingHooks.FormatNumber(Num(a[0]), Str(Arg(a, 1)), Arg(a, 2) as JObject)),
+        ["formatNumber"] = F("<n-so?:s>", 3, a => Arg(a, 0) is null ? null : NumberPicture.Format(Num(a[0]), Str(Arg(a, 1)), DecimalFormatOf(Arg(a, 2) as JObject))),
         ["formatBase"] = F("<n-n?:s>", 2, FormatBase),
-        ["formatInteger"] = F("<n-s:s>", 2, a => Arg(a, 0) is null ? null : FormattingHooks.FormatInteger(Num(a[0]), Str(Arg(a, 1)))),
-        ["parseInteger"] = F("<s-s:n>", 2, a => Arg(a, 0) is null ? null : FormattingHooks.ParseInteger(Str(a[0]), Str(Arg(a, 1)))),
+        ["formatInteger"] = F("<n-s:s>", 2, a => Arg(a, 0) is null ? null : IntegerPicture.Format(Num(a[0]), Str(Arg(a, 1)))),
+        ["parseInteger"] = F("<s-s:n>", 2, a => Arg(a, 0) is null ? null : IntegerPicture.Parse(Str(a[0]), Str(Arg(a, 1)))),
         ["number"] = F("<(nsb)-:n>", 1, Number),
         ["floor"] = F("<n-:n>", 1, a => Arg(a, 0) is null ? null : Math.Floor(Num(a[0]))),
         ["ceil"] = F("<n-:n>", 1, a => Arg(a, 0) is null ? null : Math.Ceiling(Num(a[0]))),
@@ -1305,9 +1327,9 @@ internal static partial class Functions
         ["decodeUrl"] = F("<s-:s>", 1, a => UrlCode(a, "decodeUrl", UrlCoding.Decode)),
         ["eval"] = F("<sx?:x>", 2, Eval),
         ["toMillis"] = F("<s-s?:n>", 2, ToMillis),
-        ["fromMillis"] = F("<n-s?s?:s>", 3, a => Arg(a, 0) is null ? null : DateTimeHooks.Format(Num(a[0]), Arg(a, 1) as string, Arg(a, 2) as string)),
+        ["fromMillis"] = F("<n-s?s?:s>", 3, a => Arg(a, 0) is null ? null : DateTimePicture.Format(Num(a[0]), Arg(a, 1) as string, Arg(a, 2) as string)),
         ["clone"] = F("<(oa)-:o>", 1, Clone),
-        ["now"] = F("<s?s?:s>", 2, (ctx, a) => DateTimeHooks.Format(ctx.Environment.Base!.Timestamp, Arg(a, 0) as string, Arg(a, 1) as string)),
+        ["now"] = F("<s?s?:s>", 2, (ctx, a) => DateTimePicture.Format(ctx.Environment.Base!.Timestamp, Arg(a, 0) as string, Arg(a, 1) as string)),
         ["millis"] = F("<:n>", 0, (ctx, _) => ctx.Environment.Base!.Timestamp),
     };
 }

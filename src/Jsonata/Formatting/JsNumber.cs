@@ -5,77 +5,8 @@ namespace Jsonata.Formatting;
 /// <summary>JavaScript's number ↔ string conversions, which the reference's output depends on digit for digit.</summary>
 internal static class JsNumber
 {
-    /// <summary>ECMA-262 Number::toString(10): shortest round-trip digits, exponent form outside 1e-7 ≤ |x| &lt; 1e21.</summary>
-    public static string ToString(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-
-        if (value < 0)
-        {
-            return "-" + ToString(-value);
-        }
-
-        var (digits, n) = Decompose(value);
-        var k = digits.Length;
-        if (k <= n && n <= 21)
-        {
-            return digits + new string('0', n - k);
-        }
-
-        if (0 < n && n <= 21)
-        {
-            return digits[..n] + "." + digits[n..];
-        }
-
-        if (-6 < n && n <= 0)
-        {
-            return "0." + new string('0', -n) + digits;
-        }
-
-        var exponent = n - 1;
-        var sign = exponent < 0 ? "-" : "+";
-        var mantissa = k == 1 ? digits : digits[..1] + "." + digits[1..];
-        return mantissa + "e" + sign + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Shortest digits (no leading or trailing zeros) and n such that value = 0.digits × 10^n.</summary>
-    private static (string Digits, int N) Decompose(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        var exponent = 0;
-        var e = text.IndexOfAny(['E', 'e']);
-        if (e >= 0)
-        {
-            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            text = text[..e];
-        }
-
-        var point = text.IndexOf('.', StringComparison.Ordinal);
-        var integerDigits = point < 0 ? text.Length : point;
-        var digits = text.Replace(".", "", StringComparison.Ordinal);
-        var n = integerDigits + exponent;
-        var leading = 0;
-        while (leading < digits.Length - 1 && digits[leading] == '0')
-        {
-            leading++;
-        }
-
-        digits = digits[leading..].TrimEnd('0');
-        return (digits, n - leading);
-    }
+    /// <summary>ECMA-262 Number::toString(10); the engine's own conversion, so a formatted number and a printed one never disagree.</summary>
+    public static string ToString(double value) => JsonText.NumberToString(value);
 
     /// <summary><c>Number.prototype.toFixed</c>: the exact binary value rounded at the digit, ties to the larger magnitude.</summary>
     public static string ToFixed(double value, int fractionDigits)
