@@ -29,11 +29,7 @@ public static class FiguresFile
         MarkdownReport.Table(md, ReportFacts.MatrixHeadings, facts.Matrix);
 
         md.Append("## Reconnection latency\n\nFrom the callback's event (TaskSucceeded, TaskFailed, TaskTimedOut) to the next state entered, in the histories.\n\n");
-        if (facts.Latency is { } l)
-        {
-            MarkdownReport.Table(md, ["executions", "p50", "p95", "p99", "max"],
-                [[l.Count.ToString(CultureInfo.InvariantCulture), ReportFacts.Ms(l.P50), ReportFacts.Ms(l.P95), ReportFacts.Ms(l.P99), ReportFacts.Ms(l.Max)]]);
-        }
+        MarkdownReport.AppendLatency(md, facts);
 
         md.Append("## Cost analysis\n\n");
         if (data.Cost is { } cost)

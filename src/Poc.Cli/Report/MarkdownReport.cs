@@ -40,11 +40,7 @@ public static class MarkdownReport
         }
 
         md.Append("## Reconnection latency\n\n");
-        if (facts.Latency is { } l)
-        {
-            Table(md, ["executions", "p50", "p95", "p99", "max"],
-                [[l.Count.ToString(CultureInfo.InvariantCulture), ReportFacts.Ms(l.P50), ReportFacts.Ms(l.P95), ReportFacts.Ms(l.P99), ReportFacts.Ms(l.Max)]]);
-        }
+        AppendLatency(md, facts);
 
         md.Append("## Cost analysis\n\n");
         if (data.Cost is not { } cost)
@@ -55,6 +51,16 @@ public static class MarkdownReport
 
         AppendCost(md, facts, cost, Image("cost", "reduction against job duration"));
         return md.ToString();
+    }
+
+    /// <summary>The reconnection latency percentiles as one table row (nothing when no execution resumed).</summary>
+    internal static void AppendLatency(StringBuilder md, ReportFacts facts)
+    {
+        if (facts.Latency is { } l)
+        {
+            Table(md, ["executions", "p50", "p95", "p99", "max"],
+                [[l.Count.ToString(CultureInfo.InvariantCulture), ReportFacts.Ms(l.P50), ReportFacts.Ms(l.P95), ReportFacts.Ms(l.P99), ReportFacts.Ms(l.Max)]]);
+        }
     }
 
     /// <summary>The cost findings, the measured units and the reduction table: the report's cost section and the figures file.</summary>
