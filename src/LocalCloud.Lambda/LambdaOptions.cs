@@ -24,10 +24,16 @@ public sealed class LambdaOptions
     public string WorkerSessionToken { get; set; } = "localcloud-test-session";
 
     /// <summary>Where uploaded zips are kept and extracted (one folder per function and code version).</summary>
-    public string DataDirectory { get; set; } = DefaultDataDirectory;
+    public string DataDirectory { get; set; }
 
-    /// <summary>A scratch folder of this process, deleted when the service is disposed.</summary>
-    internal static string DefaultDataDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-lambda-" + Environment.ProcessId);
+    /// <summary>
+    /// The default <see cref="DataDirectory"/>: a scratch folder of this service alone, deleted when it is disposed. It
+    /// was once one folder per process, so disposing one LocalCloud deleted the function code of every other one in
+    /// the same process (parallel test classes), and their next cold start answered Runtime.InvalidEntrypoint.
+    /// </summary>
+    internal string ScratchDirectory { get; } = Path.Combine(Path.GetTempPath(), $"localcloud-lambda-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    public LambdaOptions() => DataDirectory = ScratchDirectory;
 
     /// <summary>The worker program for dotnet runtimes; the host project references it so it sits beside this assembly.</summary>
     public string DotnetRuntimeHostPath { get; set; } = Path.Combine(AssemblyDirectory(), RuntimeHostFileName);

@@ -132,7 +132,7 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         await _engine.DisposeAsync().ConfigureAwait(false);
         await Events.DisposeAsync().ConfigureAwait(false);
         await Lifecycle.DrainAsync().ConfigureAwait(false);
-        if (_options.DataDirectory == LambdaOptions.DefaultDataDirectory && Directory.Exists(_options.DataDirectory))
+        if (_options.DataDirectory == _options.ScratchDirectory && Directory.Exists(_options.DataDirectory))
         {
             try
             {

@@ -7,16 +7,15 @@ namespace LocalCloud.Lambda.Execution;
 /// unpacked moments ago can be held that way by a child that another thread of this process forked while the file was
 /// still open, and that has not reached exec yet: O_CLOEXEC closes the descriptor only at exec. Nothing in user code can
 /// close that window (dotnet/runtime#58964, golang/go#22315), so the start is tried again after a short wait, as those
-/// projects recommend. This is what made a provided-runtime invoke answer Runtime.InvalidEntrypoint once under load.
+/// projects recommend.
 /// </summary>
 internal static class TextFileBusy
 {
     /// <summary>ETXTBSY on Linux; .NET's Process.Start reports errno as the Win32Exception's NativeErrorCode.</summary>
     public const int Errno = 26;
 
-    // On a 2-core machine at load 15+ a forked child can sit hundreds of milliseconds before its exec: five tries in
-    // 0.3 s still lost the race once, so the budget is ten tries, about 2.9 s, for a race that is over in microseconds
-    // on an idle machine.
+    // Ten tries, about 2.9 s in all, for a window that is microseconds wide on an idle machine and can stretch to
+    // hundreds of milliseconds on a loaded one.
     public const int Attempts = 10;
 
     /// <summary>
