@@ -20,6 +20,9 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
     /// <summary>True when only the terminal event still fits: the one that fails the execution for its size.</summary>
     public bool IsFull => _events.Count >= MaxEvents - 1;
 
+    /// <summary>The id of the newest event (ids count from 1).</summary>
+    public long LastId => _events.Count;
+
     public void Restore(IEnumerable<HistoryEvent> events) => _events.AddRange(events);
 
     /// <summary>Adds an event (journaled first, with the <paramref name="checkpoint"/> it reached and the task <paramref name="token"/> it minted).</summary>
