@@ -31,6 +31,8 @@ public sealed class JsonataTests
         "The field 'ResultPath' is not supported when the QueryLanguage is JSONata at /States/A/Catch[0]/ResultPath'")]
     [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":{"x":"{% $states.input. %}"},"End":true}}}""",
         "The JSONata expression '$states.input.' specified for the field 'Output/x' is invalid: S0207: Unexpected end of expression at /States/A/Output/x'")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% $states.input.a ?? 0 %}","End":true}}}""",
+        "The JSONata expression '$states.input.a ?? 0' specified for the field 'Output' is invalid: S0211: The symbol \"?\" cannot be used as a unary operator at /States/A/Output'")]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"bad-name":1},"End":true}}}""",
         "The variable name 'bad-name' is invalid: a name starts with a letter or '_', holds only letters, digits and '_', is at most 80 characters and is not 'states' at /States/A/Assign/bad-name'")]
     [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"states":1},"End":true}}}""",

@@ -8,7 +8,7 @@ namespace LocalCloud.StepFunctions.Asl.Jsonata;
 
 /// <summary>
 /// JSONata as Step Functions runs it: the language plus the functions AWS adds — $partition, $range, $hash, $random,
-/// $uuid, $parse — and without $eval, which AWS does not offer
+/// $uuid, $parse — and without $eval, which AWS does not offer, and in the 2.0.6 language AWS names
 /// (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html#jsonata-functions-provided-by-sfn).
 /// </summary>
 public static partial class StepFunctionsJsonata
@@ -29,7 +29,8 @@ public static partial class StepFunctionsJsonata
         }
         try
         {
-            expression = WithFunctions(JsonataExpression.Compile(text));
+            // AWS implements the 2.0.6 language: "??" and "?:" (2.1.0) must fail here as they fail there.
+            expression = WithFunctions(JsonataExpression.Compile(text, JsonataDialect.Version20));
             return true;
         }
         catch (JsonataException e)
