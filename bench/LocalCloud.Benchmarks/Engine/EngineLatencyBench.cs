@@ -34,12 +34,7 @@ public static class EngineLatencyBench
         var lambda = new TokenCapturingLambda();
         await using var sfn = new StepFunctionsService(TimeProvider.System, lambda, new UsageMeter());
         var caller = new InProcessCaller(sfn, "AWSStepFunctions");
-        var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
-        {
-            ["name"] = "bench-latency",
-            ["definition"] = Definition,
-            ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
-        }, ct))["stateMachineArn"]!.GetValue<string>();
+        var machine = await caller.CreateStateMachineAsync("bench-latency", Definition, ct);
 
         // Warm-up so JIT and first-use costs are not in the percentiles.
         await MeasureSequentialAsync(sfn, caller, lambda, machine, Math.Min(200, executions), ct);

@@ -59,12 +59,7 @@ public static class ThroughputBench
         var usage = new UsageMeter();
         await using var sfn = new StepFunctionsService(TimeProvider.System, new TokenCapturingLambda(), usage);
         var caller = new InProcessCaller(sfn, "AWSStepFunctions");
-        var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
-        {
-            ["name"] = "bench-throughput",
-            ["definition"] = definition,
-            ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
-        }, ct))["stateMachineArn"]!.GetValue<string>();
+        var machine = await caller.CreateStateMachineAsync("bench-throughput", definition, ct);
 
         await RunBatchAsync(sfn, caller, machine, Math.Min(200, executions), ct);
         usage.Reset();
@@ -85,12 +80,7 @@ public static class ThroughputBench
     {
         await using var sfn = new StepFunctionsService(TimeProvider.System, new TokenCapturingLambda(), new UsageMeter());
         var caller = new InProcessCaller(sfn, "AWSStepFunctions");
-        var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
-        {
-            ["name"] = "bench-one",
-            ["definition"] = definition,
-            ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
-        }, ct))["stateMachineArn"]!.GetValue<string>();
+        var machine = await caller.CreateStateMachineAsync("bench-one", definition, ct);
         var arn = (await caller.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["input"] = "{}" }, ct))["executionArn"]!.GetValue<string>();
         return (await sfn.WaitForExecutionAsync(arn, ct)).Output;
     }
