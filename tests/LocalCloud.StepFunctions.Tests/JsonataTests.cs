@@ -130,6 +130,31 @@ public sealed class JsonataTests
     }
 
     [Fact]
+    public async Task Assign_PastTenMebibytesInAll_StatesDataLimitExceededAndTheVariablesUnchanged()
+    {
+        // 41 states each keep a 255 KiB value under a name of its own: the 41st would take the execution past 10 MiB.
+        var states = new JsonObject();
+        for (var i = 0; i < 41; i++)
+        {
+            states[$"Keep{i}"] = new JsonObject
+            {
+                ["Type"] = "Pass",
+                ["Assign"] = new JsonObject { [$"v{i}"] = "{% $join($map([1..261000], function($c){'x'}), '') %}" },
+                ["Next"] = i < 40 ? $"Keep{i + 1}" : "Done",
+            };
+        }
+        states["Done"] = new JsonObject { ["Type"] = "Succeed" };
+        var definition = new JsonObject { ["QueryLanguage"] = "JSONata", ["StartAt"] = "Keep0", ["States"] = states };
+        await using var sfn = new SfnHarness();
+        var done = await sfn.RunToEndAsync(await sfn.StartAsync(await sfn.CreateAsync(definition.ToJsonString())), TimeSpan.FromSeconds(1));
+
+        Assert.Equal("FAILED", done.Status);
+        Assert.Equal("States.DataLimitExceeded", done.Error);
+        Assert.Equal("The state/task 'Keep40' assigned variables whose total size exceeds the maximum of 10485760 bytes per execution.", done.Cause);
+        Assert.Equal(40, done.History.Count(e => e.Type == "PassStateExited"));
+    }
+
+    [Fact]
     public async Task Expression_ThatThrows_QueryEvaluationErrorNamingTheJsonataError()
     {
         await using var sfn = new SfnHarness();
