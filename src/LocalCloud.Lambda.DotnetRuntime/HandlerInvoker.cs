@@ -60,7 +60,8 @@ internal sealed class HandlerInvoker
         }
         var type = assembly.GetType(typeName, throwOnError: false)
             ?? throw new InitializationException($"Unable to load type '{typeName}' from assembly '{assemblyName}'.");
-        var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+        // RuntimeSupport's flags (Constants.DefaultFlags): declared on the type itself, any visibility.
+        var candidates = type.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
             .Where(m => m.Name == methodName)
             .ToList();
         if (candidates.Count == 0)

@@ -114,6 +114,7 @@ public sealed class DotnetHandlerModelTests(LambdaFixture fixture)
         { "TestFunction::TestFunction.Bindings::SecondNotContext", "Method 'SecondNotContext' of type 'TestFunction.Bindings' is not supported: the method has 2 parameters, but the second parameter is not of type 'Amazon.Lambda.Core.ILambdaContext'." },
         { "TestFunction::TestFunction.Bindings::AsyncVoid", "The method 'Void AsyncVoid(System.IO.Stream)' cannot be used as a Lambda Handler because it is an 'async void' method. Handler methods cannot be 'async void'. Please specify a method that is not 'async void'." },
         { "TestFunction::TestFunction.Bindings::Missing", "Unable to find method 'Missing' in type 'TestFunction.Bindings' from assembly 'TestFunction': Found no methods matching method name 'Missing'." },
+        { "TestFunction::TestFunction.Derived::Inherited", "Unable to find method 'Inherited' in type 'TestFunction.Derived' from assembly 'TestFunction': Found no methods matching method name 'Inherited'." },
         { "TestFunction::TestFunction.Nowhere::Echo", "Unable to load type 'TestFunction.Nowhere' from assembly 'TestFunction'." },
         { "Absent::TestFunction.Functions::Echo", "Could not find the specified handler assembly with the file name 'Absent'. The assembly should be located in the root of your uploaded .zip file." },
     };
@@ -167,5 +168,17 @@ public sealed class DotnetHandlerModelTests(LambdaFixture fixture)
         Assert.Equal("16", after.BodyText);
         var workers = fixture.Host.Service.RecentInvocations().Where(r => r.FunctionName == name).Select(r => r.WorkerId).ToList();
         Assert.Equal(2, workers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Invoke_MemoryLimitCheckDisabled_LetsTheHeapGrowBeyondMemorySizeAsOnAws()
+    {
+        var name = LambdaFixture.UniqueName("no-cap");
+        await _api.CreateFunctionAsync(name, "", fixture.StandardZip, timeout: 60, handler: Standard + "Allocate", memorySize: 128, variables: new() { ["AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK"] = "true" });
+
+        var response = await _api.InvokeAsync(name, """{"megabytes":160}""");
+
+        Assert.False(response.Headers.ContainsKey("X-Amz-Function-Error"), response.BodyText);
+        Assert.Equal("160", response.BodyText);
     }
 }

@@ -83,9 +83,10 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
         env["AWS_SESSION_TOKEN"] = options.WorkerSessionToken;
         env["AWS_ENDPOINT_URL"] = endpoint;
         env["TZ"] = ":UTC";
-        if (kind == RuntimeKind.Dotnet)
+        if (kind == RuntimeKind.Dotnet && !function.Variables.TryGetValue("AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK", out _))
         {
-            // The managed runtime feels MemorySize as its GC heap limit: allocations beyond it throw OutOfMemoryException.
+            // AWS's .NET runtime (RuntimeSupport) caps its GC heap at MemorySize unless the function sets
+            // AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK: allocations beyond it throw OutOfMemoryException.
             env["DOTNET_GCHeapHardLimit"] = ((long)function.MemorySize * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         }
         if (kind == RuntimeKind.Python)

@@ -26,3 +26,13 @@ public sealed class Bindings
     public static async void AsyncVoid(Stream input) => await Task.Yield();
 #pragma warning restore CA1030, VSTHRD100
 }
+
+/// <summary>AWS looks for the handler among the methods the type itself declares: an inherited one is not found.</summary>
+public class HandlerBase
+{
+    public Stream Inherited(Stream input) => input;
+}
+
+public sealed class Derived : HandlerBase
+{
+}
