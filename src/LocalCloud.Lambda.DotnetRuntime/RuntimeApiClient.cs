@@ -20,7 +20,7 @@ internal sealed class RuntimeApiClient(string runtimeApi) : IDisposable
         var payload = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id") ?? throw new InvalidOperationException("The Runtime API sent no Lambda-Runtime-Aws-Request-Id.");
         var deadlineMs = long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : long.MaxValue;
-        return new NextInvocation(requestId, payload, deadlineMs);
+        return new NextInvocation(requestId, payload, deadlineMs, Header(response, "Lambda-Runtime-Invoked-Function-Arn") ?? string.Empty, Header(response, "Lambda-Runtime-Trace-Id"));
     }
 
     public Task PostResponseAsync(string requestId, byte[] body)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http;
 
 namespace LocalCloud.Lambda.DotnetRuntime;
@@ -12,6 +11,12 @@ internal static class RuntimeHost
     /// <summary>Must match LocalCloud.Lambda's Worker.EndOfInvocationMarker: tells the service all output of an invocation has been written.</summary>
     private const string EndOfInvocationMarker = "\u001fLOCALCLOUD_END ";
 
+    /// <summary>
+    /// Must match LocalCloud.Lambda's Worker.OutOfMemoryExitCode: the worker ran out of the heap its MemorySize allows
+    /// (DOTNET_GCHeapHardLimit), and exits so the service answers Runtime.OutOfMemory and starts a fresh one.
+    /// </summary>
+    private const int OutOfMemoryExitCode = 124;
+
     public static async Task<int> RunAsync()
     {
         var runtimeApi = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
@@ -20,8 +25,10 @@ internal static class RuntimeHost
             await Console.Error.WriteLineAsync("AWS_LAMBDA_RUNTIME_API is not set: this program runs inside a Lambda worker.").ConfigureAwait(false);
             return 2;
         }
-        // One stream for the function's output, so stdout and stderr lines keep their order in the log.
-        Console.SetError(Console.Out);
+        // One stream for the function's output, in the managed runtime's log format, so stdout and stderr keep their order.
+        var log = new LambdaLog(Console.OpenStandardOutput());
+        Console.SetOut(log.ConsoleWriter("info"));
+        Console.SetError(log.ConsoleWriter("fail"));
         using var client = new RuntimeApiClient(runtimeApi);
 
         HandlerInvoker handler;
@@ -35,7 +42,7 @@ internal static class RuntimeHost
 #pragma warning restore CA1031
         {
             var error = ErrorDocument.Unwrap(e);
-            Console.WriteLine($"{Timestamp()}\tfail\t{error}");
+            log.Write("fail", error.ToString());
             await client.PostInitErrorAsync(ErrorDocument.From(error), ErrorDocument.TypeOf(error)).ConfigureAwait(false);
             return 1;
         }
@@ -52,13 +59,20 @@ internal static class RuntimeHost
                 // The service is gone (shut down, or it stopped this worker): nothing more to run.
                 return 0;
             }
-            await RunOneAsync(client, handler, invocation).ConfigureAwait(false);
+            if (!await RunOneAsync(client, handler, invocation, log).ConfigureAwait(false))
+            {
+                return OutOfMemoryExitCode;
+            }
         }
     }
 
-    private static async Task RunOneAsync(RuntimeApiClient client, HandlerInvoker handler, NextInvocation invocation)
+    /// <returns>False when the worker ran out of memory and must not be reused.</returns>
+    private static async Task<bool> RunOneAsync(RuntimeApiClient client, HandlerInvoker handler, NextInvocation invocation, LambdaLog log)
     {
-        var remaining = DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(invocation.DeadlineMs, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())) - DateTimeOffset.UtcNow;
+        log.RequestId = invocation.RequestId;
+        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
+        var info = new InvocationInfo(invocation.RequestId, invocation.InvokedFunctionArn, invocation.DeadlineMs);
+        var remaining = info.RemainingTime;
         // The token fires a little before the deadline (1 s, or half the time left when that is shorter), so a
         // handler that honours it can still answer before Lambda stops the worker.
         var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, Math.Max(0, remaining.Ticks / 2)));
@@ -67,27 +81,34 @@ internal static class RuntimeHost
         byte[] output;
         try
         {
-            output = await handler.InvokeAsync(invocation.Payload, deadline.Token).ConfigureAwait(false);
+            output = await handler.InvokeAsync(invocation.Payload, info, log, deadline.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever the function throws is reported to Lambda as its error.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             var error = ErrorDocument.Unwrap(e);
-            Console.WriteLine($"{Timestamp()}\t{invocation.RequestId}\tfail\t{error}");
-            EndOfInvocation(invocation.RequestId);
+            if (error is OutOfMemoryException)
+            {
+                // AWS ends an environment that exceeds its memory; the service words the error (Runtime.OutOfMemory).
+                log.Write("fail", error.ToString());
+                EndOfInvocation(log, invocation.RequestId);
+                return false;
+            }
+            log.Write("fail", error.ToString());
+            EndOfInvocation(log, invocation.RequestId);
             await client.PostErrorAsync(invocation.RequestId, ErrorDocument.From(error), ErrorDocument.TypeOf(error)).ConfigureAwait(false);
-            return;
+            return true;
         }
-        EndOfInvocation(invocation.RequestId);
+        EndOfInvocation(log, invocation.RequestId);
         await client.PostResponseAsync(invocation.RequestId, output).ConfigureAwait(false);
+        return true;
     }
 
-    private static void EndOfInvocation(string requestId)
+    private static void EndOfInvocation(LambdaLog log, string requestId)
     {
-        Console.Out.Write(EndOfInvocationMarker + requestId + "\n");
         Console.Out.Flush();
+        Console.Error.Flush();
+        log.WriteRaw(EndOfInvocationMarker + requestId + "\n");
     }
-
-    private static string Timestamp() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -38,6 +38,20 @@ public sealed class LambdaOptions
     /// <summary>The worker program for dotnet runtimes; the host project references it so it sits beside this assembly.</summary>
     public string DotnetRuntimeHostPath { get; set; } = Path.Combine(AssemblyDirectory(), RuntimeHostFileName);
 
+    /// <summary>LocalCloud's Node.js runtime client, shipped beside this assembly (source: Runtimes/Node).</summary>
+    public string NodeRuntimePath { get; set; } = Path.Combine(AssemblyDirectory(), "lambda-runtimes", "node", "index.mjs");
+
+    /// <summary>LocalCloud's Python runtime client, shipped beside this assembly (source: Runtimes/Python).</summary>
+    public string PythonRuntimePath { get; set; } = Path.Combine(AssemblyDirectory(), "lambda-runtimes", "python", "bootstrap.py");
+
+    /// <summary>The node that runs nodejs*.x functions (looked up on PATH by name).</summary>
+    public string NodeExecutable { get; set; } = "node";
+
+    internal const string DefaultPython = "python3";
+
+    /// <summary>The python that runs python3.* functions; left at "python3", a "python3.N" on PATH matching the runtime is preferred.</summary>
+    public string PythonExecutable { get; set; } = DefaultPython;
+
     /// <summary>The dotnet muxer used to start <see cref="DotnetRuntimeHostPath"/>.</summary>
     public string DotnetExecutable { get; set; } = DefaultDotnetExecutable();
 

@@ -44,7 +44,7 @@ public sealed class ControlPlaneTests(LambdaFixture fixture)
     }
 
     [Theory]
-    [InlineData("python3.12", "The runtime parameter of python3.12 is not supported")]
+    [InlineData("java21", "The runtime parameter of java21 is not supported")]
     [InlineData("", "Runtime is required")]
     public async Task CreateFunction_UnsupportedRuntime_ReturnsInvalidParameterValue(string runtime, string message)
     {

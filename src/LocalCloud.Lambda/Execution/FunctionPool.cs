@@ -68,7 +68,11 @@ internal sealed class FunctionPool
             catch (Win32Exception e)
             {
                 _logger.WorkerStartFailed(e, Function.FunctionArn);
-                return StartFailure(invocation);
+                return StartFailure(invocation, null);
+            }
+            catch (RuntimeUnavailableException e)
+            {
+                return StartFailure(invocation, e.Message);
             }
             onWorker(worker);
             var cold = worker.IsCold;
@@ -78,7 +82,7 @@ internal sealed class FunctionPool
                 invocation.StartInitTimer(_options.InitTimeout);
             }
             var outcome = await invocation.Completion.ConfigureAwait(false);
-            if (outcome.KeepsWorker && SupportedRuntimes.Of(Function.Runtime) == RuntimeKind.Dotnet)
+            if (outcome.KeepsWorker && SupportedRuntimes.MarksEndOfOutput(SupportedRuntimes.Of(Function.Runtime)))
             {
                 try
                 {
@@ -235,11 +239,17 @@ internal sealed class FunctionPool
     }
 
     /// <summary>Lambda's answer when the entry point cannot be executed (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html).</summary>
-    private InvocationOutcome StartFailure(Invocation invocation)
+    /// <param name="problem">Why the interpreter cannot run the function, when that is known before starting it.</param>
+    private InvocationOutcome StartFailure(Invocation invocation, string? problem)
     {
-        var outcome = SupportedRuntimes.Of(Function.Runtime) == RuntimeKind.Provided
-            ? InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.InvalidEntrypoint", $"RequestId: {invocation.RequestId} Error: Couldn't find valid bootstrap(s): [{Path.Combine(Function.Code.TaskRoot, "bootstrap")}]")
-            : InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.InvalidEntrypoint", $"RequestId: {invocation.RequestId} Error: could not start '{_options.DotnetExecutable}'");
+        var reason = problem ?? SupportedRuntimes.Of(Function.Runtime) switch
+        {
+            RuntimeKind.Provided => $"Couldn't find valid bootstrap(s): [{Path.Combine(Function.Code.TaskRoot, "bootstrap")}]",
+            RuntimeKind.Dotnet => $"could not start '{_options.DotnetExecutable}'",
+            RuntimeKind.Node => $"could not start '{_options.NodeExecutable}'",
+            _ => $"could not start '{_options.PythonExecutable}'",
+        };
+        var outcome = InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.InvalidEntrypoint", $"RequestId: {invocation.RequestId} Error: {reason}");
         invocation.TryComplete(outcome);
         return outcome;
     }

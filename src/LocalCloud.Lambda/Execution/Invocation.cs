@@ -21,6 +21,9 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
 
     /// <summary>When the runtime took the event from /next; null while the worker is still starting.</summary>
     public long? DeliveredAt { get; private set; }
+
+    /// <summary>When the outcome was known (the runtime's response or error arrived, or LocalCloud ended it): REPORT's Duration ends here.</summary>
+    public long CompletedAt { get; private set; }
     public DateTimeOffset Deadline { get; private set; }
     public TimeSpan? InitDuration { get; set; }
 
@@ -28,6 +31,8 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
     public long MaxMemoryUsedMb { get; set; }
 
     public Task<InvocationOutcome> Completion => _outcome.Task;
+
+    private int _completed;
 
     /// <summary>Completes when the dotnet runtime's end-of-invocation marker has come through stdout.</summary>
     public Task LogsFlushed => _logsFlushed.Task;
@@ -51,10 +56,14 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
 
     public bool TryComplete(InvocationOutcome outcome)
     {
-        if (!_outcome.TrySetResult(outcome))
+        var now = time.GetTimestamp();
+        if (Interlocked.CompareExchange(ref _completed, 1, 0) != 0)
         {
             return false;
         }
+        // Set before the outcome is published, so whoever awaits Completion reads it.
+        CompletedAt = now;
+        _outcome.TrySetResult(outcome);
         lock (_lock)
         {
             _timer?.Dispose();

@@ -156,7 +156,8 @@ internal sealed class InvocationEngine : IAsyncDisposable
 
     private void Account(FunctionRecord function, Invocation invocation, InvocationOutcome outcome, string invocationType, DateTimeOffset start, string? workerId)
     {
-        var duration = invocation.DeliveredAt is { } delivered ? _time.GetElapsedTime(delivered) : TimeSpan.Zero;
+        // Event handed to the runtime → its answer, as AWS measures Duration: not the wait for the last log lines after it.
+        var duration = invocation.DeliveredAt is { } delivered ? _time.GetElapsedTime(delivered, invocation.CompletedAt) : TimeSpan.Zero;
         var init = invocation.InitDuration;
         // Billed duration is rounded up to the millisecond; since August 2025 AWS bills the INIT phase of
         // on-demand functions too (https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/).

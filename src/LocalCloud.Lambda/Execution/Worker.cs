@@ -17,6 +17,15 @@ internal sealed class Worker
     /// </summary>
     public const string EndOfInvocationMarker = "\u001fLOCALCLOUD_END ";
 
+    /// <summary>
+    /// Exit code of LocalCloud's runtimes (dotnet, Node.js, Python) for a worker that ran out of the memory its
+    /// MemorySize allows; must match each runtime's own constant.
+    /// </summary>
+    public const int OutOfMemoryExitCode = 124;
+
+    /// <summary>What V8 prints before it aborts a Node.js worker that reached --max-old-space-size.</summary>
+    private const string NodeHeapExhausted = "JavaScript heap out of memory";
+
     private const int MaxPendingLines = 1000;
 
     private readonly Process _process;
@@ -29,6 +38,7 @@ internal sealed class Worker
     private readonly long _startedAt;
     private bool _initialized;
     private bool _ended;
+    private volatile bool _outOfMemory;
 
     private Worker(string id, Process process, TimeProvider time, ILogger logger)
     {
@@ -158,6 +168,10 @@ internal sealed class Worker
 
     private void Append(string line)
     {
+        if (line.Contains(NodeHeapExhausted, StringComparison.Ordinal))
+        {
+            _outOfMemory = true;
+        }
         _logger.WorkerOutput(Id, line);
         lock (_lock)
         {
@@ -188,7 +202,14 @@ internal sealed class Worker
         _process.Dispose();
         _events.Writer.TryComplete();
         var current = Current;
-        current?.TryComplete(InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.ExitError", $"RequestId: {current.RequestId} Error: {ExitReason(exitCode)}"));
+        if (current is not null)
+        {
+            // AWS ends an environment that exceeds its memory (the kernel's kill) and names it Runtime.OutOfMemory.
+            var outOfMemory = exitCode == OutOfMemoryExitCode || _outOfMemory;
+            current.TryComplete(outOfMemory
+                ? InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.OutOfMemory", $"RequestId: {current.RequestId} Error: Runtime exited with error: signal: killed")
+                : InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.ExitError", $"RequestId: {current.RequestId} Error: {ExitReason(exitCode)}"));
+        }
         _exited.TrySetResult(exitCode);
     }
 

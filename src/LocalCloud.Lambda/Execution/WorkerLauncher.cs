@@ -14,6 +14,9 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
 {
     public const string RuntimePathPrefix = "/_localcloud/lambda-runtime/";
 
+    private readonly Interpreters _interpreters = new(options);
+
+    /// <exception cref="RuntimeUnavailableException">The runtime's interpreter is missing or too old.</exception>
     public ProcessStartInfo CreateStartInfo(FunctionRecord function, string workerId)
     {
         var kind = SupportedRuntimes.Of(function.Runtime);
@@ -28,14 +31,31 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        if (kind == RuntimeKind.Dotnet)
+        string runtimeDirectory;
+        switch (kind)
         {
-            startInfo.FileName = options.DotnetExecutable;
-            startInfo.ArgumentList.Add(options.DotnetRuntimeHostPath);
-        }
-        else
-        {
-            startInfo.FileName = Path.Combine(taskRoot, "bootstrap");
+            case RuntimeKind.Dotnet:
+                startInfo.FileName = options.DotnetExecutable;
+                startInfo.ArgumentList.Add(options.DotnetRuntimeHostPath);
+                runtimeDirectory = Path.GetDirectoryName(options.DotnetRuntimeHostPath)!;
+                break;
+            case RuntimeKind.Node or RuntimeKind.Python:
+                var (executable, problem) = _interpreters.Resolve(kind, function.Runtime);
+                startInfo.FileName = executable ?? throw new RuntimeUnavailableException(problem!);
+                var client = kind == RuntimeKind.Node ? options.NodeRuntimePath : options.PythonRuntimePath;
+                if (kind == RuntimeKind.Node)
+                {
+                    // V8's heap limit from MemorySize, so a function that outgrows it fails as it would on AWS
+                    // (a little below MemorySize: the process needs room beyond the JavaScript heap).
+                    startInfo.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--max-old-space-size={Math.Max(16, function.MemorySize * 9 / 10)}"));
+                }
+                startInfo.ArgumentList.Add(client);
+                runtimeDirectory = Path.GetDirectoryName(client)!;
+                break;
+            default:
+                startInfo.FileName = Path.Combine(taskRoot, "bootstrap");
+                runtimeDirectory = taskRoot;
+                break;
         }
 
         var env = startInfo.Environment;
@@ -48,7 +68,7 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
         env["AWS_LAMBDA_RUNTIME_API"] = runtimeApi.Authority + runtimeApi.AbsolutePath.TrimEnd('/') + RuntimePathPrefix + workerId;
         env["_HANDLER"] = function.Handler ?? string.Empty;
         env["LAMBDA_TASK_ROOT"] = taskRoot;
-        env["LAMBDA_RUNTIME_DIR"] = kind == RuntimeKind.Dotnet ? Path.GetDirectoryName(options.DotnetRuntimeHostPath) : taskRoot;
+        env["LAMBDA_RUNTIME_DIR"] = runtimeDirectory;
         env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + function.Runtime;
         env["AWS_LAMBDA_FUNCTION_NAME"] = function.FunctionName;
         env["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
@@ -63,6 +83,19 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
         env["AWS_SESSION_TOKEN"] = options.WorkerSessionToken;
         env["AWS_ENDPOINT_URL"] = endpoint;
         env["TZ"] = ":UTC";
+        if (kind == RuntimeKind.Dotnet && !function.Variables.TryGetValue("AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK", out _))
+        {
+            // AWS's .NET runtime (RuntimeSupport) caps its GC heap at MemorySize unless the function sets
+            // AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK: allocations beyond it throw OutOfMemoryException.
+            env["DOTNET_GCHeapHardLimit"] = ((long)function.MemorySize * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
+        }
+        if (kind == RuntimeKind.Python)
+        {
+            // As AWS sets it: print() reaches the log at once.
+            env["PYTHONUNBUFFERED"] = "1";
+            // The task root is the function's package, read-only on AWS: no __pycache__ written into it.
+            env["PYTHONDONTWRITEBYTECODE"] = "1";
+        }
         foreach (var (key, value) in function.Variables)
         {
             env[key] = value;

@@ -58,12 +58,20 @@ internal static class CodePackage
         return new FunctionCode(zipPath, Path.Combine(version, "task"), zip.LongLength, sha);
     }
 
-    /// <summary>Unpacks a saved zip into its task root.</summary>
+    /// <summary>Unpacks a saved zip into its task root; a package that fails half-way leaves no files behind.</summary>
     public static void Extract(FunctionCode code)
     {
         Directory.CreateDirectory(code.TaskRoot);
-        using var archive = OpenZip(File.ReadAllBytes(code.ZipPath));
-        ExtractAll(archive, code.TaskRoot);
+        try
+        {
+            using var archive = OpenZip(File.ReadAllBytes(code.ZipPath));
+            ExtractAll(archive, code.TaskRoot);
+        }
+        catch
+        {
+            TryDelete(code.TaskRoot);
+            throw;
+        }
     }
 
     /// <summary>Removes a code version's folder (zip and task root); the version folder is the task root's parent.</summary>
@@ -84,6 +92,7 @@ internal static class CodePackage
     private static void ExtractAll(ZipArchive archive, string taskRoot)
     {
         var root = Path.GetFullPath(taskRoot) + Path.DirectorySeparatorChar;
+        long total = 0;
         try
         {
             foreach (var entry in archive.Entries)
@@ -100,7 +109,11 @@ internal static class CodePackage
                     continue;
                 }
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                entry.ExtractToFile(target, overwrite: true);
+                total += CopyDeclared(entry, target);
+                if (total > MaxUnzippedBytes)
+                {
+                    throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {MaxUnzippedBytes} bytes");
+                }
                 KeepUnixMode(entry, target);
             }
         }
@@ -108,6 +121,36 @@ internal static class CodePackage
         {
             throw LambdaErrors.InvalidZip();
         }
+    }
+
+    /// <summary>
+    /// Writes the entry, refusing it as soon as it inflates beyond the size its headers declare (the size checks at
+    /// upload trust those headers, so a zip bomb that understates them must not get further than its claim), and
+    /// refusing it when what it held does not match its CRC-32 (headers that lie, or a damaged package).
+    /// </summary>
+    private static long CopyDeclared(ZipArchiveEntry entry, string target)
+    {
+        using var source = entry.Open();
+        using var output = File.Create(target);
+        var buffer = new byte[81920];
+        long copied = 0;
+        uint crc = 0;
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copied += read;
+            if (copied > entry.Length)
+            {
+                throw LambdaErrors.InvalidZip();
+            }
+            crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+            output.Write(buffer, 0, read);
+        }
+        if (copied != entry.Length || crc != entry.Crc32)
+        {
+            throw LambdaErrors.InvalidZip();
+        }
+        return copied;
     }
 
     private static void KeepUnixMode(ZipArchiveEntry entry, string path)

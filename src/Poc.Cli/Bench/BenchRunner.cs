@@ -36,6 +36,7 @@ public static class BenchRunner
         await Run("startup", () => StartupBench.RunAsync(report, ct));
         await Run("deploy", () => DeployBench.RunAsync(report, ct));
         await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
+        await Run("lambda", () => LambdaBench.RunAsync(report, ct));
         await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
         await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
 

@@ -30,7 +30,7 @@ public sealed class LambdaApi(LambdaService service, string accountId = RequestC
     /// Creates a dotnet8 function from the test package, asserts it was created and waits until it left Pending, as
     /// a client waits with `aws lambda wait function-active-v2`. Answers CreateFunction's own response.
     /// </summary>
-    public async Task<JsonElement> CreateFunctionAsync(string name, string handlerMethod, byte[] zip, int? timeout = null, Dictionary<string, string>? variables = null, string runtime = "dotnet8", string? handler = null)
+    public async Task<JsonElement> CreateFunctionAsync(string name, string handlerMethod, byte[] zip, int? timeout = null, Dictionary<string, string>? variables = null, string runtime = "dotnet8", string? handler = null, int? memorySize = null)
     {
         var response = await CreateAsync(new
         {
@@ -40,6 +40,7 @@ public sealed class LambdaApi(LambdaService service, string accountId = RequestC
             Handler = handler ?? Handler(handlerMethod),
             Code = new { ZipFile = zip },
             Timeout = timeout,
+            MemorySize = memorySize,
             Environment = variables is null ? null : new { Variables = variables },
         });
         Assert.True(response.Status == 201, $"CreateFunction answered {response.Status}: {response.BodyText}");

@@ -8,10 +8,14 @@ public sealed class LambdaFixture : IAsyncLifetime
 {
     private TestHost? _host;
     private byte[]? _zip;
+    private byte[]? _standardZip;
 
     public TestHost Host => _host ?? throw new InvalidOperationException("Fixture not initialised.");
 
     public byte[] Zip => _zip ?? throw new InvalidOperationException("Fixture not initialised.");
+
+    /// <summary>StandardFunction: written in AWS's standard .NET handler model (POCOs, ILambdaContext, [LambdaSerializer]).</summary>
+    public byte[] StandardZip => _standardZip ?? throw new InvalidOperationException("Fixture not initialised.");
 
     public LambdaApi Api => new(Host.Service);
 
@@ -21,6 +25,7 @@ public sealed class LambdaFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _zip = await FunctionPackage.GetAsync(typeof(LambdaFixture).Assembly, "TestFunctionProject");
+        _standardZip = await FunctionPackage.GetAsync(typeof(LambdaFixture).Assembly, "StandardFunctionProject");
         _host = await TestHost.StartAsync();
     }
 
