@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Asl.Diagrams;
 using Poc.Cli.Scenarios;
 
 namespace Poc.Cli.Report;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Poc.Cli.Report;
+namespace Asl.Diagrams;
 
 /// <summary>Builds one inline SVG element: shapes with invariant numbers and escaped text, no external references.</summary>
 public sealed class SvgWriter(double width, double height, string label)

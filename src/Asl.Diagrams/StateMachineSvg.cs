@@ -1,4 +1,4 @@
-namespace Poc.Cli.Report;
+namespace Asl.Diagrams;
 
 /// <summary>Draws a state machine top-down, with the path one execution took (its states in order) highlighted.</summary>
 public static class StateMachineSvg
