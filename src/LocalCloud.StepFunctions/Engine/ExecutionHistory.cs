@@ -20,6 +20,9 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
     /// <summary>True when only the terminal event still fits: the one that fails the execution for its size.</summary>
     public bool IsFull => _events.Count >= MaxEvents - 1;
 
+    /// <summary>Told of each event once it is in the history, under the execution's lock: it must only hand the event off.</summary>
+    public Action<HistoryEvent>? Appended { get; set; }
+
     public void Restore(IEnumerable<HistoryEvent> events) => _events.AddRange(events);
 
     /// <summary>Adds an event (journaled first, with the <paramref name="checkpoint"/> it reached and the task <paramref name="token"/> it minted).</summary>
@@ -28,6 +31,7 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
         var e = Next(type, detailsMember, details);
         Journal?.Appended(e, token, checkpoint);
         _events.Add(e);
+        Appended?.Invoke(e);
         return e;
     }
 
@@ -38,6 +42,7 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
         var ending = result(e.Timestamp);
         Journal?.Finished(execution, ending, e);
         _events.Add(e);
+        Appended?.Invoke(e);
         return ending;
     }
 
