@@ -84,7 +84,7 @@ internal sealed class ConsoleEndpoints : IDisposable
             switch (path)
             {
                 case Prefix or Prefix + "/":
-                    await PageAsync(http, "Overview", await OverviewAsync(account, request.Query["region"].ToString(), http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+                    await PageAsync(http, "Overview", await OverviewAsync(account, request.Query["region"].ToString(), http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events").ConfigureAwait(false);
                     return;
                 case Prefix + "/state-machine":
                     await PageAsync(http, "State machine", await StateMachineAsync(arn, request.Query["status"].ToString(), request.Query["next"].ToString(), account, http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events?machine={Html.U(arn)}").ConfigureAwait(false);

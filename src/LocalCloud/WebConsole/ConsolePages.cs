@@ -109,7 +109,7 @@ internal static class ConsolePages
         var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(Str(machine, "name"))}</h1><p class=\"meta\">{E(arn)} · {E(Str(machine, "type"))} · created {Time(machine, "creationDate")}</p>");
         html.Append("<div class=\"split\"><figure class=\"figure\">").Append(Graph(definition, [], Str(machine, "name"), interactive: false))
             .Append("<figcaption>Definition graph</figcaption></figure>")
-            .Append(CultureInfo.InvariantCulture, $"<details open><summary>Definition (JSON)</summary><pre class=\"json\">{E(Pretty(definition))}</pre></details></div>");
+            .Append(CultureInfo.InvariantCulture, $"<details open><summary>Definition (JSON)</summary><pre class=\"json\" tabindex=\"0\">{E(Pretty(definition))}</pre></details></div>");
         if (canAct)
         {
             html.Append(CultureInfo.InvariantCulture, $"""
@@ -177,7 +177,7 @@ internal static class ConsolePages
             .Append("<figcaption>Path taken (orange), running (blue), failed (red), caught (dashed). Select a state for its input and output.</figcaption></figure>")
             .Append("<section id=\"state-detail\" aria-live=\"polite\"><h2>State</h2><p class=\"note\">Select a state in the graph.</p></section></div>");
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: false)).Append("</section>");
-        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\">{E(Pretty(Str(execution, "input")))}</pre><h3>Output</h3><pre class=\"json\">{E(Pretty(Str(execution, "output")))}</pre></details>");
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(Str(execution, "input")))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(Str(execution, "output")))}</pre></details>");
         html.Append("<h2>Event history</h2><table id=\"history\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Type</th><th scope=\"col\">Step</th><th scope=\"col\">Elapsed (ms)</th><th scope=\"col\">Timestamp</th><th scope=\"col\">Details</th></tr></thead><tbody></tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"history-data\" data-execution=\"{E(arn)}\">{ScriptJson(history)}</script>");
         return html.ToString();

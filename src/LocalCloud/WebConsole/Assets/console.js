@@ -172,6 +172,8 @@
     const node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
     if (className) node.className = className;
+    // A scrollable block must be reachable from the keyboard.
+    if (tag === 'pre') node.tabIndex = 0;
     return node;
   }
 
