@@ -32,19 +32,20 @@ public sealed class ConsoleBrowserTests
         await page.WaitForSelectorAsync("#graph g[data-state='WaitForCallback'].running", new() { Timeout = Wait });
         await page.WaitForSelectorAsync("body[data-live='open']", new() { Timeout = Wait });
 
-        // The token is masked until revealed, and then it is the one the function was handed.
-        var token = Assert.Single(host.Lambda.Tokens);
-        var masked = await page.InnerTextAsync("table.waiting code.token");
-        Assert.DoesNotContain(token, masked, StringComparison.Ordinal);
-        Assert.True(masked.Length < 20, masked);
-        await page.ClickAsync("table.waiting button[data-reveal]");
-        await page.WaitForFunctionAsync($"document.querySelector('table.waiting code.token').textContent === {JsonSerializer.Serialize(token)}", null, new() { Timeout = Wait });
-
         // State details on click: the task's input is the state's input.
         await page.ClickAsync("#graph g[data-state='StartJob']");
         Assert.Contains("job-1", await page.InnerTextAsync("#state-detail"), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "console-execution-waiting.png");
         await AssertAccessibleAsync(page, "execution page");
+
+        // The token is nowhere on the page (table, history details, embedded data) until revealed, and then it is
+        // the one the function was handed.
+        var token = Assert.Single(host.Lambda.Tokens);
+        var masked = await page.InnerTextAsync("table.waiting code.token");
+        Assert.True(masked.Length < 20, masked);
+        Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("table.waiting button[data-reveal]");
+        await page.WaitForFunctionAsync($"document.querySelector('table.waiting code.token').textContent === {JsonSerializer.Serialize(token)}", null, new() { Timeout = Wait });
 
         // Send success from the page: the graph advances live, with no reload.
         var before = await page.EvaluateAsync<int>("(window.consoleLatencyMs || []).length");
@@ -120,6 +121,57 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(["failing-first"], names);
         await AssertAccessibleAsync(page, "state machine page");
         await Browser.ScreenshotAsync(page, "console-state-machine.png");
+    }
+
+    [Fact]
+    public async Task TenThousandExecutions_ListInPages_AndThePageLoadIsMeasured()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var host = await ConsoleHost.StartAsync();
+        var states = host.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>();
+        var machine = (await host.SfnAsync("CreateStateMachine", new
+        {
+            name = "many",
+            definition = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
+            roleArn = ConsoleHost.Role,
+        })).GetProperty("stateMachineArn").GetString()!;
+        const int Executions = 10_000;
+        for (var i = 0; i < Executions; i++)
+        {
+            var arn = (await host.SfnAsync("StartExecution", new { stateMachineArn = machine, name = $"run-{i:D5}" })).GetProperty("executionArn").GetString()!;
+            await states.WaitForExecutionAsync(arn, TestContext.Current.CancellationToken);
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        var timings = new List<string>();
+        foreach (var (what, url) in new[]
+        {
+            ("overview", host.ConsoleUrl),
+            ("state machine", $"{host.ConsoleUrl}/state-machine?arn={Uri.EscapeDataString(machine)}"),
+            ("execution", $"{host.ConsoleUrl}/execution?arn={Uri.EscapeDataString(machine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":run-04321")}"),
+        })
+        {
+            var samples = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                await page.GotoAsync(url);
+                samples.Add(await page.EvaluateAsync<double>("(() => { const n = performance.getEntriesByType('navigation')[0]; return n.domContentLoadedEventEnd - n.startTime; })()"));
+            }
+            timings.Add(string.Create(CultureInfo.InvariantCulture, $"{what}: median {samples.Order().ElementAt(2):0} ms, max {samples.Max():0} ms"));
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"page load (navigation start to DOMContentLoaded, 5 loads each) with {Executions:N0} executions: {string.Join("; ", timings)}");
+
+        // Paging is ListExecutions' own: 50 newest first, then the next 50 through its nextToken.
+        await page.GotoAsync($"{host.ConsoleUrl}/state-machine?arn={Uri.EscapeDataString(machine)}");
+        var first = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.executions tbody tr td:first-child')).map(c => c.textContent)");
+        Assert.Equal(50, first.Length);
+        Assert.Equal("run-09999", first[0]);
+        await page.ClickAsync("a[rel='next']");
+        var second = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.executions tbody tr td:first-child')).map(c => c.textContent)");
+        Assert.Equal("run-09949", second[0]);
+        Assert.Empty(first.Intersect(second));
     }
 
     private static async Task AssertAccessibleAsync(IPage page, string what)

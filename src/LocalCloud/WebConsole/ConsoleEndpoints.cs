@@ -140,7 +140,7 @@ internal sealed class ConsoleEndpoints : IDisposable
         var context = Context(account, RegionOf(arn));
         var execution = await _states!.CallAsync("DescribeExecution", new { executionArn = arn }, context, ct).ConfigureAwait(false);
         var machine = await _states.CallAsync("DescribeStateMachineForExecution", new { executionArn = arn }, context, ct).ConfigureAwait(false);
-        var history = await _states.HistoryAsync(arn, context, ct).ConfigureAwait(false);
+        var history = (await _states.HistoryAsync(arn, context, ct).ConfigureAwait(false)).Select(TokenMask.MaskJson).ToList();
         var waiting = _states.Service.Executions.Find(arn) is { } running ? WaitingTasks.Of(_states.Service, running.Snapshot()).ToList() : [];
         return ConsolePages.Execution(execution, Html.Str(machine, "definition"), history, waiting, _time.GetUtcNow(), _access.CanAct);
     }
@@ -172,7 +172,7 @@ internal sealed class ConsoleEndpoints : IDisposable
                     var id = e.GetProperty("id").GetInt64();
                     if (id > after)
                     {
-                        await SendAsync(http, "history", e.GetRawText(), ct).ConfigureAwait(false);
+                        await SendAsync(http, "history", TokenMask.MaskJson(e)!.ToJsonString(), ct).ConfigureAwait(false);
                         after = id;
                     }
                 }
@@ -183,7 +183,7 @@ internal sealed class ConsoleEndpoints : IDisposable
                 {
                     if (live.Event.Id > after)
                     {
-                        await SendAsync(http, "history", ToWire(live.Event).ToJsonString(), ct).ConfigureAwait(false);
+                        await SendAsync(http, "history", TokenMask.Walk(ToWire(live.Event))!.ToJsonString(), ct).ConfigureAwait(false);
                         after = live.Event.Id;
                     }
                 }

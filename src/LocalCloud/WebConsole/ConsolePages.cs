@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Asl.Diagrams;
 using LocalCloud.Core.Usage;
 using LocalCloud.Lambda;
@@ -152,13 +153,13 @@ internal static class ConsolePages
         return html.Append("</section>").ToString();
     }
 
-    public static string Execution(JsonElement execution, string definition, List<JsonElement> history, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct)
+    public static string Execution(JsonElement execution, string definition, List<JsonNode?> history, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct)
     {
         var arn = Str(execution, "executionArn");
         var machineArn = Str(execution, "stateMachineArn");
         var status = Str(execution, "status");
-        var path = history.Where(e => Str(e, "type").EndsWith("StateEntered", StringComparison.Ordinal))
-            .Select(e => e.GetProperty("stateEnteredEventDetails").GetProperty("name").GetString() ?? "").ToList();
+        var path = history.Where(e => e?["type"]?.GetValue<string>().EndsWith("StateEntered", StringComparison.Ordinal) == true)
+            .Select(e => e!["stateEnteredEventDetails"]?["name"]?.GetValue<string>() ?? "").ToList();
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(Str(execution, "name"))}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(arn)} · <a href=\"{Prefix}/state-machine?arn={U(machineArn)}\">state machine</a></p>");
@@ -177,7 +178,7 @@ internal static class ConsolePages
             .Append("<figcaption>Path taken (orange), running (blue), failed (red), caught (dashed). Select a state for its input and output.</figcaption></figure>")
             .Append("<section id=\"state-detail\" aria-live=\"polite\"><h2>State</h2><p class=\"note\">Select a state in the graph.</p></section></div>");
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: false)).Append("</section>");
-        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(Str(execution, "input")))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(Str(execution, "output")))}</pre></details>");
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "input"))))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "output"))))}</pre></details>");
         html.Append("<h2>Event history</h2><table id=\"history\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Type</th><th scope=\"col\">Step</th><th scope=\"col\">Elapsed (ms)</th><th scope=\"col\">Timestamp</th><th scope=\"col\">Details</th></tr></thead><tbody></tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"history-data\" data-execution=\"{E(arn)}\">{ScriptJson(history)}</script>");
         return html.ToString();

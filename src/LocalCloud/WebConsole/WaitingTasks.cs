@@ -10,8 +10,7 @@ internal sealed record WaitingTask(
     string ExecutionArn, string ExecutionName, string StateMachineArn, long EventId, string? State, string Resource,
     DateTimeOffset Scheduled, long? TimeoutSeconds, long? HeartbeatSeconds, string Token)
 {
-    /// <summary>Enough to tell tokens apart, never enough to use one (AWS's are hundreds of characters).</summary>
-    public string MaskedToken => Token.Length <= 16 ? new string('•', Token.Length) : $"{Token[..8]}…{Token[^4..]}";
+    public string MaskedToken => TokenMask.Mask(Token);
 }
 
 /// <summary>
