@@ -11,8 +11,11 @@ namespace LocalCloud.WebConsole;
 /// </summary>
 internal static partial class TokenMask
 {
-    /// <summary>Enough to tell tokens apart, never enough to use one.</summary>
-    public static string Mask(string token) => token.Length <= 16 ? new string('•', token.Length) : $"{token[..8]}…{token[^4..]}";
+    /// <summary>
+    /// Enough to tell tokens apart, never enough to use one: the start of every token is the same header
+    /// (<see cref="TaskTokenFormat"/>), so the random end is what is shown.
+    /// </summary>
+    public static string Mask(string token) => token.Length <= 16 ? new string('•', token.Length) : $"{token[..4]}…{token[^8..]}";
 
     public static string MaskText(string? text)
         => string.IsNullOrEmpty(text) ? text ?? "" : Candidate().Replace(text, m => TaskTokenFormat.IsWellFormed(m.Value) ? Mask(m.Value) : m.Value);
