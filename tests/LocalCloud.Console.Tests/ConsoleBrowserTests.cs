@@ -176,6 +176,46 @@ public sealed class ConsoleBrowserTests
         Assert.Empty(first.Intersect(second));
     }
 
+    [Fact]
+    public async Task DynamoDbBrowser_FindsThePendingJobs_ThroughAnIndex_WithTokensMasked()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var host = await ConsoleHost.StartAsync();
+        await host.DynamoAsync("CreateTable", new
+        {
+            TableName = "poc-task-tokens",
+            BillingMode = "PAY_PER_REQUEST",
+            AttributeDefinitions = new[] { new { AttributeName = "jobId", AttributeType = "S" }, new { AttributeName = "status", AttributeType = "S" } },
+            KeySchema = new[] { new { AttributeName = "jobId", KeyType = "HASH" } },
+            GlobalSecondaryIndexes = new[]
+            {
+                new { IndexName = "status-index", KeySchema = new[] { new { AttributeName = "status", KeyType = "HASH" } }, Projection = new { ProjectionType = "ALL" } },
+            },
+        });
+        var token = StepFunctions.Engine.Tokens.TaskTokenFormat.Mint();
+        await host.DynamoAsync("PutItem", new { TableName = "poc-task-tokens", Item = new { jobId = new { S = "job-pending" }, status = new { S = "PENDING" }, taskToken = new { S = token }, attempts = new { N = "2" } } });
+        await host.DynamoAsync("PutItem", new { TableName = "poc-task-tokens", Item = new { jobId = new { S = "job-done" }, status = new { S = "COMPLETED" }, attempts = new { N = "1" } } });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+
+        await page.GotoAsync(host.ConsoleUrl);
+        await page.ClickAsync("ul.tables a:text('poc-task-tokens')");
+        Assert.Equal(2, await page.Locator("table.items tbody tr").CountAsync());
+        await page.SelectOptionAsync("form.query select[name='index']", "status-index");
+        await page.FillAsync("form.query input[name='key']", "PENDING");
+        await page.ClickAsync("form.query button[type='submit']");
+        await page.WaitForURLAsync("**key=PENDING*", new() { Timeout = Wait });
+        var keys = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.items tbody tr td:first-child')).map(c => c.textContent)");
+        Assert.Equal(["job-pending"], keys);
+        await page.ClickAsync("table.items summary");
+        Assert.Contains("\"attempts\": 2", await page.InnerTextAsync("table.items pre"), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(token[^8..], await page.InnerTextAsync("table.items pre"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "DynamoDB table page");
+        await Browser.ScreenshotAsync(page, "console-dynamodb.png");
+    }
+
     private static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();

@@ -88,6 +88,21 @@ internal sealed class ConsoleHost : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A DynamoDB call over the wire (member names as the API model spells them).</summary>
+    public async Task<JsonElement> DynamoAsync(string operation, object request)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, Server.BaseUrl)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
+        message.Headers.Add("X-Amz-Target", "DynamoDB_20120810." + operation);
+        using var response = await _http.SendAsync(message, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async Task<string> CreateCallbackMachineAsync(string name = "console-callback")
         => (await SfnAsync("CreateStateMachine", new { name, definition = CallbackDefinition, roleArn = Role })).GetProperty("stateMachineArn").GetString()!;
 

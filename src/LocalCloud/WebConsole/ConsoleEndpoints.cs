@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
 using LocalCloud.Core.Usage;
+using LocalCloud.DynamoDb;
 using LocalCloud.Lambda;
 using LocalCloud.StepFunctions;
 using LocalCloud.StepFunctions.Engine;
@@ -25,6 +26,7 @@ internal sealed class ConsoleEndpoints : IDisposable
     private readonly StatesApi? _states;
     private readonly LiveFeed? _feed;
     private readonly LambdaService? _lambda;
+    private readonly DynamoDbApi? _dynamodb;
     private readonly UsageMeter _usage;
     private readonly ConsoleAccess _access;
     private readonly TimeProvider _time;
@@ -35,6 +37,7 @@ internal sealed class ConsoleEndpoints : IDisposable
         _states = states is null ? null : new StatesApi(states);
         _feed = states is null ? null : new LiveFeed(states.Executions);
         _lambda = services.OfType<LambdaService>().FirstOrDefault();
+        _dynamodb = services.OfType<DynamoDbService>().FirstOrDefault() is { } dynamodb ? new DynamoDbApi(dynamodb) : null;
         _usage = usage;
         _access = new ConsoleAccess(options);
         _time = options.Time;
@@ -92,6 +95,9 @@ internal sealed class ConsoleEndpoints : IDisposable
                 case Prefix + "/execution":
                     await PageAsync(http, "Execution", await ExecutionAsync(arn, account, http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events?execution={Html.U(arn)}").ConfigureAwait(false);
                     return;
+                case Prefix + "/dynamodb/table":
+                    await PageAsync(http, "DynamoDB table", await TableAsync(request.Query, account, http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+                    return;
                 case Prefix + "/events":
                     await StreamAsync(http, account).ConfigureAwait(false);
                     return;
@@ -118,7 +124,53 @@ internal sealed class ConsoleEndpoints : IDisposable
         var context = Context(account, region.Length > 0 ? region : RequestContext.DefaultRegion);
         var machines = await _states!.CallAsync("ListStateMachines", new { maxResults = 1000 }, context, ct).ConfigureAwait(false);
         var waiting = WaitingTasks.Find(_states.Service, _states.Service.Executions.All.Where(e => Visible(e, account)));
-        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot());
+        var tables = _dynamodb is null ? [] : (await _dynamodb.CallAsync("ListTables", new { Limit = 100 }, context, ct).ConfigureAwait(false))
+            .GetProperty("TableNames").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
+        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot(), tables);
+    }
+
+    /// <summary>A table page: Query on the table or an index by partition key when one is given, else Scan; 50 items a page.</summary>
+    private async Task<string> TableAsync(IQueryCollection query, string account, CancellationToken ct)
+    {
+        if (_dynamodb is null)
+        {
+            throw new ConsoleApiException("ResourceNotFoundException", "This LocalCloud runs without DynamoDB.");
+        }
+        var name = query["name"].ToString();
+        var index = query["index"].ToString() is { Length: > 0 } i ? i : null;
+        var key = query["key"].ToString() is { Length: > 0 } k ? k : null;
+        var startText = query["start"].ToString();
+        var start = DynamoDbApi.DecodeKey(startText);
+        var context = Context(account, query["region"].ToString() is { Length: > 0 } r ? r : RequestContext.DefaultRegion);
+        var description = await _dynamodb.CallAsync("DescribeTable", new { TableName = name }, context, ct).ConfigureAwait(false);
+        JsonElement items;
+        if (key is null)
+        {
+            items = await _dynamodb.CallAsync("Scan", new { TableName = name, Limit = PageSize, ExclusiveStartKey = start }, context, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var table = description.GetProperty("Table");
+            var schema = index is null ? table : ConsolePages.Indexes(table).FirstOrDefault(x => Html.Str(x, "IndexName") == index);
+            if (schema.ValueKind != JsonValueKind.Object)
+            {
+                throw new ConsoleApiException("ValidationException", $"The table has no index named {index}.");
+            }
+            var partition = schema.GetProperty("KeySchema").EnumerateArray().First(x => Html.Str(x, "KeyType") == "HASH").GetProperty("AttributeName").GetString()!;
+            var type = table.GetProperty("AttributeDefinitions").EnumerateArray().FirstOrDefault(a => Html.Str(a, "AttributeName") == partition) is { ValueKind: JsonValueKind.Object } definition
+                ? Html.Str(definition, "AttributeType") : "S";
+            items = await _dynamodb.CallAsync("Query", new
+            {
+                TableName = name,
+                IndexName = index,
+                KeyConditionExpression = "#k = :v",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#k"] = partition },
+                ExpressionAttributeValues = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal) { [":v"] = new(StringComparer.Ordinal) { [type] = key } },
+                Limit = PageSize,
+                ExclusiveStartKey = start,
+            }, context, ct).ConfigureAwait(false);
+        }
+        return ConsolePages.Table(description, index, key, items, startText.Length > 0 ? startText : null);
     }
 
     private async Task<string> StateMachineAsync(string arn, string status, string next, string account, CancellationToken ct)

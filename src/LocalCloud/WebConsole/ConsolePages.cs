@@ -19,6 +19,8 @@ internal static class ConsolePages
 
     private static readonly string[] Statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
 
+    private static readonly string[] IndexMembers = ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"];
+
     public static string Layout(string title, bool canAct, string body, string? live = null)
         => $"""
             <!doctype html>
@@ -34,7 +36,7 @@ internal static class ConsolePages
             """;
 
     public static string Overview(JsonElement machines, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct,
-        IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage)
+        IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables)
     {
         var html = new StringBuilder("<h1>Step Functions</h1><h2>State machines</h2>");
         var list = machines.GetProperty("stateMachines").EnumerateArray().ToList();
@@ -52,6 +54,8 @@ internal static class ConsolePages
             html.Append("</tbody></table>");
         }
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: true)).Append("</section>");
+        html.Append("<h2>DynamoDB tables</h2>");
+        html.Append(tables.Count == 0 ? "<p class=\"note\">No table yet.</p>" : "<ul class=\"tables\">" + string.Concat(tables.Select(t => $"<li><a href=\"{Prefix}/dynamodb/table?name={U(t)}\">{E(t)}</a></li>")) + "</ul>");
         html.Append("<section data-live-region=\"lambda\"><h2>Lambda: recent invocations</h2>").Append(Invocations(invocations)).Append("</section>");
         html.Append("<section data-live-region=\"usage\"><h2>Usage meter</h2>").Append(Usage(usage)).Append("</section>");
         return html.ToString();
@@ -183,6 +187,73 @@ internal static class ConsolePages
         html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"history-data\" data-execution=\"{E(arn)}\">{ScriptJson(history)}</script>");
         return html.ToString();
     }
+
+    /// <summary>A table: its keys and indexes, a query by partition key on the table or an index, or a scan, 50 items a page.</summary>
+    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start)
+    {
+        var table = description.GetProperty("Table");
+        var name = Str(table, "TableName");
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(name)}</h1><p class=\"meta\">{E(Str(table, "TableArn"))} · {Number(table, "ItemCount")} items · keys {E(KeyText(table))}</p>");
+        var indexes = Indexes(table).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<form class=\"query\" method=\"get\" action=\"{Prefix}/dynamodb/table\"><input type=\"hidden\" name=\"name\" value=\"{E(name)}\">");
+        html.Append("<label>Query <select name=\"index\"><option value=\"\">the table</option>");
+        foreach (var i in indexes)
+        {
+            var indexName = Str(i, "IndexName");
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(indexName)}\"{(indexName == index ? " selected" : "")}>{E(indexName)} ({E(KeyText(i))})</option>");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label><button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}")}</h2>");
+        var rows = items.GetProperty("Items").EnumerateArray().ToList();
+        var keyNames = table.GetProperty("KeySchema").EnumerateArray().Select(k => Str(k, "AttributeName")).ToList();
+        if (rows.Count == 0)
+        {
+            html.Append("<p class=\"note\">No item.</p>");
+        }
+        else
+        {
+            html.Append("<table class=\"items\"><thead><tr>");
+            foreach (var k in keyNames)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(k)}</th>");
+            }
+            html.Append("<th scope=\"col\">Item</th></tr></thead><tbody>");
+            foreach (var item in rows)
+            {
+                var plain = DynamoDbApi.Plain(item) as JsonObject;
+                html.Append("<tr>");
+                foreach (var k in keyNames)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{E(TokenMask.MaskText(plain?[k]?.ToString()))}</td>");
+                }
+                html.Append(CultureInfo.InvariantCulture, $"<td><details><summary>{plain?.Count ?? 0} attributes</summary><pre class=\"json\" tabindex=\"0\">{E(TokenMask.MaskText(plain?.ToJsonString(PrettyJson)))}</pre></details></td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        if (items.TryGetProperty("LastEvaluatedKey", out var last))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
+        }
+        if (start is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}\">First page</a></p>");
+        }
+        return html.ToString();
+    }
+
+    /// <summary>The table's global and local secondary indexes, as DescribeTable lists them.</summary>
+    public static IEnumerable<JsonElement> Indexes(JsonElement table)
+        => IndexMembers
+            .Where(m => table.TryGetProperty(m, out var v) && v.ValueKind == JsonValueKind.Array)
+            .SelectMany(m => table.GetProperty(m).EnumerateArray());
+
+    private static string KeyText(JsonElement withKeySchema)
+        => string.Join(", ", withKeySchema.GetProperty("KeySchema").EnumerateArray().Select(k => $"{Str(k, "AttributeName")} ({Str(k, "KeyType")})"));
+
+    private static string Number(JsonElement parent, string member)
+        => parent.TryGetProperty(member, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetRawText() : "?";
+
+    private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Graph(string definition, IReadOnlyList<string> path, string label, bool interactive)
     {

@@ -21,29 +21,10 @@ internal sealed class StatesApi(StepFunctionsService states)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static readonly Dictionary<string, string> NoQuery = new(StringComparer.Ordinal);
-
     public StepFunctionsService Service => states;
 
-    public async Task<JsonElement> CallAsync(string operation, object request, RequestContext context, CancellationToken ct)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["X-Amz-Target"] = "AWSStepFunctions." + operation,
-            ["Content-Type"] = "application/x-amz-json-1.0",
-        };
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, RequestJson);
-        var response = await states.HandleAsync(new ServiceRequest("POST", "/", NoQuery, headers, body, context), ct).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(response.Body.Length == 0 ? "{}"u8.ToArray() : response.Body);
-        var root = document.RootElement;
-        if (response.Status != 200)
-        {
-            var type = root.TryGetProperty("__type", out var t) ? t.GetString() ?? "" : "";
-            var message = root.TryGetProperty("message", out var m) ? m.GetString() : root.TryGetProperty("Message", out var m2) ? m2.GetString() : null;
-            throw new ConsoleApiException(type[(type.LastIndexOf('#') + 1)..], message ?? $"{operation} answered {response.Status}.");
-        }
-        return root.Clone();
-    }
+    public Task<JsonElement> CallAsync(string operation, object request, RequestContext context, CancellationToken ct)
+        => AwsJsonCall.CallAsync(states, "AWSStepFunctions." + operation, JsonSerializer.SerializeToUtf8Bytes(request, RequestJson), context, ct);
 
     /// <summary>Every event, in order, through GetExecutionHistory's pages: what the page shows is what the API answers.</summary>
     public async Task<List<JsonElement>> HistoryAsync(string executionArn, RequestContext context, CancellationToken ct)
@@ -58,5 +39,30 @@ internal sealed class StatesApi(StepFunctionsService states)
         }
         while (next is not null);
         return events;
+    }
+}
+
+/// <summary>One awsJson1.0 request to a service's own dispatcher, in-process; an error answer becomes <see cref="ConsoleApiException"/>.</summary>
+internal static class AwsJsonCall
+{
+    private static readonly Dictionary<string, string> NoQuery = new(StringComparer.Ordinal);
+
+    public static async Task<JsonElement> CallAsync(IServiceEndpoint service, string target, byte[] body, RequestContext context, CancellationToken ct)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["X-Amz-Target"] = target,
+            ["Content-Type"] = "application/x-amz-json-1.0",
+        };
+        var response = await service.HandleAsync(new ServiceRequest("POST", "/", NoQuery, headers, body, context), ct).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(response.Body.Length == 0 ? "{}"u8.ToArray() : response.Body);
+        var root = document.RootElement;
+        if (response.Status != 200)
+        {
+            var type = root.TryGetProperty("__type", out var t) ? t.GetString() ?? "" : "";
+            var message = root.TryGetProperty("message", out var m) ? m.GetString() : root.TryGetProperty("Message", out var m2) ? m2.GetString() : null;
+            throw new ConsoleApiException(type[(type.LastIndexOf('#') + 1)..], message ?? $"{target} answered {response.Status}.");
+        }
+        return root.Clone();
     }
 }
