@@ -115,6 +115,17 @@ internal sealed class ConsoleEndpoints : IDisposable
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             await PageAsync(http, e.Code, $"<h1>{Html.E(e.Code)}</h1><p>{Html.E(e.Message)}</p>").ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The browser went away.
+        }
+#pragma warning disable CA1031 // The boundary, as in HttpBridge: a bug in a page must answer with what happened, not drop the connection.
+        catch (Exception e) when (!http.Response.HasStarted)
+#pragma warning restore CA1031
+        {
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await PageAsync(http, "InternalFailure", $"<h1>InternalFailure</h1><p>The console failed to render this page: {Html.E(e.GetType().Name)}: {Html.E(e.Message)}</p>").ConfigureAwait(false);
+        }
     }
 
     public void Dispose() => _feed?.Dispose();
