@@ -96,6 +96,43 @@ public sealed class ConsoleBrowserTests
     }
 
     [Fact]
+    public async Task SendFailureFromThePage_TakesTheCatchPath_Live()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var host = await ConsoleHost.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var machine = await host.CreateCallbackMachineAsync();
+        var execution = await host.StartAsync(machine, "failed-by-hand", "poc-create-job");
+
+        await page.GotoAsync($"{host.ConsoleUrl}/execution?arn={Uri.EscapeDataString(execution)}");
+        await page.WaitForSelectorAsync("table.waiting button[data-action='task-failure']", new() { Timeout = Wait });
+        await page.WaitForSelectorAsync("body[data-live='open']", new() { State = WaitForSelectorState.Attached, Timeout = Wait });
+        await page.ClickAsync("table.waiting button[data-action='task-heartbeat']");
+        await page.WaitForSelectorAsync("#status:text('Send heartbeat: done')", new() { Timeout = Wait });
+        await page.FillAsync("table.waiting input[data-field='error']", "JobFailed");
+        await page.FillAsync("table.waiting input[data-field='cause']", "failed by hand");
+        await page.ClickAsync("table.waiting button[data-action='task-failure']");
+
+        await page.WaitForSelectorAsync("#graph g[data-state='WaitForCallback'].caught", new() { Timeout = Wait });
+        await page.WaitForSelectorAsync("#graph g[data-state='JobFailed'].failed", new() { Timeout = Wait });
+        await page.WaitForSelectorAsync("#execution-status:text('FAILED')", new() { Timeout = Wait });
+        var history = await host.SfnAsync("GetExecutionHistory", new { executionArn = execution, maxResults = 1000 });
+        var failed = history.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "TaskFailed");
+        Assert.Equal("failed by hand", failed.GetProperty("taskFailedEventDetails").GetProperty("cause").GetString());
+
+        // A second answer for the same task gets AWS's answer for a closed task.
+        var scheduled = history.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "TaskScheduled").GetProperty("id").GetInt64();
+        Assert.Equal(0, await page.Locator("table.waiting").CountAsync());
+        var again = await page.EvaluateAsync<string>($$"""
+            fetch('{{ConsoleHost.ConsolePrefix}}/api/task-success', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-LocalCloud-Console': '1' },
+              body: JSON.stringify({ executionArn: {{JsonSerializer.Serialize(execution)}}, eventId: {{scheduled}}, output: '{}' }) }).then(r => r.text())
+            """);
+        Assert.Contains("TaskTimedOut", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StateMachinePage_StartsAnExecutionWithInput_AndFiltersByStatus()
     {
         Browser.SkipUnlessInstalled();

@@ -17,6 +17,8 @@ namespace LocalCloud.Console.Tests;
 /// </summary>
 internal sealed class ConsoleHost : IAsyncDisposable
 {
+    public const string ConsolePrefix = "/_localcloud/console";
+
     public const string Role = "arn:aws:iam::000000000000:role/console-tests";
 
     /// <summary>A callback task whose function comes from the input, with a Catch: the happy path and the caught one.</summary>
