@@ -81,6 +81,28 @@ public sealed class ConsoleAccessTests
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
+    [Fact]
+    public async Task Overview_ListsSchedules_WithTheirNextFiring()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        using var create = new StringContent("""
+            {"ScheduleExpression":"rate(1 hour)","FlexibleTimeWindow":{"Mode":"OFF"},
+             "Target":{"Arn":"arn:aws:lambda:us-east-1:000000000000:function:poc-poller","RoleArn":"arn:aws:iam::000000000000:role/scheduler"}}
+            """, Encoding.UTF8, "application/json");
+        using var created = await host.Http.PostAsync(new Uri(host.Server.BaseUrl, "/schedules/poc-poller-schedule"), create, TestContext.Current.CancellationToken);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var page = await host.Http.GetStringAsync(host.ConsoleUrl, TestContext.Current.CancellationToken);
+        var row = page[page.IndexOf("<table class=\"schedules\">", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("default/poc-poller-schedule", row, StringComparison.Ordinal);
+        Assert.Contains("rate(1 hour)", row, StringComparison.Ordinal);
+        Assert.Contains("ENABLED", row, StringComparison.Ordinal);
+        // Next firing is a time; a rate schedule also fires once at creation, which the last column shows when it has run.
+        const string Time = @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z";
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(row, $"<td>{Time}</td><td>(—|{Time}: (Pending|Delivered))</td>"), row);
+    }
+
     private static string Render(bool readOnly)
     {
         var task = new WaitingTask("arn:aws:states:us-east-1:000000000000:execution:m:e", "e", "arn:aws:states:us-east-1:000000000000:stateMachine:m", 5, "Wait",

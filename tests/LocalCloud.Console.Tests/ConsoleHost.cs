@@ -4,6 +4,7 @@ using System.Text.Json;
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb;
+using LocalCloud.Scheduler;
 using LocalCloud.StepFunctions;
 using LocalCloud.Wiring;
 using Microsoft.Extensions.Logging;
@@ -69,7 +70,8 @@ internal sealed class ConsoleHost : IAsyncDisposable
                 var usage = new UsageMeter();
                 var dynamodb = new DynamoDbService(time, usage);
                 var states = new StepFunctionsService(time, lambda, usage, dynamoDb: new DynamoDbTaskInvoker(dynamodb));
-                return new ServiceSet(usage, [dynamodb, states]);
+                var scheduler = new SchedulerService(new SchedulerOptions(), time, lambda, usage);
+                return new ServiceSet(usage, [dynamodb, states, scheduler]);
             },
             TestContext.Current.CancellationToken);
         return new ConsoleHost(server, lambda);

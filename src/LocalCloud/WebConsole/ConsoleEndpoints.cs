@@ -6,6 +6,7 @@ using LocalCloud.Core;
 using LocalCloud.Core.Usage;
 using LocalCloud.DynamoDb;
 using LocalCloud.Lambda;
+using LocalCloud.Scheduler;
 using LocalCloud.StepFunctions;
 using LocalCloud.StepFunctions.Engine;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,7 @@ internal sealed class ConsoleEndpoints : IDisposable
     private readonly LiveFeed? _feed;
     private readonly LambdaService? _lambda;
     private readonly DynamoDbApi? _dynamodb;
+    private readonly SchedulerService? _scheduler;
     private readonly UsageMeter _usage;
     private readonly ConsoleAccess _access;
     private readonly TimeProvider _time;
@@ -37,6 +39,7 @@ internal sealed class ConsoleEndpoints : IDisposable
         _states = states is null ? null : new StatesApi(states);
         _feed = states is null ? null : new LiveFeed(states.Executions);
         _lambda = services.OfType<LambdaService>().FirstOrDefault();
+        _scheduler = services.OfType<SchedulerService>().FirstOrDefault();
         _dynamodb = services.OfType<DynamoDbService>().FirstOrDefault() is { } dynamodb ? new DynamoDbApi(dynamodb) : null;
         _usage = usage;
         _access = new ConsoleAccess(options);
@@ -137,7 +140,28 @@ internal sealed class ConsoleEndpoints : IDisposable
         var waiting = WaitingTasks.Find(_states.Service, _states.Service.Executions.All.Where(e => Visible(e, account)));
         var tables = _dynamodb is null ? [] : (await _dynamodb.CallAsync("ListTables", new { Limit = 100 }, context, ct).ConfigureAwait(false))
             .GetProperty("TableNames").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
-        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot(), tables);
+        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot(), tables, Schedules(account));
+    }
+
+    /// <summary>
+    /// Each schedule with its next firing and the outcome of its last one. The Scheduler API has neither, so they are
+    /// read from the service's in-process views for tools; nothing here changes a schedule.
+    /// </summary>
+    private List<(ScheduleStatus Schedule, ScheduleFiring? Last)> Schedules(string account)
+    {
+        if (_scheduler is null)
+        {
+            return [];
+        }
+        var last = new Dictionary<string, ScheduleFiring>(StringComparer.Ordinal);
+        foreach (var firing in _scheduler.RecentFirings)
+        {
+            last[firing.ScheduleArn] = firing;
+        }
+        return [.. _scheduler.Schedules()
+            .Where(s => !_access.RequiresCredentials || s.Arn.Split(':') is { Length: > 4 } parts && parts[4] == account)
+            .OrderBy(s => s.GroupName, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => (s, last.GetValueOrDefault(s.Arn)))];
     }
 
     /// <summary>A table page: Query on the table or an index by partition key when one is given, else Scan; 50 items a page.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Asl.Diagrams;
 using LocalCloud.Core.Usage;
 using LocalCloud.Lambda;
+using LocalCloud.Scheduler;
 using static LocalCloud.WebConsole.Html;
 
 namespace LocalCloud.WebConsole;
@@ -36,7 +37,8 @@ internal static class ConsolePages
             """;
 
     public static string Overview(JsonElement machines, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct,
-        IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables)
+        IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables,
+        IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules)
     {
         var html = new StringBuilder("<h1>Step Functions</h1><h2>State machines</h2>");
         var list = machines.GetProperty("stateMachines").EnumerateArray().ToList();
@@ -56,6 +58,7 @@ internal static class ConsolePages
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: true)).Append("</section>");
         html.Append("<h2>DynamoDB tables</h2>");
         html.Append(tables.Count == 0 ? "<p class=\"note\">No table yet.</p>" : "<ul class=\"tables\">" + string.Concat(tables.Select(t => $"<li><a href=\"{Prefix}/dynamodb/table?name={U(t)}\">{E(t)}</a></li>")) + "</ul>");
+        html.Append("<section data-live-region=\"schedules\"><h2>Schedules</h2>").Append(Schedules(schedules)).Append("</section>");
         html.Append("<section data-live-region=\"lambda\"><h2>Lambda: recent invocations</h2>").Append(Invocations(invocations)).Append("</section>");
         html.Append("<section data-live-region=\"usage\"><h2>Usage meter</h2>").Append(Usage(usage)).Append("</section>");
         return html.ToString();
@@ -265,6 +268,21 @@ internal static class ConsolePages
         {
             return $"<p class=\"note\">The definition could not be drawn: {E(e.Message)}</p>";
         }
+    }
+
+    private static string Schedules(IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules)
+    {
+        if (schedules.Count == 0)
+        {
+            return "<p class=\"note\">No schedule.</p>";
+        }
+        var html = new StringBuilder("<table class=\"schedules\"><thead><tr><th scope=\"col\">Schedule</th><th scope=\"col\">Expression</th><th scope=\"col\">State</th><th scope=\"col\">Target</th><th scope=\"col\">Next firing</th><th scope=\"col\">Last firing</th></tr></thead><tbody>");
+        foreach (var (s, last) in schedules)
+        {
+            var outcome = last is null ? "—" : $"{Time(last.FiredAt)}: {last.Outcome}{(last.Error is { } error ? $" ({error})" : "")}";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.GroupName)}/{E(s.Name)}</td><td><code>{E(s.ScheduleExpression)}</code></td><td>{E(s.State)}</td><td>{E(s.TargetArn)}</td><td>{Time(s.NextFiring)}</td><td>{E(outcome)}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
     }
 
     private static string Invocations(IReadOnlyList<LambdaInvocationRecord> invocations)
