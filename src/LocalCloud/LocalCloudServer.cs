@@ -111,9 +111,10 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Stop taking requests first, then let services end their workers and timers.
-        await _app.StopAsync().ConfigureAwait(false);
+        // Console streams first (they would hold the stop for its whole timeout), then stop taking requests, then let
+        // services end their workers and timers.
         _console.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
         await _services.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -274,8 +274,9 @@ internal sealed class ConsoleEndpoints : IDisposable
                         after = live.Event.Id;
                     }
                 }
-                else
+                else if (live.Event.Type.StartsWith("Execution", StringComparison.Ordinal) || live.Event.Type.StartsWith("Task", StringComparison.Ordinal))
                 {
+                    // List pages change when an execution starts or ends or a task starts or stops waiting; not on every state.
                     await SendAsync(http, "change", JsonSerializer.Serialize(new { executionArn = live.ExecutionArn, stateMachineArn = live.StateMachineArn, type = live.Event.Type }), ct).ConfigureAwait(false);
                 }
             }

@@ -25,14 +25,30 @@ internal sealed class LiveFeed : IDisposable
         executions.HistoryAppended += OnAppended;
     }
 
+    private volatile bool _disposed;
+
+    /// <summary>A queue of the events <paramref name="filter"/> accepts; after <see cref="Dispose"/>, one already complete.</summary>
     public Subscription Subscribe(Func<LiveEvent, bool> filter)
     {
         var subscription = new Subscription(this, filter);
         _subscribers.TryAdd(subscription, 0);
+        if (_disposed)
+        {
+            subscription.Dispose();
+        }
         return subscription;
     }
 
-    public void Dispose() => _executions.HistoryAppended -= OnAppended;
+    /// <summary>Stops listening and ends every open stream, so a stopping LocalCloud does not wait for its pages.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _executions.HistoryAppended -= OnAppended;
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            subscriber.Dispose();
+        }
+    }
 
     private void OnAppended(Execution execution, HistoryEvent e)
     {
