@@ -12,7 +12,6 @@ namespace LocalCloud.Benchmarks;
 [MemoryDiagnoser]
 public class DataFlowBenchmarks
 {
-    private readonly JsonPathDataFlow _flow = JsonPathDataFlow.Instance;
     private readonly JsonNode _input = JsonNode.Parse("""{"jobName":"bench","scenario":"complete","checksToComplete":2,"maxAttempts":10,"taskTimeoutSeconds":3900}""")!;
     private readonly JsonNode _result = JsonNode.Parse("""{"jobId":"job-1","status":"COMPLETED","result":{"value":42},"attempts":2}""")!;
     private readonly JsonObject _context = new()
@@ -21,13 +20,15 @@ public class DataFlowBenchmarks
         ["Task"] = new JsonObject { ["Token"] = "AAAAKgAAAAIAAAAAAAAAAbench-token" },
     };
 
-    private StateDataFields _parameters = null!;
-    private StateDataFields _resultPath = null!;
+    private JsonPathIo _parameters = null!;
+    private JsonPathIo _resultPath = null!;
+    private BenchScope _scope = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _parameters = StateDataFields.Default with
+        _scope = new BenchScope(_context);
+        _parameters = JsonPathIo.Default with
         {
             Parameters = JsonNode.Parse("""
                 {"FunctionName":"poc-create-job","Payload":{"taskToken.$":"$$.Task.Token","executionId.$":"$$.Execution.Id","input.$":"$",
@@ -39,19 +40,19 @@ public class DataFlowBenchmarks
             throw new InvalidOperationException(error);
         }
 
-        _resultPath = StateDataFields.Default with { ResultPath = resultPath };
+        _resultPath = JsonPathIo.Default with { ResultPath = resultPath };
     }
 
     [Benchmark]
-    public JsonNode? ApplyParameters() => _flow.ApplyParameters(_parameters, _input, _context);
+    public JsonNode? ApplyParameters() => _parameters.Arguments(_scope, _input, _input);
 
     [Benchmark]
-    public JsonNode? MergeResultPath() => _flow.MergeResult(_resultPath, _input, _result);
+    public JsonNode? MergeResultPath() => _resultPath.Finish(_scope, _input, _result, ResultKind.Result).Output;
 
     [Benchmark]
     public JsonNode? FullTaskDataFlow()
     {
-        var effective = _flow.ApplyParameters(_parameters, _flow.SelectInput(_parameters, _input), _context);
-        return _flow.SelectOutput(_resultPath, _flow.MergeResult(_resultPath, _input, _result)) ?? effective;
+        var effective = _parameters.Arguments(_scope, _input, _parameters.SelectInput(_scope, _input));
+        return _resultPath.Finish(_scope, _input, _result, ResultKind.Result).Output ?? effective;
     }
 }

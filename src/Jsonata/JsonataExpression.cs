@@ -49,10 +49,13 @@ public sealed class JsonataExpression
     }
 
     /// <summary>Parses <paramref name="expression"/>; throws <see cref="JsonataException"/> (S0xxx) on a syntax error.</summary>
-    public static JsonataExpression Compile(string expression)
+    public static JsonataExpression Compile(string expression) => Compile(expression, JsonataDialect.Current);
+
+    /// <summary>Parses <paramref name="expression"/> as the language of <paramref name="dialect"/>.</summary>
+    public static JsonataExpression Compile(string expression, JsonataDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return new JsonataExpression(Parser.Parse(expression), StaticFrame);
+        return new JsonataExpression(Parser.Parse(expression, dialect), StaticFrame);
     }
 
     /// <summary>A copy with a C# function bound as <c>$name</c>; <paramref name="signature"/> is a reference-style signature such as <c>&lt;s-n?:s&gt;</c>.</summary>

@@ -27,7 +27,13 @@ internal sealed class Tokenizer
     private readonly string _path;
     private int _position;
 
-    public Tokenizer(string path) => _path = path;
+    private readonly JsonataDialect _dialect;
+
+    public Tokenizer(string path, JsonataDialect dialect = JsonataDialect.Current)
+    {
+        _path = path;
+        _dialect = dialect;
+    }
 
     private char At(int i) => i >= 0 && i < _path.Length ? _path[i] : '\0';
 
@@ -139,7 +145,8 @@ internal sealed class Tokenizer
         }
 
         var two = _position + 1 < _path.Length ? _path.Substring(_position, 2) : null;
-        if (two is ".." or ":=" or "!=" or ">=" or "<=" or "**" or "~>" or "?:" or "??")
+        // "?:" and "??" arrived in jsonata 2.1.0; before it they are two one-character tokens, which then fail to parse.
+        if (two is ".." or ":=" or "!=" or ">=" or "<=" or "**" or "~>" || (two is "?:" or "??" && _dialect == JsonataDialect.Current))
         {
             _position += 2;
             return Create("operator", two);
@@ -289,15 +296,15 @@ internal sealed class Parser
     private int _ancestorIndex;
     private readonly List<Node> _ancestry = [];
 
-    private Parser(string source)
+    private Parser(string source, JsonataDialect dialect)
     {
         _source = source;
-        _lexer = new Tokenizer(source);
+        _lexer = new Tokenizer(source, dialect);
     }
 
-    public static Node Parse(string source)
+    public static Node Parse(string source, JsonataDialect dialect = JsonataDialect.Current)
     {
-        var parser = new Parser(source);
+        var parser = new Parser(source, dialect);
         parser.Advance();
         var expr = parser.Expression(0);
         if (parser._node.Id != "(end)")

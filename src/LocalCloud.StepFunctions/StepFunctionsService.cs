@@ -5,7 +5,6 @@ using LocalCloud.Core.Protocols;
 using LocalCloud.Core.Usage;
 using LocalCloud.StepFunctions.Api;
 using LocalCloud.StepFunctions.Api.Operations;
-using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Machines;
@@ -47,7 +46,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(usage);
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var tokens = new TaskTokenRegistry();
-        var engine = new EngineEnvironment(time, lambda, usage, tokens, JsonPathDataFlow.Instance, log, dynamoDb);
+        var engine = new EngineEnvironment(time, lambda, usage, tokens, log, dynamoDb);
         _backend = new StepFunctionsBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(time, tokens, retention), engine, durable);
         _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", StepFunctionsErrors.Namespace, StepFunctionsJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)

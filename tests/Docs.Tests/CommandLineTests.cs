@@ -150,7 +150,7 @@ public sealed class CommandLineTests
     private static RootCommand Poc()
     {
         static Task<int> Ok() => Task.FromResult(0);
-        var handlers = new CommandHandlers((_, _) => Ok(), (_, _) => Ok(), (_, _) => Ok(), (_, _) => Ok(), _ => Ok())
+        var handlers = new CommandHandlers((_, _) => Ok(), (_, _) => Ok(), (_, _) => Ok(), (_, _) => Ok(), (_, _) => Ok())
         {
             Monitor = (_, _) => Ok(),
             Report = (_, _) => Ok(),

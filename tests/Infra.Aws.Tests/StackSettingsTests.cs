@@ -21,11 +21,25 @@ public sealed class StackSettingsTests
             Assert.Equal(Path.Combine(root, "infra", "statemachines"), props.StateMachinesDirectory);
             Assert.Equal(RemovalPolicy.DESTROY, props.DataRemovalPolicy);
             Assert.Equal(RetentionDays.TWO_WEEKS, props.LogRetention);
+            Assert.False(props.JsonataWorkflows);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("JSONata", true)]
+    [InlineData("jsonata", true)]
+    [InlineData("JSONPath", false)]
+    public void IsJsonata_KnownQueryLanguage_Maps(string value, bool expected) => Assert.Equal(expected, StackSettings.IsJsonata(value));
+
+    [Fact]
+    public void IsJsonata_UnknownQueryLanguage_IsRejected()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StackSettings.IsJsonata("XPath"));
+        Assert.Contains(StackSettings.QueryLanguageKey, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

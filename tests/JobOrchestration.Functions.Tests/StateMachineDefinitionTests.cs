@@ -9,6 +9,9 @@ public class StateMachineDefinitionTests
 
     public static TheoryData<string> Definitions => ["callback.asl.json", "polling-baseline.asl.json"];
 
+    /// <summary>Both flavours: the JSONPath files and the same workflows in JSONata (poc deploy --query-language JSONata).</summary>
+    public static TheoryData<string> BothFlavours => ["callback.asl.json", "polling-baseline.asl.json", "callback.jsonata.asl.json", "polling-baseline.jsonata.asl.json"];
+
     private static JsonObject Load(string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachines", file)))!.AsObject();
 
@@ -39,7 +42,7 @@ public class StateMachineDefinitionTests
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
 
     [Theory]
-    [MemberData(nameof(Definitions))]
+    [MemberData(nameof(BothFlavours))]
     public void Definition_EveryTransition_NamesAnExistingState(string file)
     {
         var definition = Load(file);
@@ -53,7 +56,7 @@ public class StateMachineDefinitionTests
     }
 
     [Theory]
-    [MemberData(nameof(Definitions))]
+    [MemberData(nameof(BothFlavours))]
     public void Definition_EveryState_IsReachableAndEveryPathCanEnd(string file)
     {
         var definition = Load(file);
@@ -146,6 +149,9 @@ public class StateMachineDefinitionTests
     [InlineData("callback.asl.json", "StartJobAndWaitForCallback")]
     [InlineData("polling-baseline.asl.json", "CreateJob")]
     [InlineData("polling-baseline.asl.json", "CheckStatus")]
+    [InlineData("callback.jsonata.asl.json", "StartJobAndWaitForCallback")]
+    [InlineData("polling-baseline.jsonata.asl.json", "CreateJob")]
+    [InlineData("polling-baseline.jsonata.asl.json", "CheckStatus")]
     public void LambdaTasks_RetryOnlyLambdaServiceErrors(string file, string stateName)
     {
         var retry = Assert.Single(State(Load(file), stateName)["Retry"]!.AsArray());

@@ -3,7 +3,11 @@ using LocalCloud.StepFunctions.Tests.Support;
 
 namespace LocalCloud.StepFunctions.Tests;
 
-/// <summary>Each folder under Cases/ is one behaviour: definition.asl.json, input.json and expected.json side by side.</summary>
+/// <summary>
+/// Each folder under Cases/ is one behaviour: definition.asl.json, input.json and expected.json side by side.
+/// expected.json may also give "assigned": for a state, the assignedVariables its last …StateExited event lists, and
+/// "evaluationFailed": the location of the EvaluationFailed event a failed expression writes.
+/// </summary>
 public sealed class AslCaseTests
 {
     private static readonly string CasesRoot = Path.Combine(AppContext.BaseDirectory, "Cases");
@@ -51,5 +55,20 @@ public sealed class AslCaseTests
             Assert.Equal(cause.GetValue<string>(), result.Cause);
         }
         Assert.Equal(expected["events"]!.AsArray().Select(e => e!.GetValue<string>()), SfnHarness.Types(result));
+        if (expected["assigned"] is JsonObject assigned)
+        {
+            foreach (var (state, variables) in assigned)
+            {
+                var exited = result.History.Last(e => e.Type.EndsWith("StateExited", StringComparison.Ordinal) && e.Details?["name"]?.GetValue<string>() == state);
+                Assert.True(JsonNode.DeepEquals(variables, exited.Details?["assignedVariables"]), $"{state} assigned {exited.Details?["assignedVariables"]?.ToJsonString() ?? "nothing"}");
+                Assert.Equal(variables is null ? null : "{\"truncated\":false}", exited.Details?["assignedVariablesDetails"]?.ToJsonString());
+            }
+        }
+        if (expected["evaluationFailed"] is JsonNode location)
+        {
+            var failed = result.History.Single(e => e.Type == "EvaluationFailed").Details!;
+            Assert.Equal(location.GetValue<string>(), failed["location"]!.GetValue<string>());
+            Assert.Equal(result.Error ?? failed["error"]!.GetValue<string>(), failed["error"]!.GetValue<string>());
+        }
     }
 }

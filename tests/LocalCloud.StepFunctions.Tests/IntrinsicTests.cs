@@ -18,8 +18,8 @@ public sealed class IntrinsicTests
         var input = JsonNode.Parse(Input);
         var context = new JsonObject { ["Execution"] = new JsonObject { ["Name"] = "exec-1" } };
         Assert.True(IntrinsicParser.TryParse(expression, out var call, out var error), error);
-        return IntrinsicEvaluator.Evaluate(call!, (string p, out JsonNode? v) =>
-            Asl.DataFlow.JsonPathDataFlow.Instance.TryRead(p, input, context, out v));
+        var scope = new DetachedScope(context);
+        return IntrinsicEvaluator.Evaluate(call!, (string p, out JsonNode? v) => Asl.DataFlow.JsonPathReader.TryRead(p, input, scope, out v));
     }
 
     [Theory]

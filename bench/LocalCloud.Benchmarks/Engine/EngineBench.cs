@@ -10,13 +10,13 @@ namespace LocalCloud.Benchmarks.Engine;
 /// </summary>
 public static class EngineBench
 {
-    public static readonly string[] AllSections = ["latency", "throughput"];
+    public static readonly string[] AllSections = ["latency", "throughput", "jsonata"];
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine [options]
           --latency-executions N    reconnection latency samples, executions parked on a token [1000]
-          --throughput-executions N Pass/Choice/Map executions started at once [2000]
-          --section(s) a,b          any of latency,throughput [all]
+          --throughput-executions N Pass/Choice/Map executions started at once, JSONPath and JSONata alike [2000]
+          --section(s) a,b          any of latency,throughput,jsonata [all]
           --output PATH (--out)     JSON results [out/bench/engine.json under the repository]
         """;
 
@@ -63,6 +63,12 @@ public static class EngineBench
         {
             Console.WriteLine("throughput…");
             await ThroughputBench.RunAsync(throughput, report, CancellationToken.None);
+        }
+
+        if (sections.Contains("jsonata"))
+        {
+            Console.WriteLine("jsonata…");
+            await JsonataThroughputBench.RunAsync(throughput, report, CancellationToken.None);
         }
 
         var loadAfter = BenchReport.LoadAverage();

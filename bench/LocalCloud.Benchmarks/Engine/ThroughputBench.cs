@@ -48,7 +48,13 @@ public static class ThroughputBench
         }
         """;
 
-    public static async Task RunAsync(int executions, BenchReport report, CancellationToken ct)
+    /// <summary>One throughput measurement of <paramref name="definition"/>: a warm-up batch, then <paramref name="executions"/> at once.</summary>
+    public sealed record Measurement(int Executions, int Failed, double Transitions, TimeSpan Elapsed, double AllocatedPerTransition, int Gen0, int Gen2)
+    {
+        public double PerSecond => Transitions / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Measurement> MeasureAsync(string definition, int executions, CancellationToken ct)
     {
         var usage = new UsageMeter();
         await using var sfn = new StepFunctionsService(TimeProvider.System, new TokenCapturingLambda(), usage);
@@ -56,7 +62,7 @@ public static class ThroughputBench
         var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
         {
             ["name"] = "bench-throughput",
-            ["definition"] = Definition,
+            ["definition"] = definition,
             ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
         }, ct))["stateMachineArn"]!.GetValue<string>();
 
@@ -70,25 +76,44 @@ public static class ThroughputBench
         var failed = await RunBatchAsync(sfn, caller, machine, executions, ct);
         var elapsed = watch.Elapsed;
         var transitions = usage.Total("states", "StateTransitions");
-        var perSecond = transitions / elapsed.TotalSeconds;
-        var allocatedPerTransition = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / transitions;
+        return new Measurement(executions, failed, transitions, elapsed, (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / transitions,
+            GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
+    }
 
+    /// <summary>The output of one execution of <paramref name="definition"/> on input {} (to show two machines do the same work).</summary>
+    public static async Task<string?> OutputOfOneAsync(string definition, CancellationToken ct)
+    {
+        await using var sfn = new StepFunctionsService(TimeProvider.System, new TokenCapturingLambda(), new UsageMeter());
+        var caller = new InProcessCaller(sfn, "AWSStepFunctions");
+        var machine = (await caller.CallAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "bench-one",
+            ["definition"] = definition,
+            ["roleArn"] = "arn:aws:iam::000000000000:role/bench",
+        }, ct))["stateMachineArn"]!.GetValue<string>();
+        var arn = (await caller.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["input"] = "{}" }, ct))["executionArn"]!.GetValue<string>();
+        return (await sfn.WaitForExecutionAsync(arn, ct)).Output;
+    }
+
+    public static async Task RunAsync(int executions, BenchReport report, CancellationToken ct)
+    {
+        var m = await MeasureAsync(Definition, executions, ct);
         report.Section("engineThroughput", new JsonObject
         {
             ["method"] = "in-process StepFunctionsService, TimeProvider.System, all executions started at once",
             ["executions"] = executions,
-            ["failedExecutions"] = failed,
-            ["stateTransitions"] = transitions,
-            ["elapsedSeconds"] = Math.Round(elapsed.TotalSeconds, 3),
-            ["transitionsPerSecond"] = Math.Round(perSecond),
-            ["allocatedBytesPerTransition"] = Math.Round(allocatedPerTransition),
-            ["gen0Collections"] = GC.CollectionCount(0) - gen0Before,
-            ["gen2Collections"] = GC.CollectionCount(2) - gen2Before,
+            ["failedExecutions"] = m.Failed,
+            ["stateTransitions"] = m.Transitions,
+            ["elapsedSeconds"] = Math.Round(m.Elapsed.TotalSeconds, 3),
+            ["transitionsPerSecond"] = Math.Round(m.PerSecond),
+            ["allocatedBytesPerTransition"] = Math.Round(m.AllocatedPerTransition),
+            ["gen0Collections"] = m.Gen0,
+            ["gen2Collections"] = m.Gen2,
             ["targetPerSecond"] = 5000,
-            ["targetMet"] = perSecond >= 5000 && failed == 0,
+            ["targetMet"] = m.PerSecond >= 5000 && m.Failed == 0,
         });
         report.Row("throughput", $"state transitions/s ({executions} Pass/Choice/Map executions at once)",
-            FormattableString.Invariant($"{perSecond:0} /s ({transitions:0} in {elapsed.TotalSeconds:0.00} s, {allocatedPerTransition / 1024:0.0} KiB allocated each)"), "≥ 5,000 /s");
+            FormattableString.Invariant($"{m.PerSecond:0} /s ({m.Transitions:0} in {m.Elapsed.TotalSeconds:0.00} s, {m.AllocatedPerTransition / 1024:0.0} KiB allocated each)"), "≥ 5,000 /s");
     }
 
     private static async Task<int> RunBatchAsync(StepFunctionsService sfn, InProcessCaller caller, string machine, int count, CancellationToken ct)

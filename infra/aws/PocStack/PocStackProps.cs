@@ -11,6 +11,9 @@ internal sealed class PocStackProps : StackProps
     /// <summary>Folder holding callback.asl.json and polling-baseline.asl.json, the same files poc deploy uses.</summary>
     public required string StateMachinesDirectory { get; init; }
 
+    /// <summary>Deploy the JSONata flavour of both workflows (*.jsonata.asl.json) instead of the JSONPath one.</summary>
+    public bool JsonataWorkflows { get; init; }
+
     /// <summary>What CloudFormation does with the tables and log groups on stack deletion; DESTROY suits a PoC.</summary>
     public RemovalPolicy DataRemovalPolicy { get; init; } = RemovalPolicy.DESTROY;
 

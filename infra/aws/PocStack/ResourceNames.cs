@@ -14,6 +14,10 @@ internal static class ResourceNames
     public const string PollerSchedule = "poc-poller-schedule";
     public const string CallbackDefinitionFile = "callback.asl.json";
     public const string PollingBaselineDefinitionFile = "polling-baseline.asl.json";
+
+    // The same workflows in JSONata with variables (poc deploy --query-language JSONata deploys the same files).
+    public const string CallbackJsonataDefinitionFile = "callback.jsonata.asl.json";
+    public const string PollingBaselineJsonataDefinitionFile = "polling-baseline.jsonata.asl.json";
     public const string MetricsNamespace = "PocCallback";
     public const string OldestPendingJobAgeMetric = "OldestPendingJobAgeSeconds";
     public const string Dashboard = "poc-callback";

@@ -9,6 +9,7 @@ internal static class StackSettings
 {
     public const string FunctionsPackageKey = "functionsPackage";
     public const string StateMachinesDirKey = "stateMachinesDir";
+    public const string QueryLanguageKey = "queryLanguage";
     public const string RemovalPolicyKey = "removalPolicy";
     public const string LogRetentionDaysKey = "logRetentionDays";
 
@@ -43,10 +44,18 @@ internal static class StackSettings
             Description = "Step Functions callback-pattern PoC: poc-callback-workflow, poc-polling-baseline, their functions, tables and poller schedule.",
             FunctionsPackagePath = package,
             StateMachinesDirectory = Path.GetFullPath(Text(context, StateMachinesDirKey) ?? "../statemachines", workingDirectory),
+            JsonataWorkflows = IsJsonata(Text(context, QueryLanguageKey)),
             DataRemovalPolicy = RemovalPolicyOf(Text(context, RemovalPolicyKey)),
             LogRetention = RetentionOf(Text(context, LogRetentionDaysKey)),
         };
     }
+
+    internal static bool IsJsonata(string? value) => value?.ToUpperInvariant() switch
+    {
+        null or "JSONPATH" => false,
+        "JSONATA" => true,
+        _ => throw new InvalidOperationException($"Context {QueryLanguageKey} must be 'JSONPath' or 'JSONata', got '{value}'."),
+    };
 
     internal static RemovalPolicy RemovalPolicyOf(string? value) => value?.ToUpperInvariant() switch
     {

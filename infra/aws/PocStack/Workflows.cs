@@ -14,11 +14,13 @@ internal sealed class Workflows : Construct
     public Workflows(Construct scope, string id, PocStackProps props, JobFunctions functions)
         : base(scope, id)
     {
-        Callback = Create("Callback", ResourceNames.CallbackStateMachine, ResourceNames.CallbackDefinitionFile, props,
+        Callback = Create("Callback", ResourceNames.CallbackStateMachine,
+            props.JsonataWorkflows ? ResourceNames.CallbackJsonataDefinitionFile : ResourceNames.CallbackDefinitionFile, props,
             new Dictionary<string, string> { ["CreateJobFunctionArn"] = functions.CreateJob.FunctionArn });
         functions.CreateJob.GrantInvoke(Callback);
 
-        PollingBaseline = Create("PollingBaseline", ResourceNames.PollingBaselineStateMachine, ResourceNames.PollingBaselineDefinitionFile, props,
+        PollingBaseline = Create("PollingBaseline", ResourceNames.PollingBaselineStateMachine,
+            props.JsonataWorkflows ? ResourceNames.PollingBaselineJsonataDefinitionFile : ResourceNames.PollingBaselineDefinitionFile, props,
             new Dictionary<string, string> { ["SimulatedApiFunctionArn"] = functions.SimulatedApi.FunctionArn });
         functions.SimulatedApi.GrantInvoke(PollingBaseline);
     }

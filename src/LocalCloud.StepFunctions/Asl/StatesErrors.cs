@@ -18,4 +18,5 @@ public static class StatesErrors
     public const string IntrinsicFailure = "States.IntrinsicFailure";
     public const string Permissions = "States.Permissions";
     public const string BranchFailed = "States.BranchFailed";
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
 }

@@ -26,4 +26,7 @@ public sealed class StatesFailureException : Exception
         : base(message, innerException) => Failure = new Failure(StatesErrors.Runtime, message);
 
     public Failure Failure { get; }
+
+    /// <summary>Set when an expression failed: the field it came from ("Arguments/Input/x"), for the EvaluationFailed event.</summary>
+    public string? EvaluationLocation { get; init; }
 }

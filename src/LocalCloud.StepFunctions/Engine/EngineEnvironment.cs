@@ -1,6 +1,5 @@
 using LocalCloud.Core.Ports;
 using LocalCloud.Core.Usage;
-using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Ports;
@@ -8,13 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace LocalCloud.StepFunctions.Engine;
 
-/// <summary>What every execution shares: time, Lambda, DynamoDB (when connected), the usage meter, the token registry, the data flow and the task runners.</summary>
+/// <summary>What every execution shares: time, Lambda, DynamoDB (when connected), the usage meter, the token registry and the task runners.</summary>
 public sealed record EngineEnvironment(
     TimeProvider Time,
     ILambdaInvoker Lambda,
     UsageMeter Usage,
     TaskTokenRegistry Tokens,
-    IDataFlow DataFlow,
     ILogger Logger,
     IDynamoDbInvoker? DynamoDb = null)
 {

@@ -103,12 +103,24 @@ public sealed class Execution : IDisposable
 
     private bool IsOpen => _result is null && !_detached;
 
+    /// <summary>The id of the newest event; on the main path the next Append gets this plus one.</summary>
+    public long LastEventId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _history.LastId;
+            }
+        }
+    }
+
     /// <summary>
     /// Appends an event, or throws OperationCanceledException once the execution has ended (the runner then unwinds).
     /// A durable store also gets <paramref name="checkpoint"/> (where the main path stands after this event) and the
     /// task <paramref name="token"/> a TaskScheduled minted. The event past AWS's history limit fails the execution instead.
     /// </summary>
-    public void Append(string type, string? detailsMember = null, JsonObject? details = null, Checkpoint? checkpoint = null, string? token = null)
+    public long Append(string type, string? detailsMember = null, JsonObject? details = null, Checkpoint? checkpoint = null, string? token = null)
     {
         lock (_gate)
         {
@@ -118,8 +130,7 @@ public sealed class Execution : IDisposable
             }
             if (!_history.IsFull)
             {
-                _history.Add(type, detailsMember, details, checkpoint, token);
-                return;
+                return _history.Add(type, detailsMember, details, checkpoint, token).Id;
             }
         }
         Fail(StatesErrors.Runtime, $"The execution reached the maximum number of history events ({ExecutionHistory.MaxEvents}).");

@@ -20,6 +20,9 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
     /// <summary>True when only the terminal event still fits: the one that fails the execution for its size.</summary>
     public bool IsFull => _events.Count >= MaxEvents - 1;
 
+    /// <summary>The id of the newest event (ids count from 1).</summary>
+    public long LastId => _events.Count;
+
     /// <summary>Told of each event once it is in the history, under the execution's lock: it must only hand the event off.</summary>
     public Action<HistoryEvent>? Appended { get; set; }
 

@@ -1,16 +1,19 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
+using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Asl.Variables;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
 
 namespace LocalCloud.StepFunctions.Engine;
 
 /// <summary>
 /// Walks one graph of states (the machine itself, a Parallel branch or a Map iteration) from StartAt to
-/// its end: each state evaluates itself, this class applies Retry and Catch and writes the state events.
+/// its end: each state evaluates itself, this class applies Retry and Catch, lands the variables a state assigns when
+/// it exits, and writes the state events. Each graph run has a <see cref="VariableScope"/> of its own.
 /// On the main path of a durable execution each event that moves the path carries a <see cref="Checkpoint"/>.
 /// </summary>
 public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
@@ -20,8 +23,8 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     public Execution Execution => execution;
 
     /// <summary>Runs the graph; a failure no Catch handled comes back as data. Throws OperationCanceledException when stopped or aborted.</summary>
-    public Task<(JsonNode? Output, Failure? Failure)> RunAsync(StateMachineDefinition graph, JsonNode? input, CancellationToken cancellationToken)
-        => RunFromAsync(graph, graph.StartAt, input, null, journaled: false, cancellationToken);
+    public Task<(JsonNode? Output, Failure? Failure)> RunAsync(StateMachineDefinition graph, JsonNode? input, VariableScope variables, CancellationToken cancellationToken)
+        => RunFromAsync(graph, graph.StartAt, input, null, journaled: false, variables, cancellationToken);
 
     /// <summary>The execution's own path: checkpointed when the store is durable, and continued from <paramref name="resume"/> after a restart.</summary>
     public Task<(JsonNode? Output, Failure? Failure)> RunMainAsync(StateMachineDefinition graph, JsonNode? input, ResumePoint? resume, CancellationToken cancellationToken)
@@ -29,20 +32,20 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         var journaled = execution.Journal is not null;
         if (resume is null)
         {
-            return RunFromAsync(graph, graph.StartAt, input, null, journaled, cancellationToken);
+            return RunFromAsync(graph, graph.StartAt, input, null, journaled, new VariableScope(), cancellationToken);
         }
         var at = resume.Checkpoint;
         return at.State is null
             ? Task.FromResult<(JsonNode?, Failure?)>((JsonNode.Parse(at.Input), null))
-            : RunFromAsync(graph, at.State, JsonNode.Parse(at.Input), resume, journaled, cancellationToken);
+            : RunFromAsync(graph, at.State, JsonNode.Parse(at.Input), resume, journaled, VariableScope.FromJson(at.Variables), cancellationToken);
     }
 
     private async Task<(JsonNode? Output, Failure? Failure)> RunFromAsync(
-        StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, CancellationToken cancellationToken)
+        StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, cancellationToken).ConfigureAwait(false);
+            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, variables, cancellationToken).ConfigureAwait(false);
             resume = null;
             if (failure is not null)
             {
@@ -58,9 +61,10 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     }
 
     private async Task<(StateOutcome? Outcome, Failure? Failure)> RunStateAsync(
-        State state, JsonNode? input, ResumePoint? resume, bool journaled, CancellationToken cancellationToken)
+        State state, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken)
     {
         DateTimeOffset entered;
+        long enteredId;
         int[] attempts;
         var retryCount = 0;
         string inputJson;
@@ -68,13 +72,14 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         {
             // The Entered event is in history already; the attempt goes on where the checkpoint says.
             entered = resumedEntered;
+            enteredId = at.EnteredEventId;
             inputJson = at.Input;
             retryCount = at.RetryCount;
             attempts = at.Attempts?.ToArray() ?? new int[state.Retriers.Count];
             if (at.RetryAt is { } retryAt)
             {
                 var left = retryAt - env.Time.GetUtcNow();
-                await new StateVisit(this, env, state, entered, retryCount).DelayAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                await new StateVisit(this, env, state, entered, enteredId, retryCount, variables).DelayAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
                 retryCount++;
                 CountTransition();
                 resume = null;
@@ -86,14 +91,19 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             entered = env.Time.GetUtcNow();
             attempts = new int[state.Retriers.Count];
             inputJson = Events.Json(input);
-            execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
-                journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray()) : null);
+            // The checkpoint written with the event must already name its id: on the main path, where checkpoints are
+            // written, nothing else appends meanwhile; elsewhere the id Append returns is the one used.
+            enteredId = execution.LastEventId + 1;
+            enteredId = execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
+                journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: enteredId) : null);
             CountTransition();
         }
         while (true)
         {
-            var position = journaled ? new Checkpoint(state.Name, inputJson, entered, retryCount, attempts.ToArray()) : null;
-            var visit = new StateVisit(this, env, state, entered, retryCount, position, resume);
+            var position = journaled
+                ? new Checkpoint(state.Name, inputJson, entered, retryCount, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: enteredId)
+                : null;
+            var visit = new StateVisit(this, env, state, entered, enteredId, retryCount, variables, position, resume);
             resume = null;
             Failure failure;
             try
@@ -102,15 +112,17 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 // Serialised once for the size check, the exit event and its checkpoint.
                 var outputJson = Events.Json(outcome.Output);
                 CheckSize(state, outputJson);
+                Land(variables, outcome.Assigned, state.Name);
                 if (state.WritesExitEvent)
                 {
-                    Exited(state, outputJson, outcome.Next, journaled);
+                    Exited(state, outputJson, outcome.Next, outcome.Assigned, variables, journaled);
                 }
                 return (outcome, null);
             }
             catch (StatesFailureException e)
             {
                 failure = e.Failure;
+                EvaluationFailed(state, e);
             }
             catch (OperationCanceledException) when (execution.IsRunning && cancellationToken.IsCancellationRequested)
             {
@@ -149,17 +161,19 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             // so a CausePath on it selects an empty string rather than failing.
             var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause ?? string.Empty };
             var handler = state.Catchers[catcher];
-            JsonNode? output;
+            StateExit caught;
             try
             {
-                output = handler.ResultPath is null ? input?.DeepClone() : handler.ResultPath.Apply(input, errorOutput);
+                caught = handler.Io.Finish(visit, input, errorOutput, ResultKind.ErrorOutput);
+                Land(variables, caught.Assigned, state.Name);
             }
             catch (StatesFailureException e)
             {
+                EvaluationFailed(state, e);
                 return (null, e.Failure);
             }
-            Exited(state, Events.Json(output), handler.Next, journaled);
-            return (new StateOutcome(output, handler.Next), null);
+            Exited(state, Events.Json(caught.Output), handler.Next, caught.Assigned, variables, journaled);
+            return (new StateOutcome(caught.Output, handler.Next, caught.Assigned), null);
         }
     }
 
@@ -176,10 +190,43 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     private static int FirstMatch(List<IReadOnlyList<string>> errorEquals, string error)
         => errorEquals.FindIndex(names => ErrorMatcher.Matches(names, error));
 
-    /// <summary>On the main path the exit's checkpoint names the next state (none: the execution ends with this output).</summary>
-    private void Exited(State state, string outputJson, string? next, bool journaled)
-        => execution.Append(state.Type + "StateExited", "stateExitedEventDetails", Events.Data("output", outputJson, ("name", state.Name)),
-            journaled ? new Checkpoint(next, outputJson) : null);
+    private static void Land(VariableScope variables, IReadOnlyDictionary<string, JsonNode?>? assigned, string stateName)
+    {
+        if (assigned is { Count: > 0 })
+        {
+            variables.Assign(assigned, stateName);
+        }
+    }
+
+    /// <summary>
+    /// On the main path the exit's checkpoint names the next state (none: the execution ends with this output) and the
+    /// variables as they now are. The event lists what the state assigned, each value as JSON text, as AWS does.
+    /// </summary>
+    private void Exited(State state, string outputJson, string? next, IReadOnlyDictionary<string, JsonNode?>? assigned, VariableScope variables, bool journaled)
+    {
+        var details = Events.Data("output", outputJson, ("name", state.Name));
+        if (assigned is { Count: > 0 })
+        {
+            var values = new JsonObject();
+            foreach (var (name, value) in assigned)
+            {
+                values[name] = Events.Json(value);
+            }
+            details["assignedVariables"] = values;
+            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        }
+        execution.Append(state.Type + "StateExited", "stateExitedEventDetails", details,
+            journaled ? new Checkpoint(next, outputJson, Variables: variables.ToJson()) : null);
+    }
+
+    /// <summary>A JSONata expression that failed writes EvaluationFailed before the failure goes to Retry and Catch.</summary>
+    private void EvaluationFailed(State state, StatesFailureException e)
+    {
+        if (e.EvaluationLocation is { } location)
+        {
+            execution.Append("EvaluationFailed", "evaluationFailedEventDetails", Events.Error(e.Failure.Error, e.Failure.Cause, ("location", location), ("state", state.Name)));
+        }
+    }
 
     /// <summary>AWS bills every state entered, retries included (https://aws.amazon.com/step-functions/pricing/).</summary>
     private void CountTransition() => env.Usage.Add("states", "StateTransitions", execution.Machine.Arn);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
-using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Asl.Variables;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Engine.Tokens;
@@ -19,7 +19,9 @@ public sealed class StateVisit(
     EngineEnvironment env,
     State current,
     DateTimeOffset enteredTime,
+    long enteredEventId,
     int retryCount,
+    VariableScope variables,
     Checkpoint? position = null,
     ResumePoint? resume = null)
     : IStateScope
@@ -29,7 +31,11 @@ public sealed class StateVisit(
     private string? _token;
     private JsonObject? _context;
 
-    public IDataFlow DataFlow => env.DataFlow;
+    public string StateName => current.Name;
+
+    public long EnteredEventId => enteredEventId;
+
+    public IVariables Variables => variables;
 
     public TimeProvider Time => env.Time;
 
@@ -108,7 +114,7 @@ public sealed class StateVisit(
 
     public async Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken)
     {
-        var (output, failure) = await graph.RunAsync(branch, input, cancellationToken).ConfigureAwait(false);
+        var (output, failure) = await graph.RunAsync(branch, input, variables.Child(), cancellationToken).ConfigureAwait(false);
         return failure is null ? output : throw new StatesFailureException(failure);
     }
 

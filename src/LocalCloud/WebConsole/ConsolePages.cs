@@ -11,7 +11,7 @@ using static LocalCloud.WebConsole.Html;
 namespace LocalCloud.WebConsole;
 
 /// <summary>
-/// The console's pages, rendered on the server from what the Step Functions API answers (decision 0009). The page's
+/// The console's pages, rendered on the server from what the Step Functions API answers (decision 0010). The page's
 /// script (Assets/console.js) marks the graph, draws the history table, follows the live stream and posts actions.
 /// </summary>
 internal static class ConsolePages

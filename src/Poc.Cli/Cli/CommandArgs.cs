@@ -6,6 +6,9 @@ namespace Poc.Cli.Cli;
 /// <summary>run's arguments after parsing.</summary>
 public sealed record RunArgs(EndpointSettings Endpoint, Scenario Scenario, int Jobs, WorkflowKind Workflow, PollerArgs Poller);
 
+/// <summary>demo's arguments after parsing.</summary>
+public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour);
+
 /// <summary>test's arguments after parsing.</summary>
 public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller);
 

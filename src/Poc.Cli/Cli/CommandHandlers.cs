@@ -9,7 +9,7 @@ public sealed record CommandHandlers(
     Func<RunArgs, CancellationToken, Task<int>> Run,
     Func<EndpointSettings, CancellationToken, Task<int>> Poll,
     Func<TestArgs, CancellationToken, Task<int>> Test,
-    Func<CancellationToken, Task<int>> Demo)
+    Func<DemoArgs, CancellationToken, Task<int>> Demo)
 {
     /// <summary>poc monitor; an init member so parsing tests that predate it need not change.</summary>
     public Func<MonitorArgs, CancellationToken, Task<int>>? Monitor { get; init; }

@@ -19,6 +19,7 @@ public static class Messages
     public const string EndpointOption = "Service endpoint URL, or 'aws' for the public AWS endpoints (default: $AWS_ENDPOINT_URL if set)";
     public const string RegionOption = "AWS region (default: $AWS_REGION if set)";
     public const string RoleArnOption = "IAM role for Lambda, Step Functions and Scheduler (only AWS checks it)";
+    public const string QueryLanguageOption = "Query language of the workflows to deploy: JSONPath (callback.asl.json) or JSONata (callback.jsonata.asl.json, with variables)";
     public const string ScenarioOption = "Scenario to run";
     public const string JobsOption = "Executions to start per scenario";
     public const string WorkflowOption = "Which state machine: callback (the pattern) or baseline (polling inside the workflow)";

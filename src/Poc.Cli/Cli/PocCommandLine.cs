@@ -37,13 +37,24 @@ public static class PocCommandLine
             HelpName = "ARN",
         };
 
+        var queryLanguage = new Option<string>("--query-language")
+        {
+            Description = Messages.QueryLanguageOption,
+            DefaultValueFactory = _ => "JSONPath",
+            Recursive = true,
+        };
+        queryLanguage.AcceptOnlyFromAmong([.. Deploy.WorkflowFlavours.Names]);
+
         var root = new RootCommand(Messages.RootDescription);
         root.Options.Add(endpoint);
         root.Options.Add(region);
         root.Options.Add(roleArn);
+        root.Options.Add(queryLanguage);
+
+        Deploy.WorkflowFlavour Flavour(ParseResult r) => Deploy.WorkflowFlavours.Parse(r.GetRequiredValue(queryLanguage));
 
         EndpointSettings Settings(ParseResult r)
-            => new(r.GetRequiredValue(endpoint), r.GetRequiredValue(region), r.GetRequiredValue(roleArn));
+            => new(r.GetRequiredValue(endpoint), r.GetRequiredValue(region), r.GetRequiredValue(roleArn), Flavour(r));
 
         var deploy = new Command("deploy", Messages.DeployDescription);
         deploy.SetAction((r, ct) => handlers.Deploy(Settings(r), ct));
@@ -66,7 +77,7 @@ public static class PocCommandLine
                 r.AddError(Messages.DemoTakesNoEndpoint);
             }
         });
-        demo.SetAction((_, ct) => handlers.Demo(ct));
+        demo.SetAction((r, ct) => handlers.Demo(new DemoArgs(Flavour(r)), ct));
         root.Subcommands.Add(demo);
         root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
 

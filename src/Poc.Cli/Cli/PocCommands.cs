@@ -75,14 +75,14 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     private Task<int> MonitorAsync(Monitor.MonitorArgs args, CancellationToken ct)
         => Monitor.MonitorCommand.RunAsync(args, env, console, Interactive, ct);
 
-    private async Task<int> DemoAsync(CancellationToken ct)
+    private async Task<int> DemoAsync(DemoArgs args, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         int code;
         var cloud = await StartLocalCloudAsync(ct);
         try
         {
-            using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale);
+            using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale, flavour: args.Flavour);
             code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSinceAsync, ct);
         }
         finally

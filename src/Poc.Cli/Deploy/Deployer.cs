@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Poc.Cli.Cli;
 using Poc.Cli.Endpoints;
+using Poc.Cli.Scenarios;
 
 namespace Poc.Cli.Deploy;
 
@@ -80,8 +81,8 @@ public static class Deployer
         var machines = new StateMachineDeployer(env.StepFunctions, env.RoleArn);
         foreach (var (name, file) in new[]
                  {
-                     (PocResources.CallbackStateMachine, PocResources.CallbackDefinitionFile),
-                     (PocResources.BaselineStateMachine, PocResources.BaselineDefinitionFile),
+                     (PocResources.CallbackStateMachine, env.Flavour.DefinitionFile(WorkflowKind.Callback)),
+                     (PocResources.BaselineStateMachine, env.Flavour.DefinitionFile(WorkflowKind.Baseline)),
                  })
         {
             var definition = AslTemplate.Substitute(await ReadDefinitionAsync(env.RepoRoot, file, ct), substitutions, file);

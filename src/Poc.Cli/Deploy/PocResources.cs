@@ -13,8 +13,6 @@ public static class PocResources
 
     public const string CallbackStateMachine = "poc-callback-workflow";
     public const string BaselineStateMachine = "poc-polling-baseline";
-    public const string CallbackDefinitionFile = "callback.asl.json";
-    public const string BaselineDefinitionFile = "polling-baseline.asl.json";
 
     public const string PollerSchedule = "poc-poller-schedule";
     public const string ScheduleGroup = "default";

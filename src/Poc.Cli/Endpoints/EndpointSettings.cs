@@ -4,7 +4,8 @@ namespace Poc.Cli.Endpoints;
 /// <param name="Endpoint">A URL, or <c>aws</c> for the public AWS endpoints of the region.</param>
 /// <param name="Region">The AWS region.</param>
 /// <param name="RoleArn">The role Lambda, Step Functions and Scheduler assume (only AWS checks it).</param>
-public sealed record EndpointSettings(string Endpoint, string Region, string RoleArn)
+/// <param name="Flavour">The query language of the workflows poc deploys (--query-language).</param>
+public sealed record EndpointSettings(string Endpoint, string Region, string RoleArn, Deploy.WorkflowFlavour Flavour = Deploy.WorkflowFlavour.JsonPath)
 {
     /// <summary>The endpoint used when neither --endpoint nor AWS_ENDPOINT_URL says otherwise.</summary>
     public const string DefaultEndpoint = "http://127.0.0.1:4566";

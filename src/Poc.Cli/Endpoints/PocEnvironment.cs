@@ -47,6 +47,9 @@ public sealed class PocEnvironment : IDisposable
     /// <summary>LocalCloud's schedule time scale (0.05 makes rate(1 minute) fire every 3 s), when known.</summary>
     public double? ScheduleTimeScale { get; init; }
 
+    /// <summary>The query language the deployed workflows are written in (from --query-language).</summary>
+    public Deploy.WorkflowFlavour Flavour => Settings.Flavour;
+
     /// <summary>The clock every wait and timestamp uses.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -97,10 +100,10 @@ public sealed class PocEnvironment : IDisposable
     }
 
     /// <summary>An environment for a LocalCloud running in this process (poc demo, end-to-end tests).</summary>
-    public static PocEnvironment ForLocalCloud(Uri baseUrl, double scheduleTimeScale, string? repoRoot = null)
+    public static PocEnvironment ForLocalCloud(Uri baseUrl, double scheduleTimeScale, string? repoRoot = null, Deploy.WorkflowFlavour flavour = Deploy.WorkflowFlavour.JsonPath)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var settings = new EndpointSettings(baseUrl.ToString(), EndpointSettings.DefaultRegion, EndpointSettings.DefaultRoleArn);
+        var settings = new EndpointSettings(baseUrl.ToString(), EndpointSettings.DefaultRegion, EndpointSettings.DefaultRoleArn, flavour);
         var environment = new PocEnvironment(settings, baseUrl, EndpointKind.LocalCloud, StaticCredentials.Test, _ => null)
         {
             ScheduleTimeScale = scheduleTimeScale,

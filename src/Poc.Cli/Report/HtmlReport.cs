@@ -1,3 +1,4 @@
+using Poc.Cli.Deploy;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -19,7 +20,7 @@ public static class HtmlReport
             .Append("<title>Callback pattern PoC report</title><style>").Append(ReportStyle.Css).Append("</style></head><body><main>")
             .Append("<h1>Callback pattern PoC report</h1>")
             .Append(P("meta", string.Create(CultureInfo.InvariantCulture,
-                $"Generated {data.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {data.Where}; poller sweep every {data.PollIntervalSeconds:0.##} s. "
+                $"Generated {data.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {data.Where}; workflows written in {data.Flavour.Name()}; poller sweep every {data.PollIntervalSeconds:0.##} s. "
                 + $"{facts.AsExpected} of {data.Scenarios.Count} scenario executions ended as expected.")));
 
         Headline(html, facts);

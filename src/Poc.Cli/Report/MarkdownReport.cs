@@ -1,3 +1,4 @@
+using Poc.Cli.Deploy;
 using System.Globalization;
 using System.Text;
 using Poc.Cli.Scenarios;
@@ -16,7 +17,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         string Image(string key, string alt) => images.TryGetValue(key, out var file) ? $"![{alt}]({file})\n\n" : "";
         md.Append("# Callback pattern PoC report\n\n")
-          .Append(CultureInfo.InvariantCulture, $"Generated {data.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {data.Where}; poller sweep every {data.PollIntervalSeconds:0.##} s. ")
+          .Append(CultureInfo.InvariantCulture, $"Generated {data.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {data.Where}; workflows written in {data.Flavour.Name()}; poller sweep every {data.PollIntervalSeconds:0.##} s. ")
           .Append(CultureInfo.InvariantCulture, $"{facts.AsExpected} of {data.Scenarios.Count} scenario executions ended as expected. The HTML version (report.html) draws every diagram inline.\n\n")
           .Append("## Architecture\n\n").Append(Image("architecture", "architecture"))
           .Append("## Error-scenario matrix\n\n");

@@ -9,8 +9,8 @@ namespace Poc.Cli.Report;
 /// <param name="PollIntervalSeconds">Seconds between poller sweeps during the runs.</param>
 /// <param name="Scenarios">Every scenario once through the callback workflow.</param>
 /// <param name="BaselineExecutions">The baseline's executions of the cost measurement (empty when not measured).</param>
-/// <param name="CallbackAsl">infra/statemachines/callback.asl.json.</param>
-/// <param name="BaselineAsl">infra/statemachines/polling-baseline.asl.json.</param>
+/// <param name="CallbackAsl">The callback workflow's definition as deployed (callback.asl.json or its JSONata flavour).</param>
+/// <param name="BaselineAsl">The polling baseline's definition as deployed.</param>
 public sealed record ReportData(
     DateTimeOffset GeneratedAt,
     string Where,
@@ -20,6 +20,9 @@ public sealed record ReportData(
     string CallbackAsl,
     string BaselineAsl)
 {
+    /// <summary>The query language the workflows were written in.</summary>
+    public Deploy.WorkflowFlavour Flavour { get; init; }
+
     /// <summary>The measured usage, when cost was measured.</summary>
     public MeasuredUsage? Measured { get; init; }
 

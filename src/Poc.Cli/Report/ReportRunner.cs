@@ -3,6 +3,7 @@ using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
 using Poc.Cli.Runs;
+using Poc.Cli.Scenarios;
 
 namespace Poc.Cli.Report;
 
@@ -49,9 +50,10 @@ public static class ReportRunner
             poller.IntervalSeconds,
             scenarios.Executions,
             measured?.Baseline.Executions ?? [],
-            await File.ReadAllTextAsync(Path.Combine(definitions, PocResources.CallbackDefinitionFile), ct),
-            await File.ReadAllTextAsync(Path.Combine(definitions, PocResources.BaselineDefinitionFile), ct))
+            await File.ReadAllTextAsync(Path.Combine(definitions, env.Flavour.DefinitionFile(WorkflowKind.Callback)), ct),
+            await File.ReadAllTextAsync(Path.Combine(definitions, env.Flavour.DefinitionFile(WorkflowKind.Baseline)), ct))
         {
+            Flavour = env.Flavour,
             Measured = measured,
             Cost = cost,
             CostNote = note,

@@ -17,7 +17,7 @@ public sealed class BenchCommandTests : IDisposable
 
     private Task<int> Run(params string[] args)
     {
-        var handlers = new CommandHandlers((_, _) => Fail(), (_, _) => Fail(), (_, _) => Fail(), (_, _) => Fail(), _ => Fail())
+        var handlers = new CommandHandlers((_, _) => Fail(), (_, _) => Fail(), (_, _) => Fail(), (_, _) => Fail(), (_, _) => Fail())
         {
             Bench = (options, _) =>
             {

@@ -1,4 +1,5 @@
 using Poc.Cli.Cli;
+using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
 using Poc.Cli.Scenarios;
 
@@ -22,7 +23,7 @@ public sealed class PocAppTests : IDisposable
         (a, _) => Record(a, result),
         (s, _) => Record(s, result),
         (a, _) => Record(a, result),
-        _ => Record("demo", result));
+        (a, _) => Record(a, result));
 
     private Task<int> Record(object args, Func<int>? result)
     {
@@ -187,7 +188,33 @@ public sealed class PocAppTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, await Run("demo"));
 
-        Assert.Equal("demo", received);
+        Assert.Equal(new DemoArgs(WorkflowFlavour.JsonPath), received);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("test")]
+    [InlineData("demo")]
+    public async Task RunAsync_QueryLanguageJsonata_ReachesTheCommand(string command)
+    {
+        Assert.Equal(ExitCodes.Ok, await Run(command, "--query-language", "JSONata"));
+
+        var flavour = received switch
+        {
+            EndpointSettings settings => settings.Flavour,
+            TestArgs args => args.Endpoint.Flavour,
+            DemoArgs args => args.Flavour,
+            _ => throw new InvalidOperationException($"unexpected {received}"),
+        };
+        Assert.Equal(WorkflowFlavour.Jsonata, flavour);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownQueryLanguage_Refused()
+    {
+        Assert.NotEqual(ExitCodes.Ok, await Run("deploy", "--query-language", "XPath"));
+
+        Assert.Null(received);
     }
 
     [Fact]

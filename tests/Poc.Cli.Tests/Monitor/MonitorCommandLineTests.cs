@@ -18,7 +18,7 @@ public sealed class MonitorCommandLineTests : IDisposable
     private Task<int> Run(params string[] args)
     {
         static Task<int> Unused() => throw new InvalidOperationException("only monitor is expected");
-        var handlers = new CommandHandlers((_, _) => Unused(), (_, _) => Unused(), (_, _) => Unused(), (_, _) => Unused(), _ => Unused())
+        var handlers = new CommandHandlers((_, _) => Unused(), (_, _) => Unused(), (_, _) => Unused(), (_, _) => Unused(), (_, _) => Unused())
         {
             Monitor = (a, _) =>
             {

@@ -39,8 +39,8 @@ internal static class CannedReport
                 Callback(ScenarioCatalog.StateTimeout, ExecutionStatuses.Failed, "States.Timeout", RecordStatuses.Timeout, 2, timedOut),
             ],
             [MeasuredRuns.BaselineJob(2)],
-            File.ReadAllText(Path.Combine(definitions, PocResources.CallbackDefinitionFile)),
-            File.ReadAllText(Path.Combine(definitions, PocResources.BaselineDefinitionFile)))
+            File.ReadAllText(Path.Combine(definitions, WorkflowFlavour.JsonPath.DefinitionFile(WorkflowKind.Callback))),
+            File.ReadAllText(Path.Combine(definitions, WorkflowFlavour.JsonPath.DefinitionFile(WorkflowKind.Baseline))))
         {
             Measured = MeasuredRuns.Measured,
             Cost = CostAnalysis.Run(model, CostInputs.Defaults),

@@ -17,7 +17,7 @@ public sealed class ReportCommandTests : IDisposable
 
     private Task<int> Run(params string[] args)
     {
-        var handlers = new CommandHandlers((_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), _ => Task.FromResult(0))
+        var handlers = new CommandHandlers((_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0), (_, _) => Task.FromResult(0))
         {
             Report = (a, _) =>
             {

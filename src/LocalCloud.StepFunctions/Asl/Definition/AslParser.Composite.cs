@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Jsonata;
 using LocalCloud.StepFunctions.Asl.States;
 
 namespace LocalCloud.StepFunctions.Asl.Definition;
@@ -10,7 +12,7 @@ public sealed partial class AslParser
     private static readonly HashSet<string> BranchFields = new(StringComparer.Ordinal) { "StartAt", "States", "Comment" };
     private static readonly HashSet<string> ProcessorFields = new(StringComparer.Ordinal) { "StartAt", "States", "Comment", "ProcessorConfig" };
 
-    private ParallelState ParseParallel(string name, string? next, JsonObject obj, string at)
+    private ParallelState ParseParallel(string name, string? next, JsonObject obj, string at, QueryLanguage language)
     {
         var branches = new List<StateMachineDefinition>();
         if (obj["Branches"] is not JsonArray list || list.Count == 0)
@@ -27,11 +29,11 @@ public sealed partial class AslParser
                 }
             }
         }
-        return new ParallelState(name, next, DataFields(obj, at), branches,
-            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, ParseCatcher));
+        return new ParallelState(name, next, ParseIo(obj, at, language), branches,
+            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, language)));
     }
 
-    private MapState ParseMap(string name, string? next, JsonObject obj, string at)
+    private MapState ParseMap(string name, string? next, JsonObject obj, string at, QueryLanguage language)
     {
         var processorField = obj.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (obj.ContainsKey("ItemProcessor") && obj.ContainsKey("Iterator"))
@@ -56,6 +58,10 @@ public sealed partial class AslParser
             }
         }
         var processor = obj[processorField] is null ? null : ParseGraph(obj[processorField], $"{at}/{processorField}", ProcessorFields);
+        if (language == QueryLanguage.Jsonata)
+        {
+            return ParseJsonataMap(name, next, obj, at, processor);
+        }
         CheckTemplate(obj["ItemSelector"], at + "/ItemSelector");
         var itemsPath = String(obj, "ItemsPath", at + "/ItemsPath");
         foreach (var (field, text) in new[]
@@ -86,7 +92,7 @@ public sealed partial class AslParser
                 _errors.Add($"SCHEMA_VALIDATION_FAILED: 'ToleratedFailurePercentage' must be a number from 0 to 100 at {at}/ToleratedFailurePercentage");
             }
         }
-        var data = DataFields(obj, at);
+        var data = ParseJsonPathIo(obj, at);
         var settings = new MapSettings(
             processor ?? new StateMachineDefinition(string.Empty, new Dictionary<string, State>(), null, null),
             itemsPath,
@@ -99,7 +105,45 @@ public sealed partial class AslParser
             obj["ToleratedFailurePercentagePath"]?.GetValue<string>());
         // Parameters of a Map state select each item's input (legacy ItemSelector), never the state's input.
         return new MapState(name, next, data with { Parameters = null }, settings,
-            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, ParseCatcher));
+            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, QueryLanguage.JsonPath)));
+    }
+
+    /// <summary>A JSONata Map: Items, ItemSelector and the limits take literals or "{% … %}" expressions.</summary>
+    private MapState ParseJsonataMap(string name, string? next, JsonObject obj, string at, StateMachineDefinition? processor)
+    {
+        if (obj["Items"] is { } items && items is not JsonArray && !JsonataTemplate.IsExpression(items, out _))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field 'Items' must be an ARRAY or a JSONata expression at {at}/Items");
+        }
+        var maxConcurrency = ExpressionField(obj, "MaxConcurrency", at, QueryLanguage.Jsonata);
+        var toleratedCount = ExpressionField(obj, "ToleratedFailureCount", at, QueryLanguage.Jsonata);
+        var toleratedPercentage = ExpressionField(obj, "ToleratedFailurePercentage", at, QueryLanguage.Jsonata);
+        double? percentage = null;
+        if (toleratedPercentage is null && obj["ToleratedFailurePercentage"] is JsonNode pct)
+        {
+            if (pct.GetValueKind() == JsonValueKind.Number && pct.GetValue<double>() is >= 0 and <= 100)
+            {
+                percentage = pct.GetValue<double>();
+            }
+            else
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: 'ToleratedFailurePercentage' must be a number from 0 to 100 at {at}/ToleratedFailurePercentage");
+            }
+        }
+        var settings = new MapSettings(
+            processor ?? new StateMachineDefinition(string.Empty, new Dictionary<string, State>(), null, null),
+            MaxConcurrency: maxConcurrency is null ? (int?)PositiveInteger(obj, "MaxConcurrency", at + "/MaxConcurrency", allowZero: true) : null,
+            ToleratedFailureCount: toleratedCount is null ? PositiveInteger(obj, "ToleratedFailureCount", at + "/ToleratedFailureCount", allowZero: true) : null,
+            ToleratedFailurePercentage: percentage)
+        {
+            Items = Template(obj, "Items", at),
+            ItemSelectorTemplate = Template(obj, "ItemSelector", at),
+            MaxConcurrencyExpression = maxConcurrency,
+            ToleratedFailureCountExpression = toleratedCount,
+            ToleratedFailurePercentageExpression = toleratedPercentage,
+        };
+        return new MapState(name, next, ParseIo(obj, at, QueryLanguage.Jsonata), settings,
+            ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, QueryLanguage.Jsonata)));
     }
 
     private void OnlyOne(JsonObject obj, string a, string b, string at)

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.Choice;
+using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
+using LocalCloud.StepFunctions.Asl.Jsonata;
+using LocalCloud.StepFunctions.Asl.JsonPath;
 using LocalCloud.StepFunctions.Asl.States;
 
 namespace LocalCloud.StepFunctions.Asl.Definition;
@@ -10,7 +13,7 @@ public sealed partial class AslParser
 {
     private static readonly string[] WaitFields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
 
-    private TaskState ParseTask(string name, string? next, JsonObject obj, string at)
+    private TaskState ParseTask(string name, string? next, JsonObject obj, string at, QueryLanguage language)
     {
         var resource = String(obj, "Resource", at + "/Resource");
         if (resource is null)
@@ -21,11 +24,15 @@ public sealed partial class AslParser
         {
             _errors.Add($"INVALID_RESOURCE: Invalid Resource: '{resource}' at {at}/Resource");
         }
+        var timeoutExpression = ExpressionField(obj, "TimeoutSeconds", at, language);
+        var heartbeatExpression = ExpressionField(obj, "HeartbeatSeconds", at, language);
         var timeouts = new TaskTimeouts(
-            PositiveInteger(obj, "TimeoutSeconds", at + "/TimeoutSeconds"),
+            timeoutExpression is null ? PositiveInteger(obj, "TimeoutSeconds", at + "/TimeoutSeconds") : null,
             String(obj, "TimeoutSecondsPath", at + "/TimeoutSecondsPath"),
-            PositiveInteger(obj, "HeartbeatSeconds", at + "/HeartbeatSeconds"),
-            String(obj, "HeartbeatSecondsPath", at + "/HeartbeatSecondsPath"));
+            heartbeatExpression is null ? PositiveInteger(obj, "HeartbeatSeconds", at + "/HeartbeatSeconds") : null,
+            String(obj, "HeartbeatSecondsPath", at + "/HeartbeatSecondsPath"),
+            timeoutExpression,
+            heartbeatExpression);
         if (timeouts.TimeoutSeconds is not null && timeouts.TimeoutSecondsPath is not null)
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of 'TimeoutSeconds' or 'TimeoutSecondsPath' may be given at {at}");
@@ -39,8 +46,8 @@ public sealed partial class AslParser
             _errors.Add($"SCHEMA_VALIDATION_FAILED: 'HeartbeatSeconds' must be smaller than 'TimeoutSeconds' at {at}/HeartbeatSeconds");
         }
         var retry = ParseList(obj, "Retry", at, ParseRetrier);
-        var @catch = ParseList(obj, "Catch", at, ParseCatcher);
-        return new TaskState(name, next, DataFields(obj, at), resource ?? string.Empty, retry, @catch, timeouts);
+        var @catch = ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, language));
+        return new TaskState(name, next, ParseIo(obj, at, language), resource ?? string.Empty, retry, @catch, timeouts);
     }
 
     private List<T> ParseList<T>(JsonObject obj, string field, string at, Func<JsonObject, string, T?> parse)
@@ -123,29 +130,40 @@ public sealed partial class AslParser
             jitter == "FULL");
     }
 
-    private Catcher? ParseCatcher(JsonObject item, string at)
+    private Catcher? ParseCatcher(JsonObject item, string at, QueryLanguage language)
     {
-        RejectUnknownFields(item, new HashSet<string>(StringComparer.Ordinal) { "ErrorEquals", "Next", "ResultPath", "Comment" }, at);
+        RejectUnknownFields(item, new HashSet<string>(StringComparer.Ordinal) { "ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment" }, at);
+        RejectOtherLanguageFields(item, language, at);
         var next = String(item, "Next", at + "/Next");
         if (next is null)
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [Next] at {at}");
         }
-        var resultPath = item.TryGetPropertyValue("ResultPath", out var rp)
-            ? (rp is null ? null : ReferencePathField(item, "ResultPath", at))
-            : Asl.JsonPath.ReferencePath.Root;
-        return new Catcher(ErrorEquals(item, at), next ?? string.Empty, resultPath);
+        StateIo io;
+        if (language == QueryLanguage.Jsonata)
+        {
+            io = new JsonataIo(null, Template(item, "Output", at), JsonataAssign(item, at));
+        }
+        else
+        {
+            var discard = item.TryGetPropertyValue("ResultPath", out var rp) && rp is null;
+            var resultPath = item.ContainsKey("ResultPath") && !discard ? ReferencePathField(item, "ResultPath", at) : ReferencePath.Root;
+            io = JsonPathIo.Default with { ResultPath = resultPath, DiscardResult = discard, Assign = JsonPathAssign(item, at) };
+        }
+        return new Catcher(ErrorEquals(item, at), next ?? string.Empty, io);
     }
 
-    private WaitState ParseWait(string name, string? next, JsonObject obj, string at)
+    private WaitState ParseWait(string name, string? next, JsonObject obj, string at, QueryLanguage language)
     {
         var given = WaitFields.Where(obj.ContainsKey).ToList();
         if (given.Count != 1)
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or 'TimestampPath' is required at {at}");
         }
+        var secondsExpression = ExpressionField(obj, "Seconds", at, language);
+        var timestampExpression = ExpressionField(obj, "Timestamp", at, language);
         DateTimeOffset? timestamp = null;
-        if (String(obj, "Timestamp", at + "/Timestamp") is { } ts)
+        if (timestampExpression is null && String(obj, "Timestamp", at + "/Timestamp") is { } ts)
         {
             if (WaitState.TryParseTimestamp(ts, out var parsed))
             {
@@ -156,15 +174,22 @@ public sealed partial class AslParser
                 _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field 'Timestamp' must be a valid ISO-8601 timestamp at {at}/Timestamp");
             }
         }
-        return new WaitState(name, next, DataFields(obj, at), PositiveInteger(obj, "Seconds", at + "/Seconds", allowZero: true), timestamp,
-            String(obj, "SecondsPath", at + "/SecondsPath"), String(obj, "TimestampPath", at + "/TimestampPath"));
+        return new WaitState(name, next, ParseIo(obj, at, language), new WaitSpec(
+            secondsExpression is null ? PositiveInteger(obj, "Seconds", at + "/Seconds", allowZero: true) : null,
+            timestamp,
+            String(obj, "SecondsPath", at + "/SecondsPath"),
+            String(obj, "TimestampPath", at + "/TimestampPath"),
+            secondsExpression,
+            timestampExpression));
     }
 
-    private FailState ParseFail(string name, JsonObject obj, string at)
+    private FailState ParseFail(string name, JsonObject obj, string at, QueryLanguage language)
     {
-        var error = String(obj, "Error", at + "/Error");
+        var errorExpression = ExpressionField(obj, "Error", at, language);
+        var causeExpression = ExpressionField(obj, "Cause", at, language);
+        var error = errorExpression is null ? String(obj, "Error", at + "/Error") : null;
         var errorPath = String(obj, "ErrorPath", at + "/ErrorPath");
-        var cause = String(obj, "Cause", at + "/Cause");
+        var cause = causeExpression is null ? String(obj, "Cause", at + "/Cause") : null;
         var causePath = String(obj, "CausePath", at + "/CausePath");
         foreach (var (field, text) in new[] { ("ErrorPath", errorPath), ("CausePath", causePath) })
         {
@@ -181,11 +206,13 @@ public sealed partial class AslParser
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Only one of 'Cause' or 'CausePath' may be given at {at}");
         }
-        return new FailState(name, error, cause, errorPath, causePath);
+        var io = language == QueryLanguage.Jsonata ? (StateIo)JsonataIo.Default : JsonPathIo.Default;
+        return new FailState(name, io, new FailSpec(error, cause, errorPath, causePath, errorExpression, causeExpression));
     }
 
-    private ChoiceState ParseChoice(string name, JsonObject obj, string at)
+    private ChoiceState ParseChoice(string name, JsonObject obj, string at, QueryLanguage language)
     {
+        var io = ParseIo(obj, at, language);
         var branches = new List<ChoiceBranch>();
         if (obj["Choices"] is not JsonArray choices || choices.Count == 0)
         {
@@ -196,7 +223,7 @@ public sealed partial class AslParser
             for (var i = 0; i < choices.Count; i++)
             {
                 var where = $"{at}/Choices[{i}]";
-                var rule = ParseRule(choices[i], where, topLevel: true);
+                var rule = language == QueryLanguage.Jsonata ? ParseCondition(choices[i], where) : ParseRule(choices[i], where, topLevel: true);
                 var next = choices[i] is JsonObject c ? String(c, "Next", where + "/Next") : null;
                 if (next is null)
                 {
@@ -204,11 +231,38 @@ public sealed partial class AslParser
                 }
                 if (rule is not null && next is not null)
                 {
-                    branches.Add(new ChoiceBranch(rule, next));
+                    var ruleObject = (JsonObject)choices[i]!;
+                    // A matched rule applies its own Assign/Output; the state's apply only when Default is taken.
+                    StateIo ruleIo = language == QueryLanguage.Jsonata
+                        ? new JsonataIo(null, Template(ruleObject, "Output", where), JsonataAssign(ruleObject, where))
+                        : (JsonPathIo)io with { Assign = JsonPathAssign(ruleObject, where) };
+                    branches.Add(new ChoiceBranch(rule, next, ruleIo));
                 }
             }
         }
-        return new ChoiceState(name, DataFields(obj, at), branches, String(obj, "Default", at + "/Default"));
+        return new ChoiceState(name, io, branches, String(obj, "Default", at + "/Default"));
+    }
+
+    /// <summary>A JSONata Choice rule: a "{% … %}" Condition (or a literal boolean), Next, and optional Assign and Output.</summary>
+    private ConditionRule? ParseCondition(JsonNode? node, string at)
+    {
+        if (node is not JsonObject obj)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: A choice rule must be an object at {at}");
+            return null;
+        }
+        RejectUnknownFields(obj, new HashSet<string>(StringComparer.Ordinal) { "Condition", "Next", "Assign", "Output", "Comment" }, at);
+        if (!obj.TryGetPropertyValue("Condition", out var condition))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [Condition] at {at}");
+            return null;
+        }
+        if (condition?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) && !JsonataTemplate.IsExpression(condition, out _))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a JSONata expression or a boolean at {at}/Condition");
+            return null;
+        }
+        return Template(obj, "Condition", at) is { } template ? new ConditionRule(template, "Condition") : null;
     }
 
     private ChoiceRule? ParseRule(JsonNode? node, string at, bool topLevel)
@@ -221,6 +275,17 @@ public sealed partial class AslParser
         if (!topLevel && obj.ContainsKey("Next"))
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: Field 'Next' is not supported at {at}");
+        }
+        if (!topLevel && obj.ContainsKey("Assign"))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Field 'Assign' is not supported at {at}");
+        }
+        foreach (var field in new[] { "Condition", "Output" })
+        {
+            if (obj.ContainsKey(field))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: The field '{field}' is not supported when the QueryLanguage is JSONPath at {at}/{field}");
+            }
         }
         if (obj["And"] is JsonArray and)
         {

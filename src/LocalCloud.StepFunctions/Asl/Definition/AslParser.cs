@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
 using LocalCloud.StepFunctions.Asl.Intrinsics;
+using LocalCloud.StepFunctions.Asl.Jsonata;
 using LocalCloud.StepFunctions.Asl.JsonPath;
 using LocalCloud.StepFunctions.Asl.States;
+using LocalCloud.StepFunctions.Asl.Variables;
 
 namespace LocalCloud.StepFunctions.Asl.Definition;
 
@@ -17,6 +19,9 @@ public sealed partial class AslParser
     private static readonly HashSet<string> TopLevelFields = new(StringComparer.Ordinal) { "Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage" };
 
     private readonly List<string> _errors = [];
+
+    // The top-level QueryLanguage: every state without its own, in branches and item processors too, uses it.
+    private QueryLanguage _machineLanguage = QueryLanguage.JsonPath;
 
     public static StateMachineDefinition Parse(string definition) => new AslParser().ParseDefinition(definition);
 
@@ -34,9 +39,9 @@ public sealed partial class AslParser
             throw new AslDefinitionException([$"INVALID_JSON_DESCRIPTION: {e.Message}"]);
         }
         RejectUnknownFields(root, TopLevelFields, string.Empty);
-        if (root["QueryLanguage"] is JsonNode ql && ql.GetValueKind() == JsonValueKind.String && ql.GetValue<string>() != "JSONPath")
+        if (String(root, "QueryLanguage", "/QueryLanguage") is { } ql)
         {
-            _errors.Add("SCHEMA_VALIDATION_FAILED: LocalCloud supports only the JSONPath query language at /QueryLanguage");
+            _machineLanguage = Language(ql, "/QueryLanguage") ?? QueryLanguage.JsonPath;
         }
         var startAt = String(root, "StartAt", "/StartAt");
         if (startAt is null)
@@ -66,7 +71,48 @@ public sealed partial class AslParser
         {
             throw new AslDefinitionException(_errors);
         }
-        return new StateMachineDefinition(startAt!, states, timeout, comment);
+        return new StateMachineDefinition(startAt!, states, timeout, comment, _machineLanguage);
+    }
+
+    private QueryLanguage? Language(string text, string at)
+    {
+        switch (text)
+        {
+            case "JSONPath":
+                return QueryLanguage.JsonPath;
+            case "JSONata":
+                return QueryLanguage.Jsonata;
+            default:
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: Value is not valid for QueryLanguage: '{text}' (expected 'JSONPath' or 'JSONata') at {at}");
+                return null;
+        }
+    }
+
+    /// <summary>The state's own QueryLanguage or the machine's; a JSONata machine may not hold a JSONPath state.</summary>
+    private QueryLanguage StateLanguage(JsonObject obj, string at)
+    {
+        if (String(obj, "QueryLanguage", at + "/QueryLanguage") is not { } text || Language(text, at + "/QueryLanguage") is not { } language)
+        {
+            return _machineLanguage;
+        }
+        if (_machineLanguage == QueryLanguage.Jsonata && language == QueryLanguage.JsonPath)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: A state may not use the JSONPath query language when the state machine's QueryLanguage is JSONata at {at}/QueryLanguage");
+        }
+        return language;
+    }
+
+    /// <summary>JSONPath-only fields in a JSONata state, and JSONata-only fields in a JSONPath state, are refused where they stand.</summary>
+    private void RejectOtherLanguageFields(JsonObject obj, QueryLanguage language, string at)
+    {
+        var foreign = language == QueryLanguage.Jsonata ? StateFieldRules.JsonPathOnly : StateFieldRules.JsonataOnly;
+        foreach (var (field, _) in obj)
+        {
+            if (foreign.Contains(field))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: The field '{field}' is not supported when the QueryLanguage is {(language == QueryLanguage.Jsonata ? "JSONata" : "JSONPath")} at {at}/{field}");
+            }
+        }
     }
 
     private State? ParseState(string name, JsonNode? node, string at)
@@ -93,17 +139,19 @@ public sealed partial class AslParser
         }
         var before = _errors.Count;
         RejectUnknownFields(obj, allowed, at);
+        var language = StateLanguage(obj, at);
+        RejectOtherLanguageFields(obj, language, at);
         var next = ParseTransition(obj, type, at);
         State? state = type switch
         {
-            "Pass" => new PassState(name, next, DataFields(obj, at), obj["Result"]?.DeepClone()),
-            "Task" => ParseTask(name, next, obj, at),
-            "Choice" => ParseChoice(name, obj, at),
-            "Wait" => ParseWait(name, next, obj, at),
-            "Succeed" => new SucceedState(name, DataFields(obj, at)),
-            "Parallel" => ParseParallel(name, next, obj, at),
-            "Map" => ParseMap(name, next, obj, at),
-            _ => ParseFail(name, obj, at),
+            "Pass" => new PassState(name, next, ParseIo(obj, at, language), obj["Result"]?.DeepClone()),
+            "Task" => ParseTask(name, next, obj, at, language),
+            "Choice" => ParseChoice(name, obj, at, language),
+            "Wait" => ParseWait(name, next, obj, at, language),
+            "Succeed" => new SucceedState(name, ParseIo(obj, at, language)),
+            "Parallel" => ParseParallel(name, next, obj, at, language),
+            "Map" => ParseMap(name, next, obj, at, language),
+            _ => ParseFail(name, obj, at, language),
         };
         return _errors.Count == before ? state : null;
     }
@@ -138,7 +186,65 @@ public sealed partial class AslParser
         return next;
     }
 
-    private StateDataFields DataFields(JsonObject obj, string at)
+    /// <summary>The state's data flow in its language; every state that may hold Assign gets it here.</summary>
+    private StateIo ParseIo(JsonObject obj, string at, QueryLanguage language)
+        => language == QueryLanguage.Jsonata ? ParseJsonataIo(obj, at) : ParseJsonPathIo(obj, at);
+
+    private JsonPathIo ParseJsonPathIo(JsonObject obj, string at) => DataFields(obj, at) with { Assign = JsonPathAssign(obj, at) };
+
+    private JsonataIo ParseJsonataIo(JsonObject obj, string at)
+    {
+        if (obj["Arguments"] is { } arguments && arguments is not JsonObject && !JsonataTemplate.IsExpression(arguments, out _))
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: The value for the field 'Arguments' must be an OBJECT or a JSONata expression at {at}/Arguments");
+        }
+        return new JsonataIo(Template(obj, "Arguments", at), Template(obj, "Output", at), JsonataAssign(obj, at));
+    }
+
+    private JsonataTemplate? Template(JsonObject obj, string field, string at)
+        => obj.TryGetPropertyValue(field, out var node) ? JsonataTemplate.Compile(node, field, $"{at}/{field}", _errors) : null;
+
+    /// <summary>A JSONata state's field that takes a literal or a "{% … %}" expression: the expression, or null for a literal.</summary>
+    private JsonataTemplate? ExpressionField(JsonObject obj, string field, string at, QueryLanguage language)
+        => language == QueryLanguage.Jsonata && JsonataTemplate.IsExpression(obj[field], out _) ? Template(obj, field, at) : null;
+
+    private JsonataTemplate? JsonataAssign(JsonObject obj, string at)
+        => AssignObject(obj, at) is { } assign ? JsonataTemplate.Compile(assign, "Assign", at + "/Assign", _errors) : null;
+
+    private JsonObject? JsonPathAssign(JsonObject obj, string at)
+    {
+        if (AssignObject(obj, at) is not { } assign)
+        {
+            return null;
+        }
+        CheckTemplate(assign, at + "/Assign");
+        return (JsonObject)assign.DeepClone();
+    }
+
+    /// <summary>Assign must be an object of variable names (a JSONPath name may end in ".$"); AWS's naming rules apply.</summary>
+    private JsonObject? AssignObject(JsonObject obj, string at)
+    {
+        if (!obj.TryGetPropertyValue("Assign", out var node))
+        {
+            return null;
+        }
+        if (node is not JsonObject assign)
+        {
+            _errors.Add($"SCHEMA_VALIDATION_FAILED: Expected value of type: Object at {at}/Assign");
+            return null;
+        }
+        foreach (var (key, _) in assign)
+        {
+            var name = key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
+            if (!VariableLimits.IsValidName(name))
+            {
+                _errors.Add($"SCHEMA_VALIDATION_FAILED: The variable name '{name}' is invalid: a name starts with a letter or '_', holds only letters, digits and '_', is at most {VariableLimits.MaxNameLength} characters and is not 'states' at {at}/Assign/{key}");
+            }
+        }
+        return assign;
+    }
+
+    private JsonPathIo DataFields(JsonObject obj, string at)
     {
         var resultPath = ReferencePath.Root;
         var discard = false;
@@ -155,7 +261,7 @@ public sealed partial class AslParser
         }
         CheckTemplate(obj["Parameters"], at + "/Parameters");
         CheckTemplate(obj["ResultSelector"], at + "/ResultSelector");
-        return new StateDataFields(PathField(obj, "InputPath", at), PathField(obj, "OutputPath", at),
+        return new JsonPathIo(PathField(obj, "InputPath", at), PathField(obj, "OutputPath", at),
             obj["Parameters"]?.DeepClone(), obj["ResultSelector"]?.DeepClone(), resultPath, discard);
     }
 
@@ -232,8 +338,7 @@ public sealed partial class AslParser
         {
             return IntrinsicParser.TryParse(text, out _, out _);
         }
-        var path = text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
-        return JsonPathExpression.TryParse(path, out _, out _);
+        return PathReference.TryParse(text, out _, out _);
     }
 
     private string? String(JsonObject obj, string field, string at)

@@ -190,8 +190,7 @@ public sealed class IntrinsicParser
             _pos++;
         }
         var text = _text[start.._pos];
-        var jsonPath = text.StartsWith("$$", StringComparison.Ordinal) ? text[1..] : text;
-        if (!JsonPathExpression.TryParse(jsonPath, out _, out var error))
+        if (!PathReference.TryParse(text, out _, out var error))
         {
             throw Fail($"invalid path '{text}': {error}");
         }

@@ -4,9 +4,13 @@ using LocalCloud.StepFunctions.Asl.DataFlow;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
-/// <summary>Takes the first rule that matches, else Default, else fails with States.NoChoiceMatched.</summary>
-public sealed class ChoiceState(string name, StateDataFields data, IReadOnlyList<ChoiceBranch> choices, string? defaultNext)
-    : State(name, null, data)
+/// <summary>
+/// Takes the first rule that matches, else Default, else fails with States.NoChoiceMatched. A matched rule's own
+/// Assign/Output apply; the state's apply only when Default is taken
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html).
+/// </summary>
+public sealed class ChoiceState(string name, StateIo io, IReadOnlyList<ChoiceBranch> choices, string? defaultNext)
+    : State(name, null, io)
 {
     public override string Type => "Choice";
 
@@ -16,10 +20,12 @@ public sealed class ChoiceState(string name, StateDataFields data, IReadOnlyList
 
     public override Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var input = scope.DataFlow.SelectInput(Data, rawInput);
-        var next = Choices.FirstOrDefault(c => c.Rule.Evaluate(input, scope))?.Next ?? Default
+        var input = Io.SelectInput(scope, rawInput);
+        var matched = Choices.FirstOrDefault(c => c.Rule.Evaluate(input, scope));
+        var next = matched?.Next ?? Default
             ?? throw new StatesFailureException(StatesErrors.NoChoiceMatched,
                 $"No Matches! The Choice state '{Name}' matched no rule for input {input?.ToJsonString() ?? "null"} and has no Default.");
-        return Task.FromResult(new StateOutcome(scope.DataFlow.SelectOutput(Data, input), next));
+        var exit = (matched?.Io ?? Io).Finish(scope, rawInput, input, ResultKind.None);
+        return Task.FromResult(new StateOutcome(exit.Output, next, exit.Assigned));
     }
 }

@@ -1,21 +1,28 @@
 using System.Text.Json.Nodes;
-using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.Definition;
+using LocalCloud.StepFunctions.Asl.Variables;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
-/// <summary>What a state evaluates itself against: the data flow, the context object, time and task running.</summary>
+/// <summary>What a state evaluates itself against: the context object, the variables, time and task running.</summary>
 public interface IStateScope
 {
-    IDataFlow DataFlow { get; }
-
     TimeProvider Time { get; }
+
+    /// <summary>The state being visited (error causes name it).</summary>
+    string StateName { get; }
+
+    /// <summary>The id of this visit's …StateEntered event (AWS's evaluation-error causes cite it).</summary>
+    long EnteredEventId { get; }
 
     /// <summary>When the state was entered: a Wait's Seconds count from here, so a restart keeps its wake time.</summary>
     DateTimeOffset Entered { get; }
 
-    /// <summary>The context object ($$) for this state visit; includes Task.Token once one was minted.</summary>
+    /// <summary>The context object ($$, $states.context) for this state visit; includes Task.Token once one was minted.</summary>
     JsonObject Context { get; }
+
+    /// <summary>The workflow variables as they were when the state was entered.</summary>
+    IVariables Variables { get; }
 
     /// <summary>Mints the task token this visit's callback task will answer to ($$.Task.Token).</summary>
     string MintTaskToken();
@@ -29,7 +36,7 @@ public interface IStateScope
     /// <summary>Appends a history event of the current state (ParallelStateStarted, MapIterationStarted…).</summary>
     void Emit(string type, string? member = null, JsonObject? details = null);
 
-    /// <summary>Runs a sub-machine (a Parallel branch, a Map iteration) to its end; its unhandled failure is thrown.</summary>
+    /// <summary>Runs a sub-machine (a Parallel branch, a Map iteration) to its end in a variable scope of its own; its unhandled failure is thrown.</summary>
     Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="count"/> concurrent strands and completes when all of them have ended.</summary>

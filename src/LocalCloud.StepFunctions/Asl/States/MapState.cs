@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
 using LocalCloud.StepFunctions.Asl.ErrorHandling;
+using LocalCloud.StepFunctions.Asl.Jsonata;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
@@ -16,10 +17,10 @@ namespace LocalCloud.StepFunctions.Asl.States;
 public sealed class MapState(
     string name,
     string? next,
-    StateDataFields data,
+    StateIo io,
     MapSettings settings,
     IReadOnlyList<Retrier> retry,
-    IReadOnlyList<Catcher> @catch) : State(name, next, data)
+    IReadOnlyList<Catcher> @catch) : State(name, next, io)
 {
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
 
@@ -33,12 +34,14 @@ public sealed class MapState(
 
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var flow = scope.DataFlow;
-        var input = flow.SelectInput(Data, rawInput);
+        var input = Io.SelectInput(scope, rawInput);
         var items = Items(scope, input);
-        var maxConcurrency = Settings.MaxConcurrencyPath is { } mcp ? (int)ReadNumber(scope, input, mcp, "MaxConcurrencyPath", integer: true) : Settings.MaxConcurrency ?? 0;
-        var toleratedCount = Settings.ToleratedFailureCountPath is { } tcp ? (long?)ReadNumber(scope, input, tcp, "ToleratedFailureCountPath", integer: true) : Settings.ToleratedFailureCount;
-        var toleratedPercent = Settings.ToleratedFailurePercentagePath is { } tpp ? ReadNumber(scope, input, tpp, "ToleratedFailurePercentagePath", integer: false) : Settings.ToleratedFailurePercentage;
+        var maxConcurrency = Settings.MaxConcurrencyExpression is { } mce ? (int)Evaluate(scope, input, mce, "MaxConcurrency", integer: true)
+            : Settings.MaxConcurrencyPath is { } mcp ? (int)ReadNumber(scope, input, mcp, "MaxConcurrencyPath", integer: true) : Settings.MaxConcurrency ?? 0;
+        var toleratedCount = Settings.ToleratedFailureCountExpression is { } tce ? (long?)Evaluate(scope, input, tce, "ToleratedFailureCount", integer: true)
+            : Settings.ToleratedFailureCountPath is { } tcp ? (long?)ReadNumber(scope, input, tcp, "ToleratedFailureCountPath", integer: true) : Settings.ToleratedFailureCount;
+        var toleratedPercent = Settings.ToleratedFailurePercentageExpression is { } tpe ? Evaluate(scope, input, tpe, "ToleratedFailurePercentage", integer: false)
+            : Settings.ToleratedFailurePercentagePath is { } tpp ? ReadNumber(scope, input, tpp, "ToleratedFailurePercentagePath", integer: false) : Settings.ToleratedFailurePercentage;
         if (toleratedPercent is > 100)
         {
             throw new StatesFailureException(StatesErrors.Runtime, $"ToleratedFailurePercentage must be between 0 and 100, got {toleratedPercent.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -107,8 +110,7 @@ public sealed class MapState(
             throw new StatesFailureException(failure);
         }
         scope.Emit("MapStateSucceeded");
-        var selected = scope.SelectResult(Data, new JsonArray(results));
-        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+        return Finish(scope, rawInput, new JsonArray(results), ResultKind.Result);
     }
 
     private static JsonObject ErrorOutput(Failure failure)
@@ -123,6 +125,14 @@ public sealed class MapState(
 
     private JsonArray Items(IStateScope scope, JsonNode? input)
     {
+        if (Io.Language == QueryLanguage.Jsonata)
+        {
+            var environment = StatesEnvironment.ForInput(scope, input);
+            var value = Settings.Items is null ? input : Settings.Items.Evaluate(environment);
+            return value as JsonArray ?? throw (Settings.Items is null
+                ? new StatesFailureException(StatesErrors.QueryEvaluationError, $"The input of the Map state '{Name}' must be a JSON array when it has no Items field, got {value?.ToJsonString() ?? "null"}")
+                : environment.TypeError(Settings.Items, "Items", "array", value));
+        }
         var path = Settings.ItemsPath ?? "$";
         if (!scope.TryRead(path, input, out var items))
         {
@@ -135,13 +145,27 @@ public sealed class MapState(
     /// <summary>The iteration's input: the item itself, or the ItemSelector with $$.Map.Item.{Index,Value} in the context object.</summary>
     private JsonNode? ItemInput(IStateScope scope, JsonNode? input, int index, JsonNode? item)
     {
-        if (Settings.ItemSelector is null)
+        if (Settings.ItemSelector is null && Settings.ItemSelectorTemplate is null)
         {
             return item?.DeepClone();
         }
         var context = (JsonObject)scope.Context.DeepClone();
         context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() } };
-        return scope.DataFlow.ApplyParameters(StateDataFields.Default with { Parameters = Settings.ItemSelector }, input, context);
+        return Settings.ItemSelectorTemplate is { } template
+            ? template.Evaluate(StatesEnvironment.ForInput(scope, input, context))
+            : JsonPathReader.Expand(Settings.ItemSelector!, input, scope, context);
+    }
+
+    private static double Evaluate(IStateScope scope, JsonNode? input, JsonataTemplate template, string field, bool integer)
+    {
+        var environment = StatesEnvironment.ForInput(scope, input);
+        var value = template.Evaluate(environment);
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && JsonNumbers.TryGetDouble(value, out var n)
+            && n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
+        {
+            return n;
+        }
+        throw environment.TypeError(template, field, integer ? "non-negative integer" : "non-negative number", value);
     }
 
     private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)

@@ -13,10 +13,10 @@ namespace LocalCloud.StepFunctions.Asl.States;
 public sealed class ParallelState(
     string name,
     string? next,
-    StateDataFields data,
+    StateIo io,
     IReadOnlyList<StateMachineDefinition> branches,
     IReadOnlyList<Retrier> retry,
-    IReadOnlyList<Catcher> @catch) : State(name, next, data)
+    IReadOnlyList<Catcher> @catch) : State(name, next, io)
 {
     public override string Type => "Parallel";
 
@@ -28,8 +28,7 @@ public sealed class ParallelState(
 
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var flow = scope.DataFlow;
-        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
+        var input = Io.Arguments(scope, rawInput, Io.SelectInput(scope, rawInput));
         scope.Emit("ParallelStateStarted");
         var results = new JsonNode?[Branches.Count];
         var gate = new Lock();
@@ -61,7 +60,6 @@ public sealed class ParallelState(
             throw new StatesFailureException(failure);
         }
         scope.Emit("ParallelStateSucceeded");
-        var selected = scope.SelectResult(Data, new JsonArray(results));
-        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+        return Finish(scope, rawInput, new JsonArray(results), ResultKind.Result);
     }
 }

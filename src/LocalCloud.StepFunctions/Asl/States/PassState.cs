@@ -3,7 +3,7 @@ using LocalCloud.StepFunctions.Asl.DataFlow;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
-public sealed class PassState(string name, string? next, StateDataFields data, JsonNode? result) : State(name, next, data)
+public sealed class PassState(string name, string? next, StateIo io, JsonNode? result) : State(name, next, io)
 {
     public override string Type => "Pass";
 
@@ -11,10 +11,7 @@ public sealed class PassState(string name, string? next, StateDataFields data, J
 
     public override Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var flow = scope.DataFlow;
-        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
-        var result = Result is null ? input : Result.DeepClone();
-        var output = flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, result));
-        return Task.FromResult(new StateOutcome(output, Next));
+        var input = Io.Arguments(scope, rawInput, Io.SelectInput(scope, rawInput));
+        return Task.FromResult(Finish(scope, rawInput, Result is null ? input : Result.DeepClone(), ResultKind.None));
     }
 }

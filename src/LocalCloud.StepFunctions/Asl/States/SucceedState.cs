@@ -3,10 +3,10 @@ using LocalCloud.StepFunctions.Asl.DataFlow;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
-public sealed class SucceedState(string name, StateDataFields data) : State(name, null, data)
+public sealed class SucceedState(string name, StateIo io) : State(name, null, io)
 {
     public override string Type => "Succeed";
 
     public override Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
-        => Task.FromResult(new StateOutcome(scope.DataFlow.SelectOutput(Data, scope.DataFlow.SelectInput(Data, rawInput)), null));
+        => Task.FromResult(Finish(scope, rawInput, Io.SelectInput(scope, rawInput), ResultKind.None));
 }

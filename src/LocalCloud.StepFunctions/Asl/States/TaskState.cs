@@ -8,11 +8,11 @@ namespace LocalCloud.StepFunctions.Asl.States;
 public sealed class TaskState(
     string name,
     string? next,
-    StateDataFields data,
+    StateIo io,
     string resource,
     IReadOnlyList<Retrier> retry,
     IReadOnlyList<Catcher> @catch,
-    TaskTimeouts timeouts) : State(name, next, data)
+    TaskTimeouts timeouts) : State(name, next, io)
 {
     public override string Type => "Task";
 
@@ -28,11 +28,10 @@ public sealed class TaskState(
 
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var flow = scope.DataFlow;
+        // The token is minted first: Parameters ("$$.Task.Token") and Arguments ($states.context.Task.Token) carry it.
         var token = IsCallback ? scope.MintTaskToken() : null;
-        var input = scope.ApplyParameters(Data, flow.SelectInput(Data, rawInput));
+        var input = Io.Arguments(scope, rawInput, Io.SelectInput(scope, rawInput));
         var result = await scope.RunTaskAsync(this, rawInput, input, token, cancellationToken).ConfigureAwait(false);
-        var selected = scope.SelectResult(Data, result);
-        return new StateOutcome(flow.SelectOutput(Data, flow.MergeResult(Data, rawInput, selected)), Next);
+        return Finish(scope, rawInput, result, ResultKind.Result);
     }
 }

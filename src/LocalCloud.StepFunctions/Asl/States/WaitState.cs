@@ -1,39 +1,65 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.DataFlow;
+using LocalCloud.StepFunctions.Asl.Jsonata;
 
 namespace LocalCloud.StepFunctions.Asl.States;
 
-/// <summary>Waits Seconds, until Timestamp, or by the value SecondsPath/TimestampPath select, on the TimeProvider.</summary>
-public sealed class WaitState(string name, string? next, StateDataFields data, long? seconds, DateTimeOffset? timestamp, string? secondsPath, string? timestampPath)
-    : State(name, next, data)
+/// <summary>What a Wait state waits for: Seconds or Timestamp, as literals, JSONPath paths or JSONata expressions.</summary>
+public sealed record WaitSpec(
+    long? Seconds = null,
+    DateTimeOffset? Timestamp = null,
+    string? SecondsPath = null,
+    string? TimestampPath = null,
+    JsonataTemplate? SecondsExpression = null,
+    JsonataTemplate? TimestampExpression = null);
+
+/// <summary>Waits Seconds, until Timestamp, or by the value a path or expression gives, on the TimeProvider.</summary>
+public sealed class WaitState(string name, string? next, StateIo io, WaitSpec spec) : State(name, next, io)
 {
     public override string Type => "Wait";
 
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
-        var input = scope.DataFlow.SelectInput(Data, rawInput);
+        var input = Io.SelectInput(scope, rawInput);
         var until = Until(scope, input);
         var delay = until - scope.Time.GetUtcNow();
         if (delay > TimeSpan.Zero)
         {
             await scope.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
         }
-        return new StateOutcome(scope.DataFlow.SelectOutput(Data, input), Next);
+        return Finish(scope, rawInput, input, ResultKind.None);
     }
 
     private DateTimeOffset Until(IStateScope scope, JsonNode? input)
     {
         var from = scope.Entered;
-        if (seconds is { } s)
+        if (spec.Seconds is { } s)
         {
             return from.AddSeconds(s);
         }
-        if (timestamp is { } t)
+        if (spec.Timestamp is { } t)
         {
             return t;
         }
-        if (secondsPath is not null)
+        if (spec.SecondsExpression is { } secondsExpression)
+        {
+            var environment = StatesEnvironment.ForInput(scope, input);
+            var value = secondsExpression.Evaluate(environment);
+            return JsonNumbers.TryGetDouble(value, out var n) && n >= 0 && n == Math.Floor(n) && value!.GetValueKind() == JsonValueKind.Number
+                ? from.AddSeconds(n)
+                : throw environment.TypeError(secondsExpression, "Seconds", "non-negative integer", value);
+        }
+        if (spec.TimestampExpression is { } timestampExpression)
+        {
+            var environment = StatesEnvironment.ForInput(scope, input);
+            var value = timestampExpression.Evaluate(environment);
+            return value is JsonValue v && v.TryGetValue<string>(out var text) && TryParseTimestamp(text, out var parsed)
+                ? parsed
+                : throw environment.TypeError(timestampExpression, "Timestamp", "ISO-8601 timestamp string", value);
+        }
+        if (spec.SecondsPath is { } secondsPath)
         {
             if (scope.TryRead(secondsPath, input, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
             {
@@ -41,12 +67,12 @@ public sealed class WaitState(string name, string? next, StateDataFields data, l
             }
             throw new StatesFailureException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer value: {secondsPath}");
         }
-        if (timestampPath is not null && scope.TryRead(timestampPath, input, out var tv)
-            && tv is JsonValue tsValue && tsValue.TryGetValue<string>(out var text) && TryParseTimestamp(text, out var parsed))
+        if (spec.TimestampPath is { } timestampPath && scope.TryRead(timestampPath, input, out var tv)
+            && tv is JsonValue tsValue && tsValue.TryGetValue<string>(out var ts) && TryParseTimestamp(ts, out var at))
         {
-            return parsed;
+            return at;
         }
-        throw new StatesFailureException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {timestampPath}");
+        throw new StatesFailureException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {spec.TimestampPath}");
     }
 
     /// <summary>ASL timestamps are RFC 3339 date-times with an explicit offset or "Z".</summary>

@@ -20,8 +20,9 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
     {
         var (runner, resource) = env.Runners.Resolve(state.Resource);
         var dialect = runner.Dialect;
-        var timeout = TaskScheduling.ReadSeconds(scope, state.Timeouts.TimeoutSeconds, state.Timeouts.TimeoutSecondsPath, stateInput, "TimeoutSecondsPath");
-        var heartbeat = TaskScheduling.ReadSeconds(scope, state.Timeouts.HeartbeatSeconds, state.Timeouts.HeartbeatSecondsPath, stateInput, "HeartbeatSecondsPath");
+        var limits = state.Timeouts;
+        var timeout = TaskScheduling.ReadSeconds(scope, limits.TimeoutSeconds, limits.TimeoutSecondsPath, limits.TimeoutSecondsExpression, stateInput, "TimeoutSecondsPath");
+        var heartbeat = TaskScheduling.ReadSeconds(scope, limits.HeartbeatSeconds, limits.HeartbeatSecondsPath, limits.HeartbeatSecondsExpression, stateInput, "HeartbeatSecondsPath");
         var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken;
         // Only a task that waits on a worker has a heartbeat to miss.
         var heartbeatPeriod = heartbeat is { } h && callback ? TimeSpan.FromSeconds(h) : (TimeSpan?)null;

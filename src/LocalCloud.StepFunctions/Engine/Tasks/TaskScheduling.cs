@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
+using LocalCloud.StepFunctions.Asl.Jsonata;
 using LocalCloud.StepFunctions.Asl.States;
 using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
@@ -9,9 +10,17 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 /// <summary>What every optimized integration writes before it runs, whatever service it calls.</summary>
 internal static class TaskScheduling
 {
-    /// <summary>TimeoutSeconds/HeartbeatSeconds, or their …Path form read from the state's input.</summary>
-    public static long? ReadSeconds(IStateScope scope, long? literal, string? path, JsonNode? input, string field)
+    /// <summary>TimeoutSeconds/HeartbeatSeconds: literal, their …Path form read from the state's input, or a JSONata expression.</summary>
+    public static long? ReadSeconds(IStateScope scope, long? literal, string? path, JsonataTemplate? expression, JsonNode? input, string field)
     {
+        if (expression is not null)
+        {
+            var environment = StatesEnvironment.ForInput(scope, input);
+            var evaluated = expression.Evaluate(environment);
+            return evaluated is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && JsonNumbers.TryGetInt64(evaluated, out var n) && n > 0
+                ? n
+                : throw environment.TypeError(expression, field.Replace("Path", string.Empty, StringComparison.Ordinal), "positive integer", evaluated);
+        }
         if (literal is not null || path is null)
         {
             return literal;

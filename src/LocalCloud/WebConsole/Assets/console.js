@@ -1,4 +1,4 @@
-// LocalCloud console: the only script, embedded in the assembly (decision 0009). The server renders each page; this
+// LocalCloud console: the only script, embedded in the assembly (decision 0010). The server renders each page; this
 // marks the execution graph, draws the history table, follows the live stream (server-sent events) and posts actions.
 (() => {
   'use strict';
@@ -120,7 +120,7 @@
       } else if (e.type.endsWith('StateExited')) {
         const s = state(d.name);
         const visit = s.visits[s.visits.length - 1];
-        if (visit) { visit.output = d.output; visit.exited = e.timestamp; }
+        if (visit) { visit.output = d.output; visit.exited = e.timestamp; visit.variables = d.assignedVariables; }
         const at = open.lastIndexOf(d.name);
         if (at >= 0) open.splice(at, 1);
       } else if (isFailure(e.type) && open.length) {
@@ -189,6 +189,7 @@
       if (s.visits.length > 1) panel.append(el('h3', `Visit ${i + 1}`));
       panel.append(el('h3', 'Input'), el('pre', pretty(visit.input), 'json'));
       if (visit.output !== undefined) panel.append(el('h3', 'Output'), el('pre', pretty(visit.output), 'json'));
+      if (visit.variables) panel.append(el('h3', 'Variables assigned'), el('pre', JSON.stringify(Object.fromEntries(Object.entries(visit.variables).map(([k, v]) => { try { return [k, JSON.parse(v)]; } catch { return [k, v]; } })), null, 2), 'json'));
       if (visit.error) panel.append(el('h3', `Error (${visit.error.type})`), el('pre', `${visit.error.error || ''}\n${visit.error.cause || ''}`.trim(), 'json'));
     });
   }

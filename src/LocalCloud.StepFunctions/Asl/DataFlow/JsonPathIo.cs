@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.JsonPath;
+using LocalCloud.StepFunctions.Asl.States;
+
+namespace LocalCloud.StepFunctions.Asl.DataFlow;
+
+/// <summary>
+/// ASL's JSONPath fields (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html).
+/// ResultPath null (<see cref="DiscardResult"/>) keeps the input and drops the result. In Assign, "$" is the result
+/// after ResultSelector (the effective input for states without a result, the error output in a Catch).
+/// </summary>
+public sealed record JsonPathIo(
+    PathSpec InputPath,
+    PathSpec OutputPath,
+    JsonNode? Parameters = null,
+    JsonNode? ResultSelector = null,
+    ReferencePath? ResultPath = null,
+    bool DiscardResult = false,
+    JsonObject? Assign = null) : StateIo
+{
+    public static JsonPathIo Default { get; } = new(PathSpec.Root, PathSpec.Root);
+
+    public override QueryLanguage Language => QueryLanguage.JsonPath;
+
+    public override JsonNode? SelectInput(IStateScope scope, JsonNode? raw) => Select(InputPath, raw, "InputPath");
+
+    public override JsonNode? Arguments(IStateScope scope, JsonNode? raw, JsonNode? input)
+        => Parameters is null ? input : JsonPathReader.Expand(Parameters, input, scope);
+
+    public override StateExit Finish(IStateScope scope, JsonNode? raw, JsonNode? value, ResultKind kind)
+    {
+        var selected = kind == ResultKind.Result && ResultSelector is not null
+            ? JsonPathReader.Expand(ResultSelector, value, scope)
+            : value;
+        var assigned = Assign is null ? null : Assignment.From(JsonPathReader.Expand(Assign, selected, scope), scope.StateName);
+        var merged = DiscardResult ? raw?.DeepClone() : (ResultPath ?? ReferencePath.Root).Apply(raw, selected?.DeepClone());
+        return new StateExit(Select(OutputPath, merged, "OutputPath"), assigned);
+    }
+
+    private static JsonNode? Select(PathSpec spec, JsonNode? node, string field)
+    {
+        if (spec.Path is null)
+        {
+            return new JsonObject();
+        }
+        if (spec.Path.TrySelect(node, out var value))
+        {
+            return value;
+        }
+        throw new StatesFailureException(StatesErrors.Runtime,
+            $"Invalid path '{spec.Path.Text}' : No results for path: {spec.Path.Text} (applying {field} to {node?.ToJsonString() ?? "null"})");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using LocalCloud.StepFunctions.Asl.Intrinsics;
+using LocalCloud.StepFunctions.Asl.JsonPath;
+using LocalCloud.StepFunctions.Asl.States;
+
+namespace LocalCloud.StepFunctions.Asl.DataFlow;
+
+/// <summary>
+/// Reads JSONPath references: "$…" from the input, "$$…" from the context object, "$name…" from a workflow variable
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html#using-variables-jsonpath), and
+/// expands Parameters-style templates whose "key.$" fields hold such a reference or an intrinsic function.
+/// </summary>
+public static class JsonPathReader
+{
+    // Paths come from state machine definitions, so a few thousand cover any realistic set; past that, parse each time.
+    private const int MaxCachedPaths = 4096;
+    private static readonly ConcurrentDictionary<string, PathReference?> ParsedPaths = new(StringComparer.Ordinal);
+
+    public static bool TryRead(string path, JsonNode? input, IStateScope scope, out JsonNode? value)
+        => TryRead(path, input, scope, null, out value);
+
+    /// <summary>As above, with <paramref name="context"/> standing for the state's context object (a Map item's).</summary>
+    public static bool TryRead(string path, JsonNode? input, IStateScope scope, JsonNode? context, out JsonNode? value)
+    {
+        value = null;
+        if (Parse(path) is not { } reference)
+        {
+            return false;
+        }
+        JsonNode? root;
+        switch (reference.Root)
+        {
+            case PathRoot.Context:
+                root = context ?? scope.Context;
+                break;
+            case PathRoot.Variable:
+                if (!scope.Variables.TryGet(reference.Variable!, out root))
+                {
+                    return false;
+                }
+                break;
+            default:
+                root = input;
+                break;
+        }
+        return reference.Path.TrySelect(root, out value);
+    }
+
+    /// <summary>Copies a Parameters/ResultSelector/Assign template, replacing every "key.$" field by what its reference selects.</summary>
+    public static JsonNode? Expand(JsonNode template, JsonNode? input, IStateScope scope, JsonNode? context = null)
+    {
+        switch (template)
+        {
+            case JsonObject obj:
+                var result = new JsonObject();
+                foreach (var (key, value) in obj)
+                {
+                    if (key.EndsWith(".$", StringComparison.Ordinal) && value is JsonValue v && v.TryGetValue<string>(out var path))
+                    {
+                        result[key[..^2]] = Resolve(key, path, input, scope, context);
+                    }
+                    else
+                    {
+                        result[key] = value is null ? null : Expand(value, input, scope, context);
+                    }
+                }
+                return result;
+            case JsonArray array:
+                return new JsonArray(array.Select(item => item is null ? null : Expand(item, input, scope, context)).ToArray());
+            default:
+                return template.DeepClone();
+        }
+    }
+
+    private static JsonNode? Resolve(string key, string path, JsonNode? input, IStateScope scope, JsonNode? context)
+    {
+        if (path.StartsWith("States.", StringComparison.Ordinal))
+        {
+            return IntrinsicEvaluator.Evaluate(IntrinsicParser.Parse(path), (string p, out JsonNode? v) => TryRead(p, input, scope, context, out v));
+        }
+        if (TryRead(path, input, scope, context, out var value))
+        {
+            return value;
+        }
+        var source = Parse(path)?.Root switch
+        {
+            PathRoot.Context => context ?? scope.Context,
+            PathRoot.Variable => null,
+            _ => input,
+        };
+        var where = Parse(path)?.Root == PathRoot.Variable ? "the variables" : $"the input '{source?.ToJsonString() ?? "null"}'";
+        throw new StatesFailureException(StatesErrors.ParameterPathFailure,
+            $"The JSONPath '{path}' specified for the field '{key}' could not be found in {where}");
+    }
+
+    /// <summary>Parameters, ResultSelector and Choice read the same few paths on every state visit: parse each once.</summary>
+    private static PathReference? Parse(string text)
+    {
+        if (ParsedPaths.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+        var parsed = PathReference.TryParse(text, out var reference, out _) ? reference : null;
+        if (ParsedPaths.Count < MaxCachedPaths)
+        {
+            ParsedPaths.TryAdd(text, parsed);
+        }
+        return parsed;
+    }
+}
