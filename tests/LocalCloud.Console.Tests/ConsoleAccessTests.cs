@@ -103,6 +103,30 @@ public sealed class ConsoleAccessTests
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(row, $"<td>{Time}</td><td>(—|{Time}: (Pending|Delivered))</td>"), row);
     }
 
+    [Fact]
+    public async Task Stop_GoesThroughStopExecution_AndASecondStopGetsTheApiAnswer()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var machine = await host.CreateCallbackMachineAsync();
+        var execution = await host.StartAsync(machine, "to-stop", "poc-create-job");
+        await host.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>().WaitForIdleAsync(execution, TestContext.Current.CancellationToken);
+        var history = await host.SfnAsync("GetExecutionHistory", new { executionArn = execution });
+        var scheduled = history.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "TaskScheduled").GetProperty("id").GetInt64();
+        var body = $$"""{"executionArn":"{{execution}}","error":"ByHand","cause":"stopped from the console"}""";
+
+        using (var stopped = await SendAsync(host, "/api/stop", body, header: true, origin: null))
+        {
+            Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+            Assert.Contains("stopDate", await stopped.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        var described = await host.SfnAsync("DescribeExecution", new { executionArn = execution });
+        Assert.Equal("ABORTED", described.GetProperty("status").GetString());
+        Assert.Equal("ByHand", described.GetProperty("error").GetString());
+        using var again = await SendAsync(host, "/api/task-success", $$"""{"executionArn":"{{execution}}","eventId":{{scheduled}},"output":"{}"}""", header: true, origin: null);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("TaskTimedOut", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private static string Render(bool readOnly)
     {
         var task = new WaitingTask("arn:aws:states:us-east-1:000000000000:execution:m:e", "e", "arn:aws:states:us-east-1:000000000000:stateMachine:m", 5, "Wait",
