@@ -89,6 +89,16 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
         => _dispatcher.DispatchAsync(request, cancellationToken);
 
+    /// <summary>
+    /// Read-only views for LocalCloud's console, which has no API for them: each history event as it is appended
+    /// (<see cref="ExecutionRegistry.HistoryAppended"/>) and whether a task token is still open. Every change the console
+    /// makes goes through <see cref="HandleAsync"/>, as any client's.
+    /// </summary>
+    public ExecutionRegistry Executions => _backend.Executions;
+
+    /// <summary>Whether <paramref name="token"/> belongs to a task still waiting for its callback (see <see cref="Executions"/>).</summary>
+    public bool IsTokenOpen(string token) => _backend.Engine.Tokens.Find(token).State == TokenState.Open;
+
     /// <summary>Completes when the execution leaves RUNNING (for in-process tests and tools).</summary>
     public Task<ExecutionSnapshot> WaitForExecutionAsync(string executionArn, CancellationToken ct)
         => _backend.RequireExecution(executionArn).Finished.WaitAsync(ct);

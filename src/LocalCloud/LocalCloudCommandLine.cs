@@ -19,11 +19,12 @@ public static class LocalCloudCommandLine
         var credentials = new Option<string[]>("--credentials") { Description = "ACCESS_KEY:SECRET accepted under --require-auth; repeatable. Default: LOCALCLOUD_CREDENTIALS (comma-separated pairs).", AllowMultipleArgumentsPerToken = true };
         var data = new Option<string?>("--data") { Description = "Keep all state in DIR (SQLite, DIR/localcloud.db; function code under DIR/lambda) so it survives a crash or restart. Without it, state lasts as long as the process." };
         var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
+        var consoleActions = new Option<bool>("--console-actions") { Description = "Let the web console at /_localcloud/console start and stop executions and send task callbacks although --host is not loopback (on loopback it always may)." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
 
         var root = new RootCommand("LocalCloud: Step Functions, Lambda, DynamoDB and EventBridge Scheduler on one port, speaking AWS's wire protocols.")
         {
-            port, host, data, scale, logLevel, requireAuth, credentials,
+            port, host, data, scale, logLevel, requireAuth, credentials, consoleActions,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +61,7 @@ public static class LocalCloudCommandLine
                 MinimumLogLevel = parse.GetValue(logLevel),
                 RequireAuth = auth,
                 Credentials = keys.Credentials,
+                ConsoleActions = parse.GetValue(consoleActions),
             }, cancellationToken).ConfigureAwait(false);
         });
         return root;

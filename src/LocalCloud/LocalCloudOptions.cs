@@ -33,6 +33,12 @@ public sealed record LocalCloudOptions
     /// <summary>Access key id → secret access key accepted under <see cref="RequireAuth"/>.</summary>
     public IReadOnlyDictionary<string, string> Credentials { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Let the web console (/_localcloud/console) act — start, stop, send task callbacks — although LocalCloud is bound
+    /// to an address other than loopback. On loopback it always may; elsewhere it is read-only unless this is set.
+    /// </summary>
+    public bool ConsoleActions { get; init; }
+
     /// <summary>Largest request body accepted; Lambda's CreateFunction carries a base64 zip of up to 50 MB.</summary>
     public long MaxRequestBodyBytes { get; init; } = 80L * 1024 * 1024;
 }

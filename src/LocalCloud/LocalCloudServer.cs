@@ -1,6 +1,7 @@
 using LocalCloud.Core;
 using LocalCloud.Core.Usage;
 using LocalCloud.Hosting;
+using LocalCloud.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,15 +19,20 @@ public sealed class LocalCloudServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ServiceSet _services;
+    private readonly ConsoleEndpoints _console;
 
-    private LocalCloudServer(WebApplication app, ServiceSet services, Uri baseUrl)
+    private LocalCloudServer(WebApplication app, ServiceSet services, ConsoleEndpoints console, Uri baseUrl)
     {
         _app = app;
         _services = services;
+        _console = console;
         BaseUrl = baseUrl;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The web console on the same port (docs/console.md).</summary>
+    public Uri ConsoleUrl => new(BaseUrl, ConsoleEndpoints.Prefix);
 
     public UsageMeter Usage => _services.Usage;
 
@@ -93,16 +99,21 @@ public sealed class LocalCloudServer : IAsyncDisposable
             throw;
         }
         var authenticator = options.RequireAuth ? new SigV4Authenticator(options.Credentials, worker, options.Time) : null;
-        ready.SetResult(new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), authenticator, options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>()));
-        Logs.Listening(loggers.CreateLogger<LocalCloudServer>(), baseUrl, string.Join(", ", services.Endpoints.Select(e => e.Name)));
-        return new LocalCloudServer(app, services, baseUrl);
+        var console = new ConsoleEndpoints(services.Endpoints, services.Usage, options);
+        ready.SetResult(new HttpBridge(new ServiceRouter(services.Endpoints), new LocalEndpoints(services.Endpoints, services.Usage, options.ScheduleTimeScale), authenticator, options.MaxRequestBodyBytes, loggers.CreateLogger<HttpBridge>(), console));
+        var log = loggers.CreateLogger<LocalCloudServer>();
+        Logs.Listening(log, baseUrl, string.Join(", ", services.Endpoints.Select(e => e.Name)));
+        Logs.Console(log, new Uri(baseUrl, ConsoleEndpoints.Prefix));
+        return new LocalCloudServer(app, services, console, baseUrl);
     }
 
     private static string FormatHost(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 
     public async ValueTask DisposeAsync()
     {
-        // Stop taking requests first, then let services end their workers and timers.
+        // Console streams first (they would hold the stop for its whole timeout), then stop taking requests, then let
+        // services end their workers and timers.
+        _console.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _services.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);

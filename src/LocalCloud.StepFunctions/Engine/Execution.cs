@@ -212,6 +212,9 @@ public sealed class Execution : IDisposable
         Stop(tasks);
     }
 
+    /// <summary>Calls <paramref name="appended"/> with each event appended from now on, under this execution's lock: it must only hand the event off.</summary>
+    public void OnAppended(Action<Execution, HistoryEvent> appended) => _history.Appended = e => appended(this, e);
+
     /// <summary>Writes the record a restart finds first; StartExecution answers only after it.</summary>
     public void WriteStarted() => Journal?.Started(this);
 

@@ -23,6 +23,9 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
     /// <summary>The id of the newest event (ids count from 1).</summary>
     public long LastId => _events.Count;
 
+    /// <summary>Told of each event once it is in the history, under the execution's lock: it must only hand the event off.</summary>
+    public Action<HistoryEvent>? Appended { get; set; }
+
     public void Restore(IEnumerable<HistoryEvent> events) => _events.AddRange(events);
 
     /// <summary>Adds an event (journaled first, with the <paramref name="checkpoint"/> it reached and the task <paramref name="token"/> it minted).</summary>
@@ -31,6 +34,7 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
         var e = Next(type, detailsMember, details);
         Journal?.Appended(e, token, checkpoint);
         _events.Add(e);
+        Appended?.Invoke(e);
         return e;
     }
 
@@ -41,6 +45,7 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
         var ending = result(e.Timestamp);
         Journal?.Finished(execution, ending, e);
         _events.Add(e);
+        Appended?.Invoke(e);
         return ending;
     }
 

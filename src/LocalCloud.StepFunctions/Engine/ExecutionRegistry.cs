@@ -17,12 +17,19 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
     private readonly Lock _gate = new();
     private readonly ExecutionRetention _retention = retention ?? ExecutionRetention.Default;
 
+    /// <summary>
+    /// Each history event of every execution held here, as it is appended (the console's live view). Raised under that
+    /// execution's lock, in history order: a handler must only hand the event off, never block or call the execution back.
+    /// </summary>
+    public event Action<Execution, HistoryEvent>? HistoryAppended;
+
     public Execution GetOrAdd(Execution execution)
     {
         ArgumentNullException.ThrowIfNull(execution);
         var stored = _executions.GetOrAdd(execution.Arn, execution);
         if (ReferenceEquals(stored, execution))
         {
+            execution.OnAppended((e, appended) => HistoryAppended?.Invoke(e, appended));
             execution.OnEnded(Retire);
         }
         Trim();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LocalCloud.Core;
 using LocalCloud.Core.Protocols;
+using LocalCloud.WebConsole;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace LocalCloud.Hosting;
 /// The only place HTTP meets the services: turns an ASP.NET request into a <see cref="ServiceRequest"/>,
 /// routes it, and copies the <see cref="ServiceResponse"/> back. Every failure leaves in AWS's shape.
 /// </summary>
-internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints local, SigV4Authenticator? authenticator, long maxBodyBytes, ILogger<HttpBridge> logger)
+internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints local, SigV4Authenticator? authenticator, long maxBodyBytes, ILogger<HttpBridge> logger, ConsoleEndpoints? console = null)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -19,6 +20,12 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         var path = http.Request.Path.Value ?? "/";
         var target = http.Request.Headers["X-Amz-Target"].ToString();
+        if (console is not null && ConsoleEndpoints.Owns(path))
+        {
+            // A browser cannot sign SigV4: the console checks its own credentials (ConsoleAccess).
+            await console.HandleAsync(http).ConfigureAwait(false);
+            return;
+        }
 
         // The body is read (within the size limit) before anything else, because a SigV4 signature covers it.
         ReadOnlyMemory<byte> body;

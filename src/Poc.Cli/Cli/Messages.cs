@@ -152,6 +152,8 @@ public static class Messages
 
     public static string LocalCloudStarted(Uri url) => $"LocalCloud started at {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
 
+    public static string ConsoleAt(Uri url) => $"Watch each execution move through its graph, and send callbacks by hand, in the console: {url}";
+
     public static string LocalCloudStartedElsewhere(Uri url, int taken)
         => $"port {taken} is taken (another LocalCloud or LocalStack?), so this LocalCloud took a free one: {url} (schedules run 20× faster: rate(1 minute) fires every 3 s)";
 

@@ -183,6 +183,7 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
     {
         var cloud = await EmbeddedLocalCloud.StartAsync(DemoPort, DemoTimeScale, ct);
         console.WriteLine(cloud.TakenPort is { } taken ? Messages.LocalCloudStartedElsewhere(cloud.BaseUrl, taken) : Messages.LocalCloudStarted(cloud.BaseUrl));
+        console.WriteLine(Messages.ConsoleAt(cloud.ConsoleUrl));
         return cloud;
     }
 

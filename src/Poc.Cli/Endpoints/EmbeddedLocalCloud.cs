@@ -25,6 +25,9 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
     /// <summary>Where LocalCloud answers.</summary>
     public Uri BaseUrl => server.BaseUrl;
 
+    /// <summary>LocalCloud's web console, where each execution can be watched live (docs/console.md).</summary>
+    public Uri ConsoleUrl => server.ConsoleUrl;
+
     /// <summary>The preferred port when something else had it (so a free port was used), else null.</summary>
     public int? TakenPort { get; }
 

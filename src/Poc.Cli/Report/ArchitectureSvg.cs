@@ -1,3 +1,5 @@
+using Asl.Diagrams;
+
 namespace Poc.Cli.Report;
 
 /// <summary>The callback pattern's architecture: who invokes whom, and in which order, as numbered arrows.</summary>

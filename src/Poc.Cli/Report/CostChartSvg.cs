@@ -1,4 +1,5 @@
 using System.Globalization;
+using Asl.Diagrams;
 using Poc.Cli.Cost;
 
 namespace Poc.Cli.Report;

@@ -2,6 +2,7 @@ using Poc.Cli.Deploy;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Asl.Diagrams;
 using Poc.Cli.Scenarios;
 
 namespace Poc.Cli.Report;

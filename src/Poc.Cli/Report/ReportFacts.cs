@@ -1,4 +1,5 @@
 using System.Globalization;
+using Asl.Diagrams;
 using Poc.Cli.Cost;
 using Poc.Cli.Runs;
 using Poc.Cli.Scenarios;

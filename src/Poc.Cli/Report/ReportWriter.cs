@@ -1,3 +1,4 @@
+using Asl.Diagrams;
 using Poc.Cli.Scenarios;
 
 namespace Poc.Cli.Report;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Asl.Diagrams;
 
 namespace Poc.Cli.Report;
 

@@ -1,3 +1,4 @@
+using Asl.Diagrams;
 using Poc.Cli.Report;
 using Poc.Cli.Tests.History;
 using Poc.Cli.History;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Poc.Cli.Report;
+namespace Asl.Diagrams;
 
 /// <summary>Builds one inline SVG element: shapes with invariant numbers and escaped text, no external references.</summary>
 public sealed class SvgWriter(double width, double height, string label)
@@ -22,9 +22,17 @@ public sealed class SvgWriter(double width, double height, string label)
     public SvgWriter Line(double x1, double y1, double x2, double y2, string css, bool arrow = false)
         => Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" class=\"{css}\"{(arrow ? $" marker-end=\"url(#{MarkerId(css)})\"" : "")}/>");
 
-    /// <summary>A path from SVG path data built with <see cref="N"/>.</summary>
-    public SvgWriter Path(string data, string css, bool arrow = false)
-        => Append($"<path d=\"{data}\" class=\"{css}\"{(arrow ? $" marker-end=\"url(#{MarkerId(css)})\"" : "")}/>");
+    /// <summary>A path from SVG path data built with <see cref="N"/>; <paramref name="attributes"/> are extra, already escaped.</summary>
+    public SvgWriter Path(string data, string css, bool arrow = false, string attributes = "")
+        => Append($"<path d=\"{data}\" class=\"{css}\"{(arrow ? $" marker-end=\"url(#{MarkerId(css)})\"" : "")}{attributes}/>");
+
+    /// <summary>Opens a group; <paramref name="attributes"/> (with a leading space) are already escaped. Close it with <see cref="EndGroup"/>.</summary>
+    public SvgWriter Group(string attributes) => Append($"<g{attributes}>");
+
+    public SvgWriter EndGroup() => Append("</g>");
+
+    /// <summary>The root's ARIA role: an image, or a group when it holds controls (an image's children are not reachable).</summary>
+    public string Role { get; init; } = "img";
 
     /// <summary>A polyline through <paramref name="points"/>.</summary>
     public SvgWriter Polyline(IEnumerable<(double X, double Y)> points, string css)
@@ -41,7 +49,7 @@ public sealed class SvgWriter(double width, double height, string label)
             $"<marker id=\"m-{css.Replace(' ', '-')}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
             + $"<path d=\"M0,0 L10,5 L0,10 z\" class=\"head {css}\"/></marker>"));
         return $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" "
-               + $"role=\"img\" aria-label=\"{WebUtility.HtmlEncode(label)}\"><defs>{markers}</defs>{body}</svg>";
+               + $"role=\"{Role}\" aria-label=\"{WebUtility.HtmlEncode(label)}\"><defs>{markers}</defs>{body}</svg>";
     }
 
     /// <summary>A number as SVG wants it: invariant, at most two decimals.</summary>

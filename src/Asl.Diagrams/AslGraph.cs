@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Poc.Cli.Report;
+namespace Asl.Diagrams;
 
 /// <summary>The states and transitions of an Amazon States Language definition, as a graph to draw.</summary>
 public sealed record AslGraph(string StartAt, IReadOnlyList<AslState> States, IReadOnlyList<AslEdge> Edges)

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Asl.Diagrams;
+using LocalCloud.Core.Usage;
+using LocalCloud.Lambda;
+using LocalCloud.Scheduler;
+using static LocalCloud.WebConsole.Html;
+
+namespace LocalCloud.WebConsole;
+
+/// <summary>
+/// The console's pages, rendered on the server from what the Step Functions API answers (decision 0010). The page's
+/// script (Assets/console.js) marks the graph, draws the history table, follows the live stream and posts actions.
+/// </summary>
+internal static class ConsolePages
+{
+    public const string Prefix = "/_localcloud/console";
+
+    private static readonly string[] Statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
+
+    private static readonly string[] IndexMembers = ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"];
+
+    public static string Layout(string title, bool canAct, string body, string? live = null)
+        => $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{E(title)} · LocalCloud console</title><link rel="stylesheet" href="{Prefix}/assets/console.css"></head>
+            <body data-can-act="{(canAct ? "true" : "false")}"{(live is null ? "" : $" data-live-source=\"{E(live)}\"")}>
+            <header><nav aria-label="Console"><a href="{Prefix}">LocalCloud console</a></nav>
+            <span class="mode">{(canAct ? "actions enabled" : "read-only")}</span></header>
+            <main>{body}</main>
+            <div id="status" role="status" aria-live="polite"></div>
+            <script src="{Prefix}/assets/console.js"></script>
+            </body></html>
+            """;
+
+    public static string Overview(JsonElement machines, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct,
+        IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables,
+        IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules)
+    {
+        var html = new StringBuilder("<h1>Step Functions</h1><h2>State machines</h2>");
+        var list = machines.GetProperty("stateMachines").EnumerateArray().ToList();
+        if (list.Count == 0)
+        {
+            html.Append("<p class=\"note\">No state machine yet.</p>");
+        }
+        else
+        {
+            html.Append("<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Created</th></tr></thead><tbody>");
+            foreach (var m in list)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Prefix}/state-machine?arn={U(Str(m, "stateMachineArn"))}\">{E(Str(m, "name"))}</a></td><td>{E(Str(m, "type"))}</td><td>{Time(m, "creationDate")}</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: true)).Append("</section>");
+        html.Append("<h2>DynamoDB tables</h2>");
+        html.Append(tables.Count == 0 ? "<p class=\"note\">No table yet.</p>" : "<ul class=\"tables\">" + string.Concat(tables.Select(t => $"<li><a href=\"{Prefix}/dynamodb/table?name={U(t)}\">{E(t)}</a></li>")) + "</ul>");
+        html.Append("<section data-live-region=\"schedules\"><h2>Schedules</h2>").Append(Schedules(schedules)).Append("</section>");
+        html.Append("<section data-live-region=\"lambda\"><h2>Lambda: recent invocations</h2>").Append(Invocations(invocations)).Append("</section>");
+        html.Append("<section data-live-region=\"usage\"><h2>Usage meter</h2>").Append(Usage(usage)).Append("</section>");
+        return html.ToString();
+    }
+
+    public static string WaitingTable(IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct, bool showExecution)
+    {
+        if (waiting.Count == 0)
+        {
+            return "<p class=\"note\" data-waiting-count=\"0\">No task waits for a callback.</p>";
+        }
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<table class=\"waiting\" data-waiting-count=\"{waiting.Count}\"><thead><tr>");
+        if (showExecution)
+        {
+            html.Append("<th scope=\"col\">Execution</th>");
+        }
+        html.Append("<th scope=\"col\">State</th><th scope=\"col\">Waiting</th><th scope=\"col\">Timeout</th><th scope=\"col\">Heartbeat</th><th scope=\"col\">Token</th>");
+        if (canAct)
+        {
+            html.Append("<th scope=\"col\">Send</th>");
+        }
+        html.Append("</tr></thead><tbody>");
+        foreach (var w in waiting)
+        {
+            var key = $"data-execution=\"{E(w.ExecutionArn)}\" data-event=\"{w.EventId}\"";
+            html.Append(CultureInfo.InvariantCulture, $"<tr {key}>");
+            if (showExecution)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td><a href=\"{Prefix}/execution?arn={U(w.ExecutionArn)}\">{E(w.ExecutionName)}</a></td>");
+            }
+            html.Append(CultureInfo.InvariantCulture, $"<td>{E(w.State)}</td><td title=\"since {Time(w.Scheduled)}\">{Duration(now - w.Scheduled)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(w.TimeoutSeconds is { } t ? $"at {Time(w.Scheduled.AddSeconds(t))}" : "none")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(w.HeartbeatSeconds is { } h ? $"every {h} s" : "none")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td><code class=\"token\">{E(w.MaskedToken)}</code> <button type=\"button\" class=\"link\" data-reveal {key}>reveal</button></td>");
+            if (canAct)
+            {
+                var label = E(w.State ?? w.ExecutionName);
+                html.Append(CultureInfo.InvariantCulture, $"""
+                    <td class="send"><label>Output <textarea rows="2" data-field="output" aria-label="Output for {label}">{"{}"}</textarea></label>
+                    <button type="button" data-action="task-success" {key}>Send success</button>
+                    <label>Error <input data-field="error" value="ConsoleFailure" aria-label="Error for {label}"></label>
+                    <label>Cause <input data-field="cause" value="" aria-label="Cause for {label}"></label>
+                    <button type="button" data-action="task-failure" {key}>Send failure</button>
+                    <button type="button" data-action="task-heartbeat" {key}>Send heartbeat</button></td>
+                    """);
+            }
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    public static string StateMachine(JsonElement machine, JsonElement executions, string? status, string? next, bool canAct)
+    {
+        var arn = Str(machine, "stateMachineArn");
+        var definition = Str(machine, "definition");
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(Str(machine, "name"))}</h1><p class=\"meta\">{E(arn)} · {E(Str(machine, "type"))} · created {Time(machine, "creationDate")}</p>");
+        html.Append("<div class=\"split\"><figure class=\"figure\">").Append(Graph(definition, [], Str(machine, "name"), interactive: false))
+            .Append("<figcaption>Definition graph</figcaption></figure>")
+            .Append(CultureInfo.InvariantCulture, $"<details open><summary>Definition (JSON)</summary><pre class=\"json\" tabindex=\"0\">{E(Pretty(definition))}</pre></details></div>");
+        if (canAct)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <h2>Start an execution</h2>
+                <form id="start" data-machine="{E(arn)}"><label>Name (optional) <input name="name" autocomplete="off"></label>
+                <label>Input <textarea name="input" rows="4">{"{}"}</textarea></label>
+                <button type="submit">Start execution</button></form>
+                """);
+        }
+        html.Append("<section data-live-region=\"executions\"><h2>Executions</h2><nav class=\"filters\" aria-label=\"Status filter\">");
+        html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Prefix}/state-machine?arn={U(arn)}\"{(status is null ? " aria-current=\"page\"" : "")}>All</a>");
+        foreach (var s in Statuses)
+        {
+            html.Append(CultureInfo.InvariantCulture, $" <a href=\"{Prefix}/state-machine?arn={U(arn)}&amp;status={s}\"{(status == s ? " aria-current=\"page\"" : "")}>{s}</a>");
+        }
+        html.Append("</nav>");
+        var rows = executions.GetProperty("executions").EnumerateArray().ToList();
+        if (rows.Count == 0)
+        {
+            html.Append("<p class=\"note\">No execution.</p>");
+        }
+        else
+        {
+            html.Append("<table class=\"executions\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">Started</th><th scope=\"col\">Stopped</th></tr></thead><tbody>");
+            foreach (var e in rows)
+            {
+                var st = Str(e, "status");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Prefix}/execution?arn={U(Str(e, "executionArn"))}\">{E(Str(e, "name"))}</a></td><td><span class=\"badge {st.ToLowerInvariant()}\">{st}</span></td><td>{Time(e, "startDate")}</td><td>{Time(e, "stopDate")}</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        if (executions.TryGetProperty("nextToken", out var token) && token.GetString() is { } nextToken)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/state-machine?arn={U(arn)}{(status is null ? "" : $"&amp;status={U(status)}")}&amp;next={U(nextToken)}\">Next page</a></p>");
+        }
+        if (next is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/state-machine?arn={U(arn)}{(status is null ? "" : $"&amp;status={U(status)}")}\">First page</a></p>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    public static string Execution(JsonElement execution, string definition, List<JsonNode?> history, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct)
+    {
+        var arn = Str(execution, "executionArn");
+        var machineArn = Str(execution, "stateMachineArn");
+        var status = Str(execution, "status");
+        var path = history.Where(e => e?["type"]?.GetValue<string>().EndsWith("StateEntered", StringComparison.Ordinal) == true)
+            .Select(e => e!["stateEnteredEventDetails"]?["name"]?.GetValue<string>() ?? "").ToList();
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(Str(execution, "name"))}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(arn)} · <a href=\"{Prefix}/state-machine?arn={U(machineArn)}\">state machine</a></p>");
+        html.Append("<section data-live-region=\"summary\" class=\"summary\">")
+            .Append(CultureInfo.InvariantCulture, $"<p>Status <span class=\"badge {status.ToLowerInvariant()}\" id=\"execution-status\">{status}</span> · started {Time(execution, "startDate")} · stopped {Time(execution, "stopDate")}</p>");
+        if (Str(execution, "error") is { Length: > 0 } error)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>Error <code>{E(error)}</code>: {E(Str(execution, "cause"))}</p>");
+        }
+        if (canAct && status == "RUNNING")
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><button type=\"button\" data-action=\"stop\" data-execution=\"{E(arn)}\">Stop execution</button></p>");
+        }
+        html.Append("</section>");
+        html.Append("<div class=\"split\"><figure class=\"figure\" id=\"graph\">").Append(Graph(definition, path, Str(execution, "name"), interactive: true))
+            .Append("<figcaption>Path taken (orange), running (blue), failed (red), caught (dashed). Select a state for its input and output.</figcaption></figure>")
+            .Append("<section id=\"state-detail\" aria-live=\"polite\"><h2>State</h2><p class=\"note\">Select a state in the graph.</p></section></div>");
+        html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: false)).Append("</section>");
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "input"))))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "output"))))}</pre></details>");
+        html.Append("<h2>Event history</h2><table id=\"history\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Type</th><th scope=\"col\">Step</th><th scope=\"col\">Elapsed (ms)</th><th scope=\"col\">Timestamp</th><th scope=\"col\">Details</th></tr></thead><tbody></tbody></table>");
+        html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"history-data\" data-execution=\"{E(arn)}\">{ScriptJson(history)}</script>");
+        return html.ToString();
+    }
+
+    /// <summary>A table: its keys and indexes, a query by partition key on the table or an index, or a scan, 50 items a page.</summary>
+    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start)
+    {
+        var table = description.GetProperty("Table");
+        var name = Str(table, "TableName");
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(name)}</h1><p class=\"meta\">{E(Str(table, "TableArn"))} · {Number(table, "ItemCount")} items · keys {E(KeyText(table))}</p>");
+        var indexes = Indexes(table).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<form class=\"query\" method=\"get\" action=\"{Prefix}/dynamodb/table\"><input type=\"hidden\" name=\"name\" value=\"{E(name)}\">");
+        html.Append("<label>Query <select name=\"index\"><option value=\"\">the table</option>");
+        foreach (var i in indexes)
+        {
+            var indexName = Str(i, "IndexName");
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(indexName)}\"{(indexName == index ? " selected" : "")}>{E(indexName)} ({E(KeyText(i))})</option>");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label><button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}")}</h2>");
+        var rows = items.GetProperty("Items").EnumerateArray().ToList();
+        var keyNames = table.GetProperty("KeySchema").EnumerateArray().Select(k => Str(k, "AttributeName")).ToList();
+        if (rows.Count == 0)
+        {
+            html.Append("<p class=\"note\">No item.</p>");
+        }
+        else
+        {
+            html.Append("<table class=\"items\"><thead><tr>");
+            foreach (var k in keyNames)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(k)}</th>");
+            }
+            html.Append("<th scope=\"col\">Item</th></tr></thead><tbody>");
+            foreach (var item in rows)
+            {
+                var plain = DynamoDbApi.Plain(item) as JsonObject;
+                html.Append("<tr>");
+                foreach (var k in keyNames)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{E(TokenMask.MaskText(plain?[k]?.ToString()))}</td>");
+                }
+                html.Append(CultureInfo.InvariantCulture, $"<td><details><summary>{plain?.Count ?? 0} attributes</summary><pre class=\"json\" tabindex=\"0\">{E(TokenMask.MaskText(plain?.ToJsonString(PrettyJson)))}</pre></details></td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        if (items.TryGetProperty("LastEvaluatedKey", out var last))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
+        }
+        if (start is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}\">First page</a></p>");
+        }
+        return html.ToString();
+    }
+
+    /// <summary>The table's global and local secondary indexes, as DescribeTable lists them.</summary>
+    public static IEnumerable<JsonElement> Indexes(JsonElement table)
+        => IndexMembers
+            .Where(m => table.TryGetProperty(m, out var v) && v.ValueKind == JsonValueKind.Array)
+            .SelectMany(m => table.GetProperty(m).EnumerateArray());
+
+    private static string KeyText(JsonElement withKeySchema)
+        => string.Join(", ", withKeySchema.GetProperty("KeySchema").EnumerateArray().Select(k => $"{Str(k, "AttributeName")} ({Str(k, "KeyType")})"));
+
+    private static string Number(JsonElement parent, string member)
+        => parent.TryGetProperty(member, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetRawText() : "?";
+
+    private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Graph(string definition, IReadOnlyList<string> path, string label, bool interactive)
+    {
+        try
+        {
+            return StateMachineSvg.Render(AslGraph.Parse(definition), path, label, interactive);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"<p class=\"note\">The definition could not be drawn: {E(e.Message)}</p>";
+        }
+    }
+
+    private static string Schedules(IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules)
+    {
+        if (schedules.Count == 0)
+        {
+            return "<p class=\"note\">No schedule.</p>";
+        }
+        var html = new StringBuilder("<table class=\"schedules\"><thead><tr><th scope=\"col\">Schedule</th><th scope=\"col\">Expression</th><th scope=\"col\">State</th><th scope=\"col\">Target</th><th scope=\"col\">Next firing</th><th scope=\"col\">Last firing</th></tr></thead><tbody>");
+        foreach (var (s, last) in schedules)
+        {
+            var outcome = last is null ? "—" : $"{Time(last.FiredAt)}: {last.Outcome}{(last.Error is { } error ? $" ({error})" : "")}";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.GroupName)}/{E(s.Name)}</td><td><code>{E(s.ScheduleExpression)}</code></td><td>{E(s.State)}</td><td>{E(s.TargetArn)}</td><td>{Time(s.NextFiring)}</td><td>{E(outcome)}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    private static string Invocations(IReadOnlyList<LambdaInvocationRecord> invocations)
+    {
+        if (invocations.Count == 0)
+        {
+            return "<p class=\"note\">No invocation yet.</p>";
+        }
+        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Function</th><th scope=\"col\">Type</th><th scope=\"col\">Start</th><th scope=\"col\">Duration (ms)</th><th scope=\"col\">Start-up</th><th scope=\"col\">Error</th></tr></thead><tbody>");
+        foreach (var r in invocations)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.FunctionName)}</td><td>{E(r.InvocationType)}</td><td>{Time(r.Start)}</td><td class=\"num\">{r.Duration.TotalMilliseconds:0.0}</td><td>{(r.InitDuration is { } init ? $"cold ({init.TotalMilliseconds:0} ms)" : "warm")}</td><td>{E(r.ErrorType)}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    private static string Usage(IReadOnlyList<UsageRecord> usage)
+    {
+        if (usage.Count == 0)
+        {
+            return "<p class=\"note\">Nothing counted yet.</p>";
+        }
+        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Metric</th><th scope=\"col\">Resource</th><th scope=\"col\">Amount</th></tr></thead><tbody>");
+        foreach (var r in usage.OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Resource, StringComparer.Ordinal))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Service)}</td><td>{E(r.Metric)}</td><td>{E(r.Resource)}</td><td class=\"num\">{r.Amount.ToString(CultureInfo.InvariantCulture)}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+}
