@@ -54,9 +54,10 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
         SetTimer(Timeout, TimeOut);
     }
 
-    public bool TryComplete(InvocationOutcome outcome)
+    public bool TryComplete(InvocationOutcome outcome) => TryComplete(outcome, time.GetTimestamp());
+
+    private bool TryComplete(InvocationOutcome outcome, long now)
     {
-        var now = time.GetTimestamp();
         if (Interlocked.CompareExchange(ref _completed, 1, 0) != 0)
         {
             return false;
@@ -86,7 +87,11 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
         {
             Log.AppendLine($"{time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {RequestId} Task timed out after {seconds} seconds");
         }
-        TryComplete(outcome);
+        // A timer may fire a little before the timestamp clock says the timeout has passed (they tick differently);
+        // a timed-out invocation never lasted less than its timeout.
+        var now = time.GetTimestamp();
+        var deadline = DeliveredAt is { } delivered ? delivered + (long)(Timeout.TotalSeconds * time.TimestampFrequency) : now;
+        TryComplete(outcome, Math.Max(now, deadline));
     }
 
     private void SetTimer(TimeSpan dueTime, Action onFire)
