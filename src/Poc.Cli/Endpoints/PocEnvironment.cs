@@ -47,6 +47,9 @@ public sealed class PocEnvironment : IDisposable
     /// <summary>LocalCloud's schedule time scale (0.05 makes rate(1 minute) fire every 3 s), when known.</summary>
     public double? ScheduleTimeScale { get; init; }
 
+    /// <summary>The REST job API the functions are deployed to call (JOB_API_URL); null for the simulated API Lambda.</summary>
+    public Uri? JobApiUrl { get; init; }
+
     /// <summary>The clock every wait and timestamp uses.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -110,7 +113,11 @@ public sealed class PocEnvironment : IDisposable
 
     /// <summary>The same environment reading sources from <paramref name="root"/>.</summary>
     public PocEnvironment WithRepoRoot(string root)
-        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = root };
+        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = root, JobApiUrl = JobApiUrl };
+
+    /// <summary>The same environment deploying the functions to call the REST job API at <paramref name="url"/>.</summary>
+    public PocEnvironment WithJobApi(Uri url)
+        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = RepoRoot, JobApiUrl = url };
 
     /// <inheritdoc />
     public void Dispose()
