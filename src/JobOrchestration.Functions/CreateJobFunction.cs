@@ -21,7 +21,7 @@ public sealed class CreateJobFunction
         var settings = FunctionSettings.FromEnvironment();
         var log = new ConsoleFunctionLog("poc-create-job", TimeProvider.System);
         starter = new JobStarter(
-            new LambdaJobApi(new LambdaFunctionInvoker(new LambdaClient(ClientConfig.Create())), settings.SimulatedApiFunction),
+            JobApis.FromEnvironment(settings),
             new DynamoDbTokenStore(new AmazonDynamoDBClient(), settings.TokensTable, settings.TokensStatusIndex, log),
             settings,
             TimeProvider.System,

@@ -23,7 +23,7 @@ public sealed class PollerFunction
         var log = new ConsoleFunctionLog("poc-poller", TimeProvider.System);
         poller = new JobPoller(
             new DynamoDbTokenStore(new AmazonDynamoDBClient(), settings.TokensTable, settings.TokensStatusIndex, log),
-            new LambdaJobApi(new LambdaFunctionInvoker(new LambdaClient(ClientConfig.Create())), settings.SimulatedApiFunction),
+            JobApis.FromEnvironment(settings),
             new StepFunctionsTaskCallbacks(new StepFunctionsClient(ClientConfig.Create())),
             TimeProvider.System,
             log,

@@ -59,7 +59,7 @@ public sealed class CallbackPatternTests(DeployedLocalCloud local)
     [Fact]
     public async Task Baseline_SameJobs_EndTheSameWayAndSpendMoreTransitions()
     {
-        local.Cloud.Usage.Reset();
+        local.Cloud.Server.Usage.Reset();
         Scenario[] scenarios = [ScenarioCatalog.Success, ScenarioCatalog.JobFailed, ScenarioCatalog.MaxAttempts, ScenarioCatalog.PollingTimeout];
         var baseline = await ScenarioRunner.RunAsync(local.Env, new RunPlan([.. scenarios.Select(s => new RunItem(s, 1))], WorkflowKind.Baseline, local.Poller), null, TestContext.Current.CancellationToken);
         var callback = await ScenarioRunner.RunAsync(local.Env, new RunPlan([.. scenarios.Select(s => new RunItem(s, 1))], WorkflowKind.Callback, local.Poller), null, TestContext.Current.CancellationToken);
@@ -67,8 +67,8 @@ public sealed class CallbackPatternTests(DeployedLocalCloud local)
         Assert.True(baseline.AllAsExpected, string.Join("; ", baseline.Executions.Select(e => $"{e.ExecutionName} {e.Status} {e.Error}")));
         Assert.True(callback.AllAsExpected, string.Join("; ", callback.Executions.Select(e => $"{e.ExecutionName} {e.Status} {e.Error} {e.Record?.Status}")));
         var arn = (string name) => $"arn:aws:states:us-east-1:000000000000:stateMachine:{name}";
-        var baselineTransitions = local.Cloud.Usage.Get("states", "StateTransitions", arn(PocResources.BaselineStateMachine));
-        var callbackTransitions = local.Cloud.Usage.Get("states", "StateTransitions", arn(PocResources.CallbackStateMachine));
+        var baselineTransitions = local.Cloud.Server.Usage.Get("states", "StateTransitions", arn(PocResources.BaselineStateMachine));
+        var callbackTransitions = local.Cloud.Server.Usage.Get("states", "StateTransitions", arn(PocResources.CallbackStateMachine));
         Assert.True(callbackTransitions > 0 && baselineTransitions > callbackTransitions,
             $"callback {callbackTransitions} vs baseline {baselineTransitions} state transitions for the same four jobs");
     }

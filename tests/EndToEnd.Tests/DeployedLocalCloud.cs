@@ -1,3 +1,4 @@
+using LocalCloud.Testing;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
 
@@ -14,20 +15,15 @@ public sealed class DeployedLocalCloud : IAsyncLifetime
 {
     public const double ScheduleTimeScale = 0.05;
 
-    public LocalCloud.LocalCloudServer Cloud { get; private set; } = null!;
+    public LocalCloudFixture Cloud { get; private set; } = null!;
     public PocEnvironment Env { get; private set; } = null!;
     public DeployResult Deployed { get; private set; } = null!;
     public PollerPlan Poller { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Cloud = await LocalCloud.LocalCloudServer.StartAsync(new LocalCloud.LocalCloudOptions
-        {
-            Port = 0,
-            ScheduleTimeScale = ScheduleTimeScale,
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
-        });
-        Env = PocEnvironment.ForLocalCloud(Cloud.BaseUrl, ScheduleTimeScale);
+        Cloud = await LocalCloudFixture.StartAsync(LocalCloudFixture.DefaultOptions with { ScheduleTimeScale = ScheduleTimeScale });
+        Env = PocEnvironment.ForLocalCloud(Cloud.Endpoint, ScheduleTimeScale);
         Poller = PollerPlan.Resolve(new Poc.Cli.Cli.PollerArgs(null, null, null), Env.Kind, Env.ScheduleTimeScale);
         Deployed = await Deployer.DeployAsync(Env, progress: null, CancellationToken.None);
     }

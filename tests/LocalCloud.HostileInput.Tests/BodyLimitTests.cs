@@ -1,4 +1,5 @@
 using LocalCloud.HostileInput.Tests.Fuzzing;
+using LocalCloud.Testing;
 
 namespace LocalCloud.HostileInput.Tests;
 
@@ -9,12 +10,12 @@ namespace LocalCloud.HostileInput.Tests;
 public sealed class BodyLimitTests : IAsyncLifetime
 {
     private const int Limit = 64 * 1024;
-    private LocalCloudServer _server = null!;
+    private LocalCloudFixture _cloud = null!;
 
     public async ValueTask InitializeAsync()
-        => _server = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, MaxRequestBodyBytes = Limit, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical });
+        => _cloud = await LocalCloudFixture.StartAsync(LocalCloudFixture.DefaultOptions with { MaxRequestBodyBytes = Limit, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical });
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public ValueTask DisposeAsync() => _cloud.DisposeAsync();
 
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -30,7 +31,7 @@ public sealed class BodyLimitTests : IAsyncLifetime
     {
         var body = new byte[100 * 1024 * 1024];
 
-        var response = await new HostileClient(_server.BaseUrl).SendAsync(Request(route, target, body, chunked: false), TestContext.Current.CancellationToken, stopAfterBodyBytes: 16);
+        var response = await new HostileClient(_cloud.Endpoint).SendAsync(Request(route, target, body, chunked: false), TestContext.Current.CancellationToken, stopAfterBodyBytes: 16);
 
         AssertTooLarge(response);
     }
@@ -43,7 +44,7 @@ public sealed class BodyLimitTests : IAsyncLifetime
         var body = new byte[Limit * 4];
         Array.Fill(body, (byte)'a');
 
-        var response = await new HostileClient(_server.BaseUrl).SendAsync(Request(route, target, body, chunked: true), TestContext.Current.CancellationToken, stopAfterBodyBytes: Limit + (16 * 1024));
+        var response = await new HostileClient(_cloud.Endpoint).SendAsync(Request(route, target, body, chunked: true), TestContext.Current.CancellationToken, stopAfterBodyBytes: Limit + (16 * 1024));
 
         AssertTooLarge(response);
     }
@@ -53,7 +54,7 @@ public sealed class BodyLimitTests : IAsyncLifetime
     {
         var body = "{\"TableName\":\"absent\"}"u8.ToArray();
 
-        var response = await new HostileClient(_server.BaseUrl).SendAsync(Request("POST /", "DynamoDB_20120810.DescribeTable", body, chunked: true), TestContext.Current.CancellationToken);
+        var response = await new HostileClient(_cloud.Endpoint).SendAsync(Request("POST /", "DynamoDB_20120810.DescribeTable", body, chunked: true), TestContext.Current.CancellationToken);
 
         Assert.Equal(400, response.Status);
         Assert.Equal("ResourceNotFoundException", Verdict.ErrorCode(response));

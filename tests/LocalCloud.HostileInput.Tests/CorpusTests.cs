@@ -9,7 +9,7 @@ namespace LocalCloud.HostileInput.Tests;
 /// Hand-written broken inputs (Corpus/*.txt) whose AWS answer is known: every broken state machine definition is
 /// InvalidDefinition, every malformed DynamoDB expression is ValidationException.
 /// </summary>
-public sealed partial class CorpusTests(LocalCloudFixture cloud) : IClassFixture<LocalCloudFixture>
+public sealed partial class CorpusTests(HostileCloud cloud) : IClassFixture<HostileCloud>
 {
     [Fact]
     public async Task InvalidAslCorpus_EveryDefinition_InvalidDefinition()

@@ -10,7 +10,7 @@ namespace LocalCloud.HostileInput.Tests;
 /// below 500, arrive in time on an intact connection, and carry a modelled or protocol error code; the host
 /// must still report healthy after each operation's batch.
 /// </summary>
-public sealed class HostileRequestTests(LocalCloudFixture cloud) : IClassFixture<LocalCloudFixture>
+public sealed class HostileRequestTests(HostileCloud cloud) : IClassFixture<HostileCloud>
 {
     [Theory]
     [InlineData("stepfunctions")]

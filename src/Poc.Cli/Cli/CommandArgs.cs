@@ -10,7 +10,8 @@ public sealed record RunArgs(EndpointSettings Endpoint, Scenario Scenario, int J
 public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour);
 
 /// <summary>test's arguments after parsing.</summary>
-public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller);
+/// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves, faults included.</param>
+public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller, bool HttpJobApi = false);
 
 /// <summary>How the poller is driven and how long a run may take; null means "the default for this endpoint".</summary>
 public sealed record PollerArgs(double? PollIntervalSeconds, bool? TriggerPoller, double? TimeoutSeconds);

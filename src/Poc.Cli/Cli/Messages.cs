@@ -98,6 +98,16 @@ public static class Messages
     public static string Running(int jobs, string scenario, Scenarios.WorkflowKind workflow)
         => $"running {jobs} × {scenario} on the {(workflow == Scenarios.WorkflowKind.Callback ? "callback workflow" : "polling baseline")}";
 
+    public const string JobApiOption = "lambda (default): the functions call the simulated API Lambda. http: they call a simulated REST job API that poc serves (LocalCloud only), with faults in every run: 503s, dropped connections, slow answers.";
+
+    public const string HttpJobApiNeedsLocalCloud = "--job-api http needs LocalCloud: the functions must reach the job API poc serves on 127.0.0.1.";
+
+    public static string JobApiServing(Uri url) => $"job API (HTTP) served at {url}";
+
+    public static string JobApiServed(int requests, int faulted) => $"job API (HTTP): {requests} requests served, {faulted} of them faulted";
+
+    public static string JobApiFaults(string description) => $"job API faults this run: {description}";
+
     public static string Testing(int runs, int jobs) => $"testing every scenario, {runs} runs of {jobs} execution(s) each";
 
     public static string RunHeader(int run, int runs) => $"run {run} of {runs}";

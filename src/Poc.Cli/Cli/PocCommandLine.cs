@@ -131,9 +131,11 @@ public static class PocCommandLine
         var runs = PositiveInt("--runs", Messages.RunsOption, 3);
         var jobs = PositiveInt("--jobs", Messages.JobsOption, 1);
         var poller = new PollerOptions();
-        var test = new Command("test", Messages.TestDescription) { runs, jobs };
+        var jobApi = new Option<string>("--job-api") { Description = Messages.JobApiOption, DefaultValueFactory = _ => "lambda" };
+        jobApi.AcceptOnlyFromAmong("lambda", "http");
+        var test = new Command("test", Messages.TestDescription) { runs, jobs, jobApi };
         poller.AddTo(test);
-        test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r)), ct));
+        test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r), r.GetValue(jobApi) == "http"), ct));
         return test;
     }
 

@@ -3,6 +3,7 @@ using Poc.Cli.Checks;
 using Poc.Cli.Cost;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
+using Poc.Cli.JobApi;
 using Poc.Cli.Rendering;
 using Poc.Cli.Report;
 using Poc.Cli.Runs;
@@ -52,7 +53,15 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     private async Task<int> TestAsync(TestArgs args, CancellationToken ct)
     {
-        using var environment = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
+        using var resolved = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
+        await using var jobApi = args.HttpJobApi ? await HttpJobApiHost.StartAsync(resolved, ct) : null;
+        using var withJobApi = jobApi is null ? null : resolved.WithJobApi(jobApi.BaseUrl);
+        var environment = withJobApi ?? resolved;
+        if (jobApi is not null)
+        {
+            console.WriteLine(Messages.JobApiServing(jobApi.BaseUrl));
+        }
+
         var poller = PollerPlan.Resolve(args.Poller, environment.Kind, environment.ScheduleTimeScale);
         DescribeRun(environment, poller, Messages.Testing(args.Runs, args.Jobs));
         var deployView = new DeployView(console);
@@ -64,10 +73,20 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
             (run, plan) =>
             {
                 console.WriteLine(Messages.RunHeader(run, args.Runs));
+                if (jobApi is not null)
+                {
+                    console.WriteLine(Messages.JobApiFaults(HttpJobApiHost.InjectFaults(jobApi, run)));
+                }
+
                 return live.ShowAsync(p => ScenarioRunner.RunAsync(environment, plan, p, ct));
             },
             ct);
         console.Write(TestTable.Build(result));
+        if (jobApi is not null)
+        {
+            console.WriteLine(Messages.JobApiServed(jobApi.Faults.Requests, jobApi.Faults.Faulted));
+        }
+
         console.WriteLine(Messages.Totals(result.PassedChecks, result.FailedChecks));
         return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
     }

@@ -42,19 +42,23 @@ public static class PocResources
     /// <summary>
     /// The environment for a deployment. With schedules sped up (LocalCloud's time scale), the poller's 10 s claim lease
     /// would outlast several sweeps and a pending job would be skipped by them, so it shrinks with the scale (1 s at least).
+    /// With a REST job API, JOB_API_URL sends create-job and the poller there instead of to the simulated API Lambda.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> FunctionEnvironmentFor(double? scheduleTimeScale)
+    public static IReadOnlyDictionary<string, string> FunctionEnvironmentFor(double? scheduleTimeScale, Uri? jobApiUrl = null)
     {
-        if (scheduleTimeScale is not { } scale || scale >= 1)
+        var environment = new Dictionary<string, string>(FunctionEnvironment, StringComparer.Ordinal);
+        if (scheduleTimeScale is { } scale && scale < 1)
         {
-            return FunctionEnvironment;
+            var lease = Math.Max(1, (int)Math.Round(10 * scale));
+            environment["POLLER_LEASE_SECONDS"] = lease.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var lease = Math.Max(1, (int)Math.Round(10 * scale));
-        return new Dictionary<string, string>(FunctionEnvironment, StringComparer.Ordinal)
+        if (jobApiUrl is not null)
         {
-            ["POLLER_LEASE_SECONDS"] = lease.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+            environment["JOB_API_URL"] = jobApiUrl.ToString();
+        }
+
+        return environment;
     }
 
     private static string Handler(string type) => $"JobOrchestration.Functions::JobOrchestration.Functions.{type}::HandleAsync";

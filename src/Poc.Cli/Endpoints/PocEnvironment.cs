@@ -50,6 +50,9 @@ public sealed class PocEnvironment : IDisposable
     /// <summary>The query language the deployed workflows are written in (from --query-language).</summary>
     public Deploy.WorkflowFlavour Flavour => Settings.Flavour;
 
+    /// <summary>The REST job API the functions are deployed to call (JOB_API_URL); null for the simulated API Lambda.</summary>
+    public Uri? JobApiUrl { get; init; }
+
     /// <summary>The clock every wait and timestamp uses.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -113,7 +116,11 @@ public sealed class PocEnvironment : IDisposable
 
     /// <summary>The same environment reading sources from <paramref name="root"/>.</summary>
     public PocEnvironment WithRepoRoot(string root)
-        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = root };
+        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = root, JobApiUrl = JobApiUrl };
+
+    /// <summary>The same environment deploying the functions to call the REST job API at <paramref name="url"/>.</summary>
+    public PocEnvironment WithJobApi(Uri url)
+        => new(Settings, Endpoint, Kind, Credentials, env) { ScheduleTimeScale = ScheduleTimeScale, Time = Time, RepoRoot = RepoRoot, JobApiUrl = url };
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,3 +1,5 @@
+using LocalCloud.Testing;
+
 namespace LocalCloud.HostileInput.Tests.Security;
 
 /// <summary>A LocalCloud that verifies SigV4 signatures and accepts one key pair, test:test.</summary>
@@ -6,16 +8,14 @@ public sealed class AuthFixture : IAsyncLifetime
     public const string AccessKey = "test";
     public const string Secret = "test";
 
-    public LocalCloudServer Server { get; private set; } = null!;
+    public LocalCloudFixture Cloud { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
-        => Server = await LocalCloudServer.StartAsync(new LocalCloudOptions
+        => Cloud = await LocalCloudFixture.StartAsync(LocalCloudFixture.DefaultOptions with
         {
-            Port = 0,
             RequireAuth = true,
             Credentials = new Dictionary<string, string>(StringComparer.Ordinal) { [AccessKey] = Secret },
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
         });
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    public ValueTask DisposeAsync() => Cloud.DisposeAsync();
 }

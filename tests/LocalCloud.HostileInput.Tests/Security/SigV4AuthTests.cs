@@ -16,7 +16,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Unsigned_AwsJsonRequest_MissingAuthenticationToken400()
     {
-        using var response = await _http.SendAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), TestContext.Current.CancellationToken);
+        using var response = await _http.SendAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("MissingAuthenticationTokenException", await TypeAsync(response));
@@ -25,7 +25,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Unsigned_RestJsonRequest_MissingAuthenticationToken403()
     {
-        using var response = await _http.GetAsync(new Uri(auth.Server.BaseUrl, "/2015-03-31/functions/"), TestContext.Current.CancellationToken);
+        using var response = await _http.GetAsync(new Uri(auth.Cloud.Endpoint, "/2015-03-31/functions/"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("MissingAuthenticationTokenException", response.Headers.GetValues("x-amzn-ErrorType").Single());
@@ -35,9 +35,9 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     public async Task Unsigned_HealthAndRuntimeApi_AreNotRefused()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var health = await _http.GetAsync(new Uri(auth.Server.BaseUrl, "/_localcloud/health"), ct);
-        using var runtime = await _http.GetAsync(new Uri(auth.Server.BaseUrl, "/_localcloud/lambda-runtime/no-such-worker/2018-06-01/runtime/invocation/next"), ct);
-        using var usage = await _http.GetAsync(new Uri(auth.Server.BaseUrl, "/_localcloud/usage"), ct);
+        using var health = await _http.GetAsync(new Uri(auth.Cloud.Endpoint, "/_localcloud/health"), ct);
+        using var runtime = await _http.GetAsync(new Uri(auth.Cloud.Endpoint, "/_localcloud/lambda-runtime/no-such-worker/2018-06-01/runtime/invocation/next"), ct);
+        using var usage = await _http.GetAsync(new Uri(auth.Cloud.Endpoint, "/_localcloud/usage"), ct);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.False(runtime.Headers.TryGetValues("x-amzn-ErrorType", out var code) && code.Single() == "MissingAuthenticationTokenException", "the Runtime API must stay unsigned");
@@ -47,7 +47,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Signed_RightKey_Succeeds()
     {
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), Good, "dynamodb");
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), Good, "dynamodb");
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -56,7 +56,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Signed_WrongSecret_InvalidSignature()
     {
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), Good with { SecretAccessKey = "wrong" }, "dynamodb");
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), Good with { SecretAccessKey = "wrong" }, "dynamodb");
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await BodyAsync(response);
 
@@ -68,7 +68,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Signed_BodyChangedAfterSigning_InvalidSignature()
     {
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "DescribeTable", """{"TableName":"a"}"""), Good, "dynamodb");
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "DescribeTable", """{"TableName":"a"}"""), Good, "dynamodb");
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"TableName":"b"}"""));
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.0");
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
@@ -79,7 +79,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [Fact]
     public async Task Signed_UnknownAccessKey_UnrecognizedClient()
     {
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), new AwsCredentials("AKIDUNKNOWN", "x"), "dynamodb");
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), new AwsCredentials("AKIDUNKNOWN", "x"), "dynamodb");
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("UnrecognizedClientException", await TypeAsync(response));
@@ -90,7 +90,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     {
         // The worker credentials are minted per run under --require-auth; the published defaults must not work.
         var worker = new AwsCredentials("123456789012", "localcloud-test-secret", "localcloud-test-session");
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), worker, "dynamodb");
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), worker, "dynamodb");
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("UnrecognizedClientException", await TypeAsync(response));
@@ -102,7 +102,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     public async Task Signed_MoreThan15MinutesOff_InvalidSignatureWithAwsMessage(int minutes, string prefix)
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(minutes);
-        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables"), Good, "dynamodb", at);
+        using var request = await SignedRequests.SignAsync(SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables"), Good, "dynamodb", at);
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await BodyAsync(response);
 
@@ -118,7 +118,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
     [InlineData("Bearer abc")]
     public async Task MalformedAuthorization_IncompleteSignature(string authorization)
     {
-        using var request = SignedRequests.DynamoDb(auth.Server.BaseUrl, "ListTables");
+        using var request = SignedRequests.DynamoDb(auth.Cloud.Endpoint, "ListTables");
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
@@ -134,7 +134,7 @@ public sealed class SigV4AuthTests(AuthFixture auth) : IClassFixture<AuthFixture
         var ct = TestContext.Current.CancellationToken;
         AwsClientConfig Config(string secret) => new()
         {
-            ServiceUrl = auth.Server.BaseUrl.ToString(),
+            ServiceUrl = auth.Cloud.Endpoint.ToString(),
             Region = "us-east-1",
             Credentials = new AwsCredentials(AuthFixture.AccessKey, secret),
             MaxRetries = 0,

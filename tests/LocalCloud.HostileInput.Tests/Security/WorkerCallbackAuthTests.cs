@@ -45,7 +45,7 @@ public sealed class WorkerCallbackAuthTests(AuthFixture auth) : IClassFixture<Au
 
     private async Task OkAsync(params string[] args)
     {
-        var (exit, _, error) = await AwsCli.RunAsync(auth.Server.BaseUrl, AuthFixture.AccessKey, AuthFixture.Secret, args);
+        var (exit, _, error) = await AwsCli.RunAsync(auth.Cloud.Endpoint, AuthFixture.AccessKey, AuthFixture.Secret, args);
         Assert.True(exit == 0, $"aws {string.Join(' ', args)} exited {exit}: {error}");
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LocalCloud.Testing;
 
 namespace LocalCloud.Tests.AwsCli;
 
@@ -9,7 +10,7 @@ namespace LocalCloud.Tests.AwsCli;
 /// </summary>
 public sealed class AwsCliFixture : IAsyncLifetime
 {
-    public LocalCloudServer Server { get; private set; } = null!;
+    public LocalCloudFixture Cloud { get; private set; } = null!;
 
     public static string? AwsExecutable { get; } = FindOnPath("aws");
 
@@ -18,7 +19,7 @@ public sealed class AwsCliFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+        Cloud = await LocalCloudFixture.StartAsync();
         if (AwsExecutable is not null)
         {
             var (_, output, error) = await RunRawAsync(["--version"]);
@@ -26,7 +27,7 @@ public sealed class AwsCliFixture : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    public ValueTask DisposeAsync() => Cloud.DisposeAsync();
 
     /// <summary>Runs `aws --endpoint-url … args` and returns exit code, stdout, stderr.</summary>
     public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
@@ -35,11 +36,11 @@ public sealed class AwsCliFixture : IAsyncLifetime
         {
             Assert.Skip("The AWS CLI (aws) is not on PATH; .ci/run installs Debian's awscli.");
         }
-        string[] common = ["--endpoint-url", Server.BaseUrl.ToString().TrimEnd('/'), "--output", "json"];
+        string[] common = ["--endpoint-url", Cloud.Endpoint.ToString().TrimEnd('/'), "--output", "json"];
         return await RunRawAsync(_isVersion2 ? [.. common, "--cli-binary-format", "raw-in-base64-out", .. args] : [.. common, .. args]);
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunRawAsync(string[] args)
+    private async Task<(int Exit, string Out, string Err)> RunRawAsync(string[] args)
     {
         var start = new ProcessStartInfo(AwsExecutable!)
         {
@@ -56,9 +57,9 @@ public sealed class AwsCliFixture : IAsyncLifetime
         {
             start.Environment.Remove(name);
         }
-        start.Environment["AWS_ACCESS_KEY_ID"] = "test";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
-        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_ACCESS_KEY_ID"] = Cloud.Credentials.AccessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = Cloud.Credentials.SecretAccessKey;
+        start.Environment["AWS_DEFAULT_REGION"] = Cloud.Region;
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_PAGER"] = string.Empty;

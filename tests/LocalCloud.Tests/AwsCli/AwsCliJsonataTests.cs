@@ -25,7 +25,7 @@ public sealed class AwsCliJsonataTests(AwsCliFixture cli) : IClassFixture<AwsCli
             "--name", "run-1", "--input", """{"orderId":"o-1","rate":2,"prices":[10,30,50]}""");
         var executionArn = started.GetProperty("executionArn").GetString()!;
 
-        await cli.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>().WaitForExecutionAsync(executionArn, TestContext.Current.CancellationToken);
+        await cli.Cloud.WaitForExecutionAsync(executionArn, cancellationToken: TestContext.Current.CancellationToken);
         var described = await cli.OkAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
         var events = (await cli.OkAsync("stepfunctions", "get-execution-history", "--execution-arn", executionArn)).GetProperty("events").EnumerateArray().ToList();
         var item = await cli.OkAsync("dynamodb", "get-item", "--table-name", "cli-jsonata", "--key", """{"pk":{"S":"o-1"}}""");
@@ -55,7 +55,7 @@ public sealed class AwsCliJsonataTests(AwsCliFixture cli) : IClassFixture<AwsCli
         }
         var script = $$"""
             import boto3, json, sys, time
-            kw = dict(endpoint_url={{JsonSerializer.Serialize(cli.Server.BaseUrl.ToString().TrimEnd('/'))}}, region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')
+            kw = dict(endpoint_url={{JsonSerializer.Serialize(cli.Cloud.Endpoint.ToString().TrimEnd('/'))}}, region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')
             ddb = boto3.client('dynamodb', **kw)
             try:
                 ddb.create_table(TableName='cli-jsonata', AttributeDefinitions=[{'AttributeName':'pk','AttributeType':'S'}], KeySchema=[{'AttributeName':'pk','KeyType':'HASH'}], BillingMode='PAY_PER_REQUEST')

@@ -51,8 +51,7 @@ public sealed class AwsCliRoundTripTests(AwsCliFixture cli) : IClassFixture<AwsC
         var started = await cli.OkAsync("stepfunctions", "start-execution", "--state-machine-arn", arn, "--name", "run-1", "--input", """{"name":"ada"}""");
         var executionArn = started.GetProperty("executionArn").GetString()!;
 
-        var states = cli.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>();
-        await states.WaitForExecutionAsync(executionArn, TestContext.Current.CancellationToken);
+        await cli.Cloud.WaitForExecutionAsync(executionArn, cancellationToken: TestContext.Current.CancellationToken);
         var described = await cli.OkAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
         var history = await cli.OkAsync("stepfunctions", "get-execution-history", "--execution-arn", executionArn);
 

@@ -58,7 +58,7 @@ public sealed class AwsCliWorkflowTests(AwsCliFixture cli) : IClassFixture<AwsCl
             "--input", """{"numbers":[10,20,30]}""");
         var executionArn = started.GetProperty("executionArn").GetString()!;
 
-        await cli.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>().WaitForExecutionAsync(executionArn, TestContext.Current.CancellationToken);
+        await cli.Cloud.WaitForExecutionAsync(executionArn, cancellationToken: TestContext.Current.CancellationToken);
         var described = await cli.OkAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
         var history = await cli.OkAsync("stepfunctions", "get-execution-history", "--execution-arn", executionArn);
         var types = history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()!).ToList();

@@ -1,10 +1,7 @@
 using LocalCloud.Testing;
 using System.Diagnostics;
 using System.Text.Json;
-using Aws.Clients;
-using Aws.Clients.Lambda;
 using Aws.Clients.StepFunctions;
-using LocalCloud.StepFunctions;
 
 namespace LocalCloud.Tests.Faults;
 
@@ -22,29 +19,12 @@ public sealed class LambdaWorkerKilledTests
     {
         var cancel = TestContext.Current.CancellationToken;
         var zip = await FunctionPackage.GetAsync(typeof(LambdaWorkerKilledTests).Assembly, "FaultFunctionProject");
-        await using var cloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning }, cancel);
-        var config = new AwsClientConfig
-        {
-            ServiceUrl = cloud.BaseUrl.ToString(),
-            Region = "us-east-1",
-            Credentials = new AwsCredentials("test", "test"),
-            EnvironmentVariables = _ => null,
-        };
-        var lambda = new LambdaClient(config);
-        var states = new StepFunctionsClient(config);
+        await using var cloud = await LocalCloudFixture.StartAsync(cancellationToken: cancel);
+        var states = new StepFunctionsClient(cloud.ClientConfig());
         using var probe = new WorkerProbe();
 
         // A 900 s function Timeout: the retry can only come this soon if the crash itself ended the first attempt.
-        await lambda.CreateFunctionAsync(new CreateFunctionRequest
-        {
-            FunctionName = "fault-killed-worker",
-            Role = "arn:aws:iam::000000000000:role/lambda-role",
-            Runtime = "dotnet8",
-            Handler = "FaultFunction::FaultFunction.Functions::ReportPidThenObey",
-            Timeout = 900,
-            Code = new Aws.Clients.Lambda.FunctionCode { ZipFile = zip },
-        }, cancel);
-        await WaitUntilActiveAsync(lambda, "fault-killed-worker");
+        await cloud.DeployFunctionAsync("fault-killed-worker", zip, "FaultFunction::FaultFunction.Functions::ReportPidThenObey", timeoutSeconds: 900, cancellationToken: cancel);
         var definition = $$"""
             {
               "StartAt": "Work",
@@ -60,8 +40,8 @@ public sealed class LambdaWorkerKilledTests
               }
             }
             """;
-        var machine = await states.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "fault-killed-worker", Definition = definition, RoleArn = "arn:aws:iam::000000000000:role/states-role" }, cancel);
-        var started = await states.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine.StateMachineArn, Input = "{}" }, cancel);
+        var machine = await cloud.CreateStateMachineAsync("fault-killed-worker", definition, cancellationToken: cancel);
+        var started = await states.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = "{}" }, cancel);
 
         var killedPid = await probe.NextAsync("hang", TestContext.Current.CancellationToken);
         using (var worker = Process.GetProcessById(killedPid))
@@ -69,8 +49,7 @@ public sealed class LambdaWorkerKilledTests
             worker.Kill();
         }
         var retriedPid = await probe.NextAsync("return", TestContext.Current.CancellationToken);
-        await cloud.ServiceSet.Get<StepFunctionsService>().WaitForExecutionAsync(started.ExecutionArn, cancel).WaitAsync(Guard, cancel);
-        var described = await states.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = started.ExecutionArn }, cancel);
+        var described = await cloud.WaitForExecutionAsync(started.ExecutionArn, Guard, cancel);
         var history = await states.GetExecutionHistoryAllAsync(new GetExecutionHistoryRequest { ExecutionArn = started.ExecutionArn }, cancel);
 
         Assert.Equal("SUCCEEDED", described.Status);
@@ -87,23 +66,5 @@ public sealed class LambdaWorkerKilledTests
         Assert.Equal("Runtime.ExitError", cause.GetProperty("errorType").GetString());
         Assert.Matches("^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: signal: killed$", cause.GetProperty("errorMessage").GetString());
         Assert.Equal("ExecutionSucceeded", history[^1].Type);
-    }
-
-    /// <summary>As `aws lambda wait function-active-v2` does: poll GetFunction until the function leaves Pending.</summary>
-    private static async Task WaitUntilActiveAsync(LambdaClient lambda, string name)
-    {
-        var cancel = TestContext.Current.CancellationToken;
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        guard.CancelAfter(Guard);
-        while (true)
-        {
-            var function = await lambda.GetFunctionAsync(new GetFunctionRequest { FunctionName = name }, guard.Token);
-            if (function.Configuration?.State != "Pending")
-            {
-                Assert.Equal("Active", function.Configuration?.State);
-                return;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token);
-        }
     }
 }

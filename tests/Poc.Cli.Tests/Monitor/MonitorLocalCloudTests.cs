@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Aws.Clients.StepFunctions;
-using LocalCloud;
-using Microsoft.Extensions.Logging;
+using LocalCloud.Testing;
 using Poc.Cli.Deploy;
 using Poc.Cli.Endpoints;
 using Poc.Cli.Monitor;
@@ -15,8 +14,8 @@ public sealed class MonitorLocalCloudTests
     public async Task CollectAsync_AgainstLocalCloud_SeesTheStateMachineExecutionAndTokenTable()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var cloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, ScheduleTimeScale = 0.05, MinimumLogLevel = LogLevel.Warning }, ct);
-        using var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, 0.05);
+        await using var cloud = await LocalCloudFixture.StartAsync(LocalCloudFixture.DefaultOptions with { ScheduleTimeScale = 0.05 }, ct);
+        using var env = PocEnvironment.ForLocalCloud(cloud.Endpoint, 0.05);
         await new TableDeployer(env.DynamoDb, TimeProvider.System).DeployTokensAsync(ct);
         var machine = await env.StepFunctions.CreateStateMachineAsync(
             new CreateStateMachineRequest

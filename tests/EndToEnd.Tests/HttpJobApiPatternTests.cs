@@ -1,0 +1,49 @@
+using LocalCloud.Testing;
+using Poc.Cli.Checks;
+using Poc.Cli.Endpoints;
+using Poc.Cli.JobApi;
+using Poc.Cli.Runs;
+using Poc.Cli.Scenarios;
+
+// Each class here runs a whole LocalCloud with real Lambda workers; two at once only slow each other's timed scenarios.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// `poc test --job-api http` as a test: a LocalCloud of its own, the simulated REST job API served in-process over
+/// poc-jobs, the functions deployed with JOB_API_URL, and three runs of every scenario, each run meeting one fault
+/// (503s, dropped connections, answers slower than the client's attempt timeout).
+/// </summary>
+public sealed class HttpJobApiPatternTests
+{
+    [Fact]
+    public async Task PatternTest_OverTheHttpJobApi_WithFaultsInEveryRun_PassesEveryCheck()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cloud = await LocalCloudFixture.StartAsync(LocalCloudFixture.DefaultOptions with { ScheduleTimeScale = DeployedLocalCloud.ScheduleTimeScale }, ct);
+        using var local = PocEnvironment.ForLocalCloud(cloud.Endpoint, DeployedLocalCloud.ScheduleTimeScale);
+        await using var jobApi = await HttpJobApiHost.StartAsync(local, ct);
+        using var env = local.WithJobApi(jobApi.BaseUrl);
+        var poller = PollerPlan.Resolve(new Poc.Cli.Cli.PollerArgs(null, null, null), env.Kind, env.ScheduleTimeScale);
+
+        var result = await PatternTest.RunAsync(
+            env,
+            new PatternTestOptions(Runs: 3, JobsPerScenario: 1, poller),
+            null,
+            (run, plan) =>
+            {
+                HttpJobApiHost.InjectFaults(jobApi, run);
+                return ScenarioRunner.RunAsync(env, plan, null, ct);
+            },
+            ct);
+
+        var failures = result.Verdicts.SelectMany(v => v.Checks.Where(c => !c.Passed).Select(c => $"{v.Execution.ExecutionName}: {c.Check} — {c.Detail}"));
+        Assert.True(result.Passed, string.Join(Environment.NewLine, failures));
+        Assert.Equal(3 * ScenarioCatalog.All.Count, result.Verdicts.Count);
+        // Two faults per run, every one of them met by a request, and the API did the work the workflows saw.
+        Assert.Equal(6, jobApi.Faults.Faulted);
+        Assert.True(jobApi.Faults.Requests >= (3 * ScenarioCatalog.All.Count) + 6, $"{jobApi.Faults.Requests} requests");
+        Assert.Equal(0, cloud.Server.Usage.Get("lambda", "Requests", "poc-simulated-api"));
+    }
+}
