@@ -46,7 +46,7 @@ public sealed class AwsCliInterpretedRuntimeTests(AwsCliFixture cli) : IClassFix
         var started = await cli.OkAsync("stepfunctions", "start-execution", "--state-machine-arn", machine.GetProperty("stateMachineArn").GetString()!,
             "--input", """{"items":[4,5,6]}""");
         var executionArn = started.GetProperty("executionArn").GetString()!;
-        await cli.Cloud.WaitForExecutionAsync(executionArn, cancellationToken: TestContext.Current.CancellationToken);
+        await cli.Cloud.WaitForExecutionAsync(executionArn, TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
         var described = await cli.OkAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
         var events = (await cli.OkAsync("stepfunctions", "get-execution-history", "--execution-arn", executionArn)).GetProperty("events").EnumerateArray()
             .Select(e => e.GetProperty("type").GetString()).ToList();
