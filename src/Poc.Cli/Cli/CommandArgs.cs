@@ -7,7 +7,9 @@ namespace Poc.Cli.Cli;
 public sealed record RunArgs(EndpointSettings Endpoint, Scenario Scenario, int Jobs, WorkflowKind Workflow, PollerArgs Poller);
 
 /// <summary>demo's arguments after parsing.</summary>
-public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour);
+/// <param name="Flavour">The query language of the workflows (--query-language).</param>
+/// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves.</param>
+public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour, bool HttpJobApi = false);
 
 /// <summary>test's arguments after parsing.</summary>
 /// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves, faults included.</param>

@@ -77,7 +77,9 @@ public static class PocCommandLine
                 r.AddError(Messages.DemoTakesNoEndpoint);
             }
         });
-        demo.SetAction((r, ct) => handlers.Demo(new DemoArgs(Flavour(r)), ct));
+        var demoJobApi = JobApiOption();
+        demo.Options.Add(demoJobApi);
+        demo.SetAction((r, ct) => handlers.Demo(new DemoArgs(Flavour(r), r.GetValue(demoJobApi) == "http"), ct));
         root.Subcommands.Add(demo);
         root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
 
@@ -131,12 +133,18 @@ public static class PocCommandLine
         var runs = PositiveInt("--runs", Messages.RunsOption, 3);
         var jobs = PositiveInt("--jobs", Messages.JobsOption, 1);
         var poller = new PollerOptions();
-        var jobApi = new Option<string>("--job-api") { Description = Messages.JobApiOption, DefaultValueFactory = _ => "lambda" };
-        jobApi.AcceptOnlyFromAmong("lambda", "http");
+        var jobApi = JobApiOption();
         var test = new Command("test", Messages.TestDescription) { runs, jobs, jobApi };
         poller.AddTo(test);
         test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r), r.GetValue(jobApi) == "http"), ct));
         return test;
+    }
+
+    private static Option<string> JobApiOption()
+    {
+        var jobApi = new Option<string>("--job-api") { Description = Messages.JobApiOption, DefaultValueFactory = _ => "lambda" };
+        jobApi.AcceptOnlyFromAmong("lambda", "http");
+        return jobApi;
     }
 
     internal static Option<int> PositiveInt(string name, string description, int defaultValue) => new(name)

@@ -101,8 +101,15 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
         var cloud = await StartLocalCloudAsync(ct);
         try
         {
-            using var environment = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale, flavour: args.Flavour);
-            code = await RunAndReportAsync(environment, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSinceAsync, ct);
+            using var local = PocEnvironment.ForLocalCloud(cloud.BaseUrl, DemoTimeScale, flavour: args.Flavour);
+            await using var jobApi = args.HttpJobApi ? await HttpJobApiHost.StartAsync(local, ct) : null;
+            using var withJobApi = jobApi is null ? null : local.WithJobApi(jobApi.BaseUrl);
+            if (jobApi is not null)
+            {
+                console.WriteLine(Messages.JobApiServing(jobApi.BaseUrl));
+            }
+
+            code = await RunAndReportAsync(withJobApi ?? local, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSinceAsync, ct);
         }
         finally
         {

@@ -210,6 +210,14 @@ public sealed class PocAppTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DemoJobApiHttp_ReachesTheDemo()
+    {
+        Assert.Equal(ExitCodes.Ok, await Run("demo", "--job-api", "http", "--query-language", "JSONata"));
+
+        Assert.Equal(new DemoArgs(WorkflowFlavour.Jsonata, HttpJobApi: true), received);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownQueryLanguage_Refused()
     {
         Assert.NotEqual(ExitCodes.Ok, await Run("deploy", "--query-language", "XPath"));
