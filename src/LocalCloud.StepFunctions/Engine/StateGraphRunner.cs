@@ -91,11 +91,12 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             entered = env.Time.GetUtcNow();
             attempts = new int[state.Retriers.Count];
             inputJson = Events.Json(input);
-            // The checkpoint written with the event must already name its id: on the main path, where checkpoints are
-            // written, nothing else appends meanwhile; elsewhere the id Append returns is the one used.
-            enteredId = execution.LastEventId + 1;
-            enteredId = execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)),
-                journaled ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: enteredId) : null);
+            // The checkpoint written with the event names the event's id: only the main path writes checkpoints, and
+            // nothing else appends while it enters a state.
+            var checkpoint = journaled
+                ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: execution.LastEventId + 1)
+                : null;
+            enteredId = execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)), checkpoint);
             CountTransition();
         }
         while (true)

@@ -83,13 +83,12 @@ public static class JsonPathReader
         {
             return value;
         }
-        var source = Parse(path)?.Root switch
+        var where = Parse(path)?.Root switch
         {
-            PathRoot.Context => context ?? scope.Context,
-            PathRoot.Variable => null,
-            _ => input,
+            PathRoot.Variable => "the variables",
+            PathRoot.Context => $"the input '{(context ?? scope.Context).ToJsonString()}'",
+            _ => $"the input '{input?.ToJsonString() ?? "null"}'",
         };
-        var where = Parse(path)?.Root == PathRoot.Variable ? "the variables" : $"the input '{source?.ToJsonString() ?? "null"}'";
         throw new StatesFailureException(StatesErrors.ParameterPathFailure,
             $"The JSONPath '{path}' specified for the field '{key}' could not be found in {where}");
     }

@@ -74,6 +74,17 @@ public sealed class StatesEnvironment
         };
     }
 
+    /// <summary>A numeric field (Wait Seconds, Map limits, task timeouts): a JSON number that <paramref name="accepts"/>, else the type error naming <paramref name="expected"/>.</summary>
+    public double Number(JsonataTemplate template, string field, string expected, Func<double, bool> accepts)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(accepts);
+        var value = template.Evaluate(this);
+        return value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && JsonNumbers.TryGetDouble(value, out var n) && accepts(n)
+            ? n
+            : throw TypeError(template, field, expected, value);
+    }
+
     /// <summary>A value of the wrong type for its field (a string for TimeoutSeconds…).</summary>
     public StatesFailureException TypeError(JsonataTemplate template, string field, string expected, JsonNode? value)
         => Failure(field, $"The JSONata expression '{template.Text}' specified for the field '{field}' returned an unexpected result type. "

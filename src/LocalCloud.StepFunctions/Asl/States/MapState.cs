@@ -157,16 +157,8 @@ public sealed class MapState(
     }
 
     private static double Evaluate(IStateScope scope, JsonNode? input, JsonataTemplate template, string field, bool integer)
-    {
-        var environment = StatesEnvironment.ForInput(scope, input);
-        var value = template.Evaluate(environment);
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && JsonNumbers.TryGetDouble(value, out var n)
-            && n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
-        {
-            return n;
-        }
-        throw environment.TypeError(template, field, integer ? "non-negative integer" : "non-negative number", value);
-    }
+        => StatesEnvironment.ForInput(scope, input).Number(template, field, integer ? "non-negative integer" : "non-negative number",
+            n => n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)));
 
     private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)
     {

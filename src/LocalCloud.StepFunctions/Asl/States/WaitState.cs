@@ -45,11 +45,7 @@ public sealed class WaitState(string name, string? next, StateIo io, WaitSpec sp
         }
         if (spec.SecondsExpression is { } secondsExpression)
         {
-            var environment = StatesEnvironment.ForInput(scope, input);
-            var value = secondsExpression.Evaluate(environment);
-            return JsonNumbers.TryGetDouble(value, out var n) && n >= 0 && n == Math.Floor(n) && value!.GetValueKind() == JsonValueKind.Number
-                ? from.AddSeconds(n)
-                : throw environment.TypeError(secondsExpression, "Seconds", "non-negative integer", value);
+            return from.AddSeconds(StatesEnvironment.ForInput(scope, input).Number(secondsExpression, "Seconds", "non-negative integer", n => n >= 0 && n == Math.Floor(n)));
         }
         if (spec.TimestampExpression is { } timestampExpression)
         {

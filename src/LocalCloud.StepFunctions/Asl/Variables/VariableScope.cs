@@ -8,10 +8,12 @@ namespace LocalCloud.StepFunctions.Asl.Variables;
 /// outer scopes but whose assignments stay its own, so an outer variable is never changed from inside
 /// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html, "Variable scope"). A state's
 /// expressions all read the values from state entry; its assignments land when it exits (<see cref="Assign"/>).
+/// Each value's size is kept beside it, so the execution-wide limit costs only the values being assigned.
 /// </summary>
 public sealed class VariableScope(VariableScope? parent = null) : IVariables
 {
-    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonNode? Value, long Bytes)> _values = new(StringComparer.Ordinal);
+    private long _bytes;
 
     public VariableScope Child() => new(this);
 
@@ -19,8 +21,9 @@ public sealed class VariableScope(VariableScope? parent = null) : IVariables
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._values.TryGetValue(name, out value))
+            if (scope._values.TryGetValue(name, out var entry))
             {
+                value = entry.Value;
                 return true;
             }
         }
@@ -35,44 +38,42 @@ public sealed class VariableScope(VariableScope? parent = null) : IVariables
             var seen = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             for (var scope = this; scope is not null; scope = scope.Parent)
             {
-                foreach (var (name, value) in scope._values)
+                foreach (var (name, entry) in scope._values)
                 {
-                    seen.TryAdd(name, value);
+                    seen.TryAdd(name, entry.Value);
                 }
             }
             return seen;
         }
     }
 
-    public bool IsEmpty => _values.Count == 0 && (Parent is null || Parent.IsEmpty);
-
     private VariableScope? Parent { get; } = parent;
 
     /// <summary>
     /// Applies a state's assignments. AWS caps the variables one execution holds at 10 MiB in total
-    /// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html, "Variable limits").
+    /// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html, "Variable limits"); every scope
+    /// on the way to the machine's counts, an inner copy of an outer name included, as each is held.
     /// </summary>
     public void Assign(IReadOnlyDictionary<string, JsonNode?> assigned, string stateName)
     {
         // Checked before anything changes, so a refused assignment leaves every variable as it was.
-        var total = 0L;
-        foreach (var (name, value) in All)
+        var sized = assigned.ToDictionary(a => a.Key, a => (a.Value, Bytes: (long)Encoding.UTF8.GetByteCount(a.Key) + VariableLimits.Size(a.Value)), StringComparer.Ordinal);
+        var delta = sized.Sum(a => a.Value.Bytes - (_values.TryGetValue(a.Key, out var old) ? old.Bytes : 0));
+        var total = delta;
+        for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            total += Encoding.UTF8.GetByteCount(name) + VariableLimits.Size(assigned.TryGetValue(name, out var replaced) ? replaced : value);
-        }
-        foreach (var (name, value) in assigned)
-        {
-            total += TryGet(name, out _) ? 0 : Encoding.UTF8.GetByteCount(name) + VariableLimits.Size(value);
+            total += scope._bytes;
         }
         if (total > VariableLimits.MaxTotalBytes)
         {
             throw new StatesFailureException(StatesErrors.DataLimitExceeded,
                 $"The state/task '{stateName}' assigned variables whose total size exceeds the maximum of {VariableLimits.MaxTotalBytes} bytes per execution.");
         }
-        foreach (var (name, value) in assigned)
+        foreach (var (name, entry) in sized)
         {
-            _values[name] = value;
+            _values[name] = entry;
         }
+        _bytes += delta;
     }
 
     /// <summary>This scope's own variables as one JSON object (the checkpoint of a durable execution keeps them).</summary>
@@ -83,9 +84,9 @@ public sealed class VariableScope(VariableScope? parent = null) : IVariables
             return null;
         }
         var obj = new JsonObject();
-        foreach (var (name, value) in _values)
+        foreach (var (name, entry) in _values)
         {
-            obj[name] = value?.DeepClone();
+            obj[name] = entry.Value?.DeepClone();
         }
         return obj.ToJsonString();
     }
@@ -95,10 +96,7 @@ public sealed class VariableScope(VariableScope? parent = null) : IVariables
         var scope = new VariableScope();
         if (json is not null && JsonNode.Parse(json) is JsonObject obj)
         {
-            foreach (var (name, value) in obj)
-            {
-                scope._values[name] = value?.DeepClone();
-            }
+            scope.Assign(obj.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal), "(restored)");
         }
         return scope;
     }

@@ -21,8 +21,8 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
         var (runner, resource) = env.Runners.Resolve(state.Resource);
         var dialect = runner.Dialect;
         var limits = state.Timeouts;
-        var timeout = TaskScheduling.ReadSeconds(scope, limits.TimeoutSeconds, limits.TimeoutSecondsPath, limits.TimeoutSecondsExpression, stateInput, "TimeoutSecondsPath");
-        var heartbeat = TaskScheduling.ReadSeconds(scope, limits.HeartbeatSeconds, limits.HeartbeatSecondsPath, limits.HeartbeatSecondsExpression, stateInput, "HeartbeatSecondsPath");
+        var timeout = TaskScheduling.ReadSeconds(scope, limits.TimeoutSeconds, limits.TimeoutSecondsPath, limits.TimeoutSecondsExpression, stateInput, "TimeoutSeconds");
+        var heartbeat = TaskScheduling.ReadSeconds(scope, limits.HeartbeatSeconds, limits.HeartbeatSecondsPath, limits.HeartbeatSecondsExpression, stateInput, "HeartbeatSeconds");
         var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken;
         // Only a task that waits on a worker has a heartbeat to miss.
         var heartbeatPeriod = heartbeat is { } h && callback ? TimeSpan.FromSeconds(h) : (TimeSpan?)null;

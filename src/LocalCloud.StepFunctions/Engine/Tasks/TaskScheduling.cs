@@ -10,16 +10,12 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 /// <summary>What every optimized integration writes before it runs, whatever service it calls.</summary>
 internal static class TaskScheduling
 {
-    /// <summary>TimeoutSeconds/HeartbeatSeconds: literal, their …Path form read from the state's input, or a JSONata expression.</summary>
+    /// <summary>TimeoutSeconds/HeartbeatSeconds (<paramref name="field"/>): literal, the …Path form read from the state's input, or a JSONata expression.</summary>
     public static long? ReadSeconds(IStateScope scope, long? literal, string? path, JsonataTemplate? expression, JsonNode? input, string field)
     {
         if (expression is not null)
         {
-            var environment = StatesEnvironment.ForInput(scope, input);
-            var evaluated = expression.Evaluate(environment);
-            return evaluated is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && JsonNumbers.TryGetInt64(evaluated, out var n) && n > 0
-                ? n
-                : throw environment.TypeError(expression, field.Replace("Path", string.Empty, StringComparison.Ordinal), "positive integer", evaluated);
+            return (long)StatesEnvironment.ForInput(scope, input).Number(expression, field, "positive integer", n => n > 0 && n == Math.Floor(n) && n <= long.MaxValue);
         }
         if (literal is not null || path is null)
         {
@@ -29,7 +25,7 @@ internal static class TaskScheduling
         {
             return seconds;
         }
-        throw new StatesFailureException(StatesErrors.Runtime, $"The {field} '{path}' did not select a positive integer from the input.");
+        throw new StatesFailureException(StatesErrors.Runtime, $"The {field}Path '{path}' did not select a positive integer from the input.");
     }
 
     /// <summary>taskScheduledEventDetails as AWS writes them; the limits appear only when set.</summary>
