@@ -43,4 +43,18 @@ public static class StepFunctionsErrors
     /// <summary>AWS's constraint message, e.g. "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null".</summary>
     public static AwsServiceException Validation(string value, string member, string constraint)
         => AwsServiceException.Validation($"1 validation error detected: Value {value} at '{member}' failed to satisfy constraint: {constraint}");
+
+    /// <summary>RedriveExecution on an execution it cannot restart; the message is the redriveStatusReason DescribeExecution shows.</summary>
+    public static AwsServiceException ExecutionNotRedrivable(string arn, string reason) => new("ExecutionNotRedrivable", $"{reason}: '{arn}'");
+
+    /// <summary>An operation for one workflow type called on the other (StartSyncExecution on STANDARD, ListExecutions on EXPRESS).</summary>
+    public static AwsServiceException StateMachineTypeNotSupported(string operation, string type)
+        => new("StateMachineTypeNotSupported", $"{operation} is not supported by {type} state machines");
+
+    /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
+    public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
+
+    /// <summary>ItemReader and ResultWriter read and write S3, which LocalCloud does not host.</summary>
+    public static AwsServiceException DistributedMapNeedsS3(string field, string at)
+        => new("InvalidDefinition", $"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: {field} reads or writes Amazon S3, which LocalCloud does not host at {at}'");
 }

@@ -27,7 +27,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     [
         "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
         "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities", "ListMapRuns",
-        "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion", "RedriveExecution", "StartSyncExecution",
+        "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
         "TestState", "UpdateMapRun", "UpdateStateMachineAlias",
     ];
 
@@ -66,12 +66,16 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeStateMachineForExecutionRequest, DescribeStateMachineForExecutionResponse>(nameof(DescribeStateMachineForExecution), new DescribeStateMachineForExecution(_backend).HandleAsync)
             .Add<TagResourceRequest, TagResourceResponse>(nameof(TagResource), new TagResource(_backend).HandleAsync)
             .Add<UntagResourceRequest, UntagResourceResponse>(nameof(UntagResource), new UntagResource(_backend).HandleAsync)
-            .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync);
+            .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync)
+            .Add<RedriveExecutionRequest, RedriveExecutionResponse>(nameof(RedriveExecution), new RedriveExecution(_backend).HandleAsync)
+            .Add<StartSyncExecutionRequest, StartSyncExecutionResponse>(nameof(StartSyncExecution), new StartSyncExecution(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         if (_backend.Durable.IsDurable)
         {
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
-            foreach (var (execution, resume) in new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions))
+            var running = new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions);
+            new RedriveRecovery(_backend.Durable, _backend.Executions, log).Load();
+            foreach (var (execution, resume) in running)
             {
                 _backend.Resume(execution, resume);
             }

@@ -53,10 +53,10 @@ public sealed class StepFunctionsBackend(IStateMachineStore machines, ExecutionR
     {
         execution.WriteStarted();
         Engine.Usage.Add("states", "ExecutionsStarted", execution.Machine.Arn);
-        _ = Task.Run(() => new ExecutionRunner(execution, Engine).RunAsync());
+        execution.Track(Task.Run(() => new ExecutionRunner(execution, Engine).RunAsync()));
     }
 
     /// <summary>Continues an execution that was running when LocalCloud stopped.</summary>
     public void Resume(Execution execution, ResumePoint? resume)
-        => _ = Task.Run(() => new ExecutionRunner(execution, Engine).RunAsync(resume));
+        => execution.Track(Task.Run(() => new ExecutionRunner(execution, Engine).RunAsync(resume)));
 }

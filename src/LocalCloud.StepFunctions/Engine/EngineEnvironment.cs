@@ -18,4 +18,7 @@ public sealed record EngineEnvironment(
 {
     /// <summary>Which runner calls a Task state's Resource.</summary>
     public TaskRunners Runners { get; init; } = TaskRunners.Default;
+
+    /// <summary>The Distributed Map runs of every execution.</summary>
+    public MapRuns.MapRunRegistry MapRuns { get; } = new();
 }

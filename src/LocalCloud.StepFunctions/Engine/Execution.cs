@@ -11,12 +11,12 @@ namespace LocalCloud.StepFunctions.Engine;
 /// under one lock and nothing is appended after the terminal event, so a stop, a timeout and the runner cannot
 /// interleave wrongly: the first ending wins. <see cref="Idle"/> tells tests when every strand is parked.
 /// </summary>
-public sealed class Execution : IDisposable
+public sealed partial class Execution : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly ExecutionHistory _history;
-    private readonly TaskCompletionSource<ExecutionSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource<ExecutionSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource _stopping = new();
     private readonly HashSet<OpenTask> _openTasks = [];
     private ExecutionResult? _result;
     private bool _detached;
@@ -58,7 +58,7 @@ public sealed class Execution : IDisposable
     /// <summary>Null unless the store is durable: the hot path then checks one field and serialises nothing.</summary>
     public IExecutionJournal? Journal => _history.Journal;
 
-    public IdleTracker Idle { get; } = new();
+    public IdleTracker Idle { get; private set; } = new();
 
     public string Arn { get; }
 
@@ -163,6 +163,7 @@ public sealed class Execution : IDisposable
             {
                 return false;
             }
+            CaptureRedrivePoint();
             _result = _history.AddTerminal(this, eventType, detailsMember, details, stopDate => new ExecutionResult(status, stopDate, output, error, cause));
             tasks = [.. _openTasks];
         }
@@ -177,6 +178,7 @@ public sealed class Execution : IDisposable
     /// <summary>Calls <paramref name="ended"/> once when the execution ends, at once when it already has.</summary>
     public void OnEnded(Action<Execution> ended)
     {
+        _endedHandler = ended;
         Volatile.Write(ref _onEnded, ended);
         if (Result is not null)
         {

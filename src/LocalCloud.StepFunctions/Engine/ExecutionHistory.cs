@@ -49,6 +49,16 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
         return ending;
     }
 
+    /// <summary>ExecutionRedriven: written with the execution RUNNING again and where it restarts, in one journal write.</summary>
+    public HistoryEvent AddRedriven(Execution execution, JsonObject details, Checkpoint checkpoint)
+    {
+        var e = Next("ExecutionRedriven", "executionRedrivenEventDetails", details);
+        Journal?.Redriven(execution, e, checkpoint);
+        _events.Add(e);
+        Appended?.Invoke(e);
+        return e;
+    }
+
     public List<HistoryEvent> ToList() => [.. _events];
 
     private HistoryEvent Next(string type, string? detailsMember, JsonObject? details)

@@ -78,6 +78,11 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
                     return;
                 }
                 _finished.Dequeue();
+                if (oldest.StopDate != priority.Stopped)
+                {
+                    // Redriven since it was queued: running again, or queued anew with its new stop date.
+                    continue;
+                }
             }
             _executions.TryRemove(new KeyValuePair<string, Execution>(oldest.Arn, oldest));
             tokens.Forget(oldest.Arn);

@@ -24,10 +24,10 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
                     Events.Data("input", execution.Input, ("roleArn", execution.Machine.RoleArn)),
                     execution.Journal is null ? null : new Checkpoint(definition.StartAt, execution.Input));
             }
-            if (definition.TimeoutSeconds is { } limit)
+            if (Express.ExpressRules.TimeoutSeconds(execution.Type, definition) is { } limit)
             {
-                // Counted from the start date, so a restart keeps the deadline (a passed one fires at once).
-                var left = execution.StartDate.AddSeconds(limit) - env.Time.GetUtcNow();
+                // Counted from the start date (or the last redrive), so a restart keeps the deadline (a passed one fires at once).
+                var left = execution.DeadlineFrom.AddSeconds(limit) - env.Time.GetUtcNow();
                 executionTimeout = env.Time.CreateTimer(_ => execution.TimeOut(), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
             var (output, failure) = await new StateGraphRunner(execution, env)

@@ -28,4 +28,7 @@ public interface IExecutionJournal
 
     /// <summary>SendTaskSuccess/SendTaskFailure closed the waiting task; kept before the call answers.</summary>
     void Answered(string token, TaskOutcome outcome);
+
+    /// <summary>RedriveExecution: the ExecutionRedriven event, the execution RUNNING again and its restart checkpoint, at once.</summary>
+    void Redriven(Execution execution, HistoryEvent e, Checkpoint checkpoint);
 }

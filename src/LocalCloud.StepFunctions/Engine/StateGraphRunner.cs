@@ -32,19 +32,25 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         var journaled = execution.Journal is not null;
         if (resume is null)
         {
-            return RunFromAsync(graph, graph.StartAt, input, null, journaled, new VariableScope(), cancellationToken);
+            return RunFromAsync(graph, graph.StartAt, input, null, journaled, new VariableScope(), cancellationToken, main: true);
         }
         var at = resume.Checkpoint;
         return at.State is null
             ? Task.FromResult<(JsonNode?, Failure?)>((JsonNode.Parse(at.Input), null))
-            : RunFromAsync(graph, at.State, JsonNode.Parse(at.Input), resume, journaled, VariableScope.FromJson(at.Variables), cancellationToken);
+            : RunFromAsync(graph, at.State, JsonNode.Parse(at.Input), resume, journaled, VariableScope.FromJson(at.Variables), cancellationToken, main: true);
     }
 
     private async Task<(JsonNode? Output, Failure? Failure)> RunFromAsync(
-        StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken)
+        StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken,
+        bool main = false)
     {
         while (true)
         {
+            if (main)
+            {
+                // Where a redrive restarts if the execution ends in this state.
+                execution.EnteredOnMainPath(name, input, variables);
+            }
             var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, variables, cancellationToken).ConfigureAwait(false);
             resume = null;
             if (failure is not null)

@@ -68,7 +68,7 @@ public sealed class StateVisit(
             ["Name"] = _execution.Name,
             ["RoleArn"] = _execution.Machine.RoleArn,
             ["StartTime"] = Iso(_execution.StartDate),
-            ["RedriveCount"] = 0,
+            ["RedriveCount"] = _execution.RedriveCount,
         },
         ["State"] = new JsonObject { ["EnteredTime"] = Iso(enteredTime), ["Name"] = current.Name, ["RetryCount"] = retryCount },
         ["StateMachine"] = new JsonObject { ["Id"] = _execution.Machine.Arn, ["Name"] = _execution.Machine.Name },

@@ -32,6 +32,7 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
                 JsonSerializer.Serialize(ExecutionDocument.From(execution, result), DurableJson.Default.ExecutionDocument)),
             new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
+            RedriveDocument.Put(executionArn, execution.RedriveRecord),
         ]);
 
     public void Forgotten()
@@ -42,6 +43,7 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
             new DurableChange.DeletePrefix(StatesCollections.History, executionArn + "/"),
             new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
+            RedriveDocument.Delete(executionArn),
         ]);
 
     public void Heartbeat(string token, DateTimeOffset heartbeatAt) => PutCallback(new CallbackDocument(token, heartbeatAt, null));
@@ -53,6 +55,16 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
             PutCallback(new CallbackDocument(token, null, record));
         }
     }
+
+    public void Redriven(Execution execution, HistoryEvent e, Checkpoint checkpoint)
+        => store.Write(
+        [
+            PutEvent(e, null),
+            PutCheckpoint(checkpoint),
+            new DurableChange.Put(StatesCollections.Executions, executionArn,
+                JsonSerializer.Serialize(ExecutionDocument.From(execution, null), DurableJson.Default.ExecutionDocument)),
+            RedriveDocument.Put(executionArn, execution.RedriveRecord),
+        ]);
 
     private void PutCallback(CallbackDocument callback)
         => store.Write([new DurableChange.Put(StatesCollections.Callbacks, executionArn, JsonSerializer.Serialize(callback, DurableJson.Default.CallbackDocument))]);

@@ -37,6 +37,7 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
         {
             throw StepFunctionsErrors.InvalidDefinition(e.Message);
         }
+        ExpressDefinition.Check(type, parsed);
         var arn = SfnArn.StateMachine(context, name);
         var tags = request.Tags is { Count: > 0 } requested ? TagResource.Parse(requested, arn) : [];
         var record = new StateMachineRecord(arn, name, definition, parsed, roleArn, type, backend.Engine.Time.GetUtcNow(), Guid.NewGuid().ToString());

@@ -8,9 +8,12 @@ public sealed class DescribeExecution(StepFunctionsBackend backend)
 {
     public Task<DescribeExecutionResponse> HandleAsync(DescribeExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var s = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn)).Snapshot();
+        var execution = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
+        var s = execution.Snapshot();
+        var notRedrivable = execution.NotRedrivableReason(backend.Engine.Time.GetUtcNow());
         return Task.FromResult(new DescribeExecutionResponse(s.ExecutionArn, s.StateMachineArn, s.Name, s.Status, s.StartDate, s.StopDate,
             s.Input, new JsonObject { ["included"] = true }, s.Output, s.Output is null ? null : new JsonObject { ["included"] = true },
-            s.Error, s.Cause, 0));
+            s.Error, s.Cause, execution.RedriveCount, execution.RedriveDate,
+            notRedrivable is null ? Engine.Redrive.RedriveRules.Redrivable : Engine.Redrive.RedriveRules.NotRedrivable, notRedrivable, execution.MapRunArn));
     }
 }

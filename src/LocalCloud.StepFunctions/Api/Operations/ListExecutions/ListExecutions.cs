@@ -15,19 +15,19 @@ public sealed class ListExecutions(StepFunctionsBackend backend)
 
     public Task<ListExecutionsResponse> HandleAsync(ListExecutionsRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
-        backend.RequireMachine(arn);
         if (request.StatusFilter is { } filter && !Statuses.Contains(filter))
         {
             throw StepFunctionsErrors.Validation($"'{filter}'", "statusFilter", "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
         }
+        var (arn, executions) = ListExecutionsSource.Select(backend, request);
         var size = Validate.PageSize(request.MaxResults);
-        var all = backend.Executions.ForStateMachine(arn).Select(e => e.Snapshot())
-            .Where(s => request.StatusFilter is null || s.Status == request.StatusFilter).ToList();
-        var scope = $"ListExecutions|{arn}|{request.StatusFilter}";
+        var all = executions.Where(e => ListExecutionsSource.Redriven(request.RedriveFilter, e)).Select(e => (Execution: e, Snapshot: e.Snapshot()))
+            .Where(x => request.StatusFilter is null || x.Snapshot.Status == request.StatusFilter).ToList();
+        var scope = $"ListExecutions|{arn}|{request.StatusFilter}|{request.RedriveFilter}";
         var offset = PageToken.Offset(scope, request.NextToken);
         var page = all.Skip(offset).Take(size)
-            .Select(s => new ExecutionListItem(s.ExecutionArn, s.StateMachineArn, s.Name, s.Status, s.StartDate, s.StopDate, 0)).ToList();
+            .Select(x => new ExecutionListItem(x.Snapshot.ExecutionArn, x.Snapshot.StateMachineArn, x.Snapshot.Name, x.Snapshot.Status, x.Snapshot.StartDate,
+                x.Snapshot.StopDate, x.Execution.RedriveCount, x.Execution.RedriveDate, x.Execution.MapRunArn, x.Execution.MapRunArn is null ? null : 1)).ToList();
         return Task.FromResult(new ListExecutionsResponse(page, PageToken.Next(scope, offset + page.Count, all.Count)));
     }
 }

@@ -26,6 +26,11 @@ public sealed class StartExecution(StepFunctionsBackend backend)
         {
             throw StepFunctionsErrors.InvalidExecutionInput(e.Message);
         }
+        if (machine.Type == Engine.Express.ExpressRules.Express)
+        {
+            var express = ExpressExecutions.Start(backend, machine, name, input, context);
+            return Task.FromResult(new StartExecutionResponse(express.Arn, express.StartDate));
+        }
         var arn = SfnArn.Execution(machine.Arn, name);
         var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed, machine.Definition,
             machine.UpdateDate ?? machine.CreationDate, machine.RevisionId);

@@ -37,6 +37,7 @@ public sealed class UpdateStateMachine(StepFunctionsBackend backend)
         {
             // Read again under the gate so concurrent updates each build on the one before.
             var machine = backend.RequireMachine(arn);
+            ExpressDefinition.Check(machine.Type, parsed);
             updated = machine with
             {
                 Definition = request.Definition ?? machine.Definition,

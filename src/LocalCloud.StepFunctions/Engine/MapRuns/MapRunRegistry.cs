@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace LocalCloud.StepFunctions.Engine.MapRuns;
+
+/// <summary>Map Runs by ARN, and the durable store's hook to write each as it starts and ends.</summary>
+public sealed class MapRunRegistry
+{
+    private readonly ConcurrentDictionary<string, MapRun> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>Set when the store is durable: writes the run's current view.</summary>
+    public Action<MapRun>? Journal { get; set; }
+
+    public void Add(MapRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _runs[run.Arn] = run;
+        Journal?.Invoke(run);
+    }
+
+    public void Save(MapRun run) => Journal?.Invoke(run);
+
+    public MapRun? Find(string arn) => _runs.TryGetValue(arn, out var run) ? run : null;
+
+    /// <summary>The runs an execution started, oldest first.</summary>
+    public IReadOnlyList<MapRun> ForExecution(string executionArn)
+        => _runs.Values.Where(r => r.ExecutionArn == executionArn).OrderBy(r => r.StartDate).ThenBy(r => r.Arn, StringComparer.Ordinal).ToList();
+}
