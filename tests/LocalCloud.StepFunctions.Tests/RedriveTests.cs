@@ -195,4 +195,59 @@ public sealed class RedriveTests
         Assert.Equal("SUCCEEDED", done.Status);
         Assert.Equal("""{"c":1}""", done.Output);
     }
+    [Fact]
+    public async Task Redrive_Map_RerunsOnlyTheFailedIteration()
+    {
+        await using var sfn = new SfnHarness();
+        var broken = true;
+        sfn.Lambda.Answers("work", r =>
+        {
+            var item = System.Text.Encoding.UTF8.GetString(r.Payload.Span);
+            var fails = broken && item == "2";
+            return Task.FromResult(new LocalCloud.Core.Ports.LambdaInvokeResult(200,
+                fails ? System.Text.Encoding.UTF8.GetBytes("""{"errorType":"Boom","errorMessage":"x"}""") : r.Payload, fails ? "Unhandled" : null));
+        });
+        var machine = await sfn.CreateAsync("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task",
+              "Resource":"arn:aws:lambda:us-east-1:000000000000:function:work","End":true}}},"End":true}}}
+            """);
+        var execution = await sfn.StartAsync(machine, "[1,2,3]");
+        Assert.Equal("FAILED", (await sfn.FinishedAsync(execution)).Status);
+        var callsBefore = sfn.Lambda.Invocations.Count;
+
+        broken = false;
+        await sfn.OkAsync("RedriveExecution", new { executionArn = execution });
+        var done = await sfn.FinishedAsync(execution);
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("[1,2,3]", done.Output);
+        // One at a time: 1 succeeded, 2 failed, 3 never started; the redrive runs 2 and 3 only.
+        Assert.Equal(2, callsBefore);
+        Assert.Equal(["2", "3"], sfn.Lambda.Invocations.Skip(callsBefore).Select(r => System.Text.Encoding.UTF8.GetString(r.Payload.Span)));
+        var afterRedrive = done.History.SkipWhile(e => e.Type != "ExecutionRedriven").ToList();
+        Assert.Equal([1, 2], afterRedrive.Where(e => e.Type == "MapIterationStarted").Select(e => e.Details!["index"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Redrive_Parallel_AfterKill_RerunsOnlyTheFailedBranch()
+    {
+        var store = new InMemoryDurableStore();
+        var before = new SfnHarness(store);
+        before.Lambda.FailsWith("bad", "Boom", "x");
+        var machine = await before.CreateAsync("""
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+              {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:000000000000:function:good","End":true}}},
+              {"StartAt":"B","States":{"B":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:000000000000:function:bad","End":true}}}],"End":true}}}
+            """);
+        var execution = await before.StartAsync(machine, """{"k":1}""");
+        Assert.Equal("FAILED", (await before.FinishedAsync(execution)).Status);
+
+        await using var after = before.Restart(TimeSpan.FromMinutes(1), s => s.Lambda.Returns("bad", "\"mended\""));
+        await after.OkAsync("RedriveExecution", new { executionArn = execution });
+        var done = await after.FinishedAsync(execution);
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("""[{"k":1},"mended"]""", done.Output);
+        Assert.Equal("bad", Assert.Single(after.Lambda.Invocations).FunctionName.Split(':')[^1]);
+    }
 }

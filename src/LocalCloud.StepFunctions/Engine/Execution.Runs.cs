@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.Variables;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
@@ -14,6 +15,8 @@ namespace LocalCloud.StepFunctions.Engine;
 public sealed partial class Execution
 {
     private MainPosition? _mainAt;
+    private ConcurrentDictionary<int, JsonNode?>? _children;
+    private RedrivePoint? _reuse;
     private RedrivePoint? _redrivePoint;
     private Action<Execution>? _endedHandler;
     private readonly List<(string Token, DateTimeOffset RedriveDate, DateTimeOffset Used)> _clientTokens = [];
@@ -42,7 +45,32 @@ public sealed partial class Execution
     public RedriveRecord RedriveRecord => new(RedriveCount, RedriveDate, _redrivePoint);
 
     /// <summary>The main path enters <paramref name="state"/>: kept (not serialised) until the execution ends.</summary>
-    public void EnteredOnMainPath(string state, JsonNode? input, VariableScope variables) => Volatile.Write(ref _mainAt, new MainPosition(state, input, variables));
+    public void EnteredOnMainPath(string state, JsonNode? input, VariableScope variables)
+    {
+        Volatile.Write(ref _children, null);
+        Volatile.Write(ref _mainAt, new MainPosition(state, input, variables));
+    }
+
+    /// <summary>An iteration or branch of the main path's Map or Parallel state ended: a redrive re-runs only those that did not succeed.</summary>
+    public void ChildEnded(int index, JsonNode? output, bool succeeded)
+    {
+        var children = Volatile.Read(ref _children) ?? Interlocked.CompareExchange(ref _children, new ConcurrentDictionary<int, JsonNode?>(), null) ?? _children!;
+        if (succeeded)
+        {
+            children[index] = output;
+        }
+        else
+        {
+            children.TryRemove(index, out _);
+        }
+    }
+
+    /// <summary>After a redrive, the first visit of the state it restarted at takes the outputs of the children that had succeeded.</summary>
+    public IReadOnlyDictionary<int, string>? TakeRedrivenChildren(string state)
+    {
+        var reuse = Interlocked.Exchange(ref _reuse, null);
+        return reuse?.State == state ? reuse.Children : null;
+    }
 
     /// <summary>Read back from the durable store, before the execution runs again.</summary>
     public void RestoreRedrive(RedriveRecord record)
@@ -93,6 +121,7 @@ public sealed partial class Execution
             Idle = new IdleTracker();
             Volatile.Write(ref _onEnded, _endedHandler);
             var checkpoint = new Checkpoint(point.State, point.Input, Variables: point.Variables);
+            _reuse = point;
             _history.AddRedriven(this, new JsonObject { ["redriveCount"] = RedriveCount }, checkpoint);
             if (clientToken is not null)
             {
@@ -111,7 +140,8 @@ public sealed partial class Execution
     {
         if (Volatile.Read(ref _mainAt) is { } at)
         {
-            _redrivePoint = new RedrivePoint(at.State, Events.Json(at.Input), at.Variables.ToJson());
+            var children = Volatile.Read(ref _children)?.ToDictionary(c => c.Key, c => Events.Json(c.Value));
+            _redrivePoint = new RedrivePoint(at.State, Events.Json(at.Input), at.Variables.ToJson(), children is { Count: > 0 } ? children : null);
         }
     }
 

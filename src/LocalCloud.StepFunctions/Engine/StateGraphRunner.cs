@@ -51,7 +51,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 // Where a redrive restarts if the execution ends in this state.
                 execution.EnteredOnMainPath(name, input, variables);
             }
-            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, variables, cancellationToken).ConfigureAwait(false);
+            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, variables, cancellationToken, main).ConfigureAwait(false);
             resume = null;
             if (failure is not null)
             {
@@ -67,7 +67,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     }
 
     private async Task<(StateOutcome? Outcome, Failure? Failure)> RunStateAsync(
-        State state, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken)
+        State state, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken, bool main = false)
     {
         DateTimeOffset entered;
         long enteredId;
@@ -110,7 +110,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             var position = journaled
                 ? new Checkpoint(state.Name, inputJson, entered, retryCount, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: enteredId)
                 : null;
-            var visit = new StateVisit(this, env, state, entered, enteredId, retryCount, variables, position, resume);
+            var visit = new StateVisit(this, env, state, entered, enteredId, retryCount, variables, position, resume) { IsMain = main };
             resume = null;
             Failure failure;
             try

@@ -33,6 +33,19 @@ public sealed class StateVisit(
 
     public string StateName => current.Name;
 
+    /// <summary>A visit of the execution's own path (not inside a Parallel branch or Map iteration): redrive keeps its children.</summary>
+    public bool IsMain { get; init; }
+
+    public IReadOnlyDictionary<int, string>? TakeRedrivenChildren() => IsMain ? _execution.TakeRedrivenChildren(current.Name) : null;
+
+    public void ChildEnded(int index, JsonNode? output, bool succeeded)
+    {
+        if (IsMain)
+        {
+            _execution.ChildEnded(index, output, succeeded);
+        }
+    }
+
     public long EnteredEventId => enteredEventId;
 
     public IVariables Variables => variables;

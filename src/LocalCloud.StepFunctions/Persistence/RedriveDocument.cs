@@ -8,7 +8,7 @@ namespace LocalCloud.StepFunctions.Persistence;
 /// An execution's redrive state as stored (collection <see cref="Collection"/>, key: execution ARN): how often and when
 /// it was redriven and the state a redrive restarts from. Written with the terminal event and with ExecutionRedriven.
 /// </summary>
-public sealed record RedriveDocument(int Count, DateTimeOffset? Date, string? State, string? Input, string? Variables)
+public sealed record RedriveDocument(int Count, DateTimeOffset? Date, string? State, string? Input, string? Variables, IReadOnlyDictionary<int, string>? Children = null)
 {
     public const string Collection = "states.redrive";
 
@@ -16,9 +16,9 @@ public sealed record RedriveDocument(int Count, DateTimeOffset? Date, string? St
 
     public static DurableChange.Put Put(string executionArn, RedriveRecord record)
         => new(Collection, executionArn, JsonSerializer.Serialize(
-            new RedriveDocument(record.Count, record.Date, record.Point?.State, record.Point?.Input, record.Point?.Variables), RunsJson.Default.RedriveDocument));
+            new RedriveDocument(record.Count, record.Date, record.Point?.State, record.Point?.Input, record.Point?.Variables, record.Point?.Children), RunsJson.Default.RedriveDocument));
 
     public static DurableChange.Delete Delete(string executionArn) => new(Collection, executionArn);
 
-    public RedriveRecord ToRecord() => new(Count, Date, State is null || Input is null ? null : new RedrivePoint(State, Input, Variables));
+    public RedriveRecord ToRecord() => new(Count, Date, State is null || Input is null ? null : new RedrivePoint(State, Input, Variables, Children));
 }

@@ -41,4 +41,15 @@ public interface IStateScope
 
     /// <summary>Runs <paramref name="count"/> concurrent strands and completes when all of them have ended.</summary>
     Task RunStrandsAsync(int count, Func<int, Task> body);
+
+    /// <summary>
+    /// After RedriveExecution, the Map or Parallel state it restarts at gets the outputs (JSON text, by index) of the
+    /// iterations or branches that had succeeded, once; null everywhere else.
+    /// </summary>
+    IReadOnlyDictionary<int, string>? TakeRedrivenChildren() => null;
+
+    /// <summary>An iteration or branch ended: remembered on the execution's main path so a redrive re-runs only the unsuccessful ones.</summary>
+    void ChildEnded(int index, JsonNode? output, bool succeeded)
+    {
+    }
 }

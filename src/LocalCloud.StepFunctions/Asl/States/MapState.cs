@@ -56,6 +56,7 @@ public sealed class MapState(
         scope.Emit("MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
 
         var results = new JsonNode?[items.Count];
+        var kept = scope.TakeRedrivenChildren();
         var gate = new Lock();
         var nextIndex = -1;
         var failures = 0;
@@ -67,15 +68,24 @@ public sealed class MapState(
             int index;
             while ((index = Interlocked.Increment(ref nextIndex)) < items.Count && !siblings.IsCancellationRequested)
             {
+                if (kept is not null && kept.TryGetValue(index, out var before))
+                {
+                    // Redriven: an iteration that had succeeded is not run again (https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html).
+                    results[index] = JsonNode.Parse(before);
+                    scope.ChildEnded(index, results[index], succeeded: true);
+                    continue;
+                }
                 var details = new JsonObject { ["name"] = Name, ["index"] = index };
                 scope.Emit("MapIterationStarted", "mapIterationStartedEventDetails", details);
                 try
                 {
                     results[index] = await scope.RunBranchAsync(Settings.Processor, iterationInputs[index], siblings.Token).ConfigureAwait(false);
+                    scope.ChildEnded(index, results[index], succeeded: true);
                     scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject());
                 }
                 catch (StatesFailureException e)
                 {
+                    scope.ChildEnded(index, null, succeeded: false);
                     scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject());
                     bool exceeded;
                     lock (gate)

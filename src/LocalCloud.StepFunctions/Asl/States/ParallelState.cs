@@ -31,17 +31,27 @@ public sealed class ParallelState(
         var input = Io.Arguments(scope, rawInput, Io.SelectInput(scope, rawInput));
         scope.Emit("ParallelStateStarted");
         var results = new JsonNode?[Branches.Count];
+        var kept = scope.TakeRedrivenChildren();
         var gate = new Lock();
         Failure? failure = null;
         using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await scope.RunStrandsAsync(Branches.Count, async i =>
         {
+            if (kept is not null && kept.TryGetValue(i, out var before))
+            {
+                // Redriven: a branch that had succeeded is not run again (https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html).
+                results[i] = JsonNode.Parse(before);
+                scope.ChildEnded(i, results[i], succeeded: true);
+                return;
+            }
             try
             {
                 results[i] = await scope.RunBranchAsync(Branches[i], input?.DeepClone(), siblings.Token).ConfigureAwait(false);
+                scope.ChildEnded(i, results[i], succeeded: true);
             }
             catch (StatesFailureException e)
             {
+                scope.ChildEnded(i, null, succeeded: false);
                 lock (gate)
                 {
                     failure ??= e.Failure;
