@@ -53,8 +53,4 @@ public static class StepFunctionsErrors
 
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
-
-    /// <summary>ItemReader and ResultWriter read and write S3, which LocalCloud does not host.</summary>
-    public static AwsServiceException DistributedMapNeedsS3(string field, string at)
-        => new("InvalidDefinition", $"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: {field} reads or writes Amazon S3, which LocalCloud does not host at {at}'");
 }

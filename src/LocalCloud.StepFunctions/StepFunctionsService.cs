@@ -26,9 +26,9 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     private static readonly string[] NotImplemented =
     [
         "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
-        "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities", "ListMapRuns",
+        "DescribeActivity", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities",
         "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
-        "TestState", "UpdateMapRun", "UpdateStateMachineAlias",
+        "TestState", "UpdateStateMachineAlias",
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
@@ -68,8 +68,12 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<UntagResourceRequest, UntagResourceResponse>(nameof(UntagResource), new UntagResource(_backend).HandleAsync)
             .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync)
             .Add<RedriveExecutionRequest, RedriveExecutionResponse>(nameof(RedriveExecution), new RedriveExecution(_backend).HandleAsync)
-            .Add<StartSyncExecutionRequest, StartSyncExecutionResponse>(nameof(StartSyncExecution), new StartSyncExecution(_backend).HandleAsync);
+            .Add<StartSyncExecutionRequest, StartSyncExecutionResponse>(nameof(StartSyncExecution), new StartSyncExecution(_backend).HandleAsync)
+            .Add<DescribeMapRunRequest, DescribeMapRunResponse>(nameof(DescribeMapRun), new DescribeMapRun(_backend).HandleAsync)
+            .Add<ListMapRunsRequest, ListMapRunsResponse>(nameof(ListMapRuns), new ListMapRuns(_backend).HandleAsync)
+            .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+        MapRunWiring.Connect(_backend, log);
         if (_backend.Durable.IsDurable)
         {
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();

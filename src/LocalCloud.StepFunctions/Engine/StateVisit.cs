@@ -38,6 +38,9 @@ public sealed class StateVisit(
 
     public IReadOnlyDictionary<int, string>? TakeRedrivenChildren() => IsMain ? _execution.TakeRedrivenChildren(current.Name) : null;
 
+    public Task<JsonNode?[]> RunMapRunAsync(MapRunSpec spec, CancellationToken cancellationToken)
+        => new MapRuns.MapRunRunner(_execution, env, this).RunAsync(spec, cancellationToken);
+
     public void ChildEnded(int index, JsonNode? output, bool succeeded)
     {
         if (IsMain)

@@ -8,4 +8,5 @@ namespace LocalCloud.StepFunctions.Persistence;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RedriveDocument))]
+[JsonSerializable(typeof(MapRunDocument))]
 internal sealed partial class RunsJson : JsonSerializerContext;

@@ -48,19 +48,11 @@ public sealed partial class AslParser
         {
             _errors.Add($"SCHEMA_VALIDATION_FAILED: These fields are required: [ItemProcessor] at {at}");
         }
-        else if (obj[processorField]?["ProcessorConfig"] is JsonObject config)
-        {
-            RejectUnknownFields(config, new HashSet<string>(StringComparer.Ordinal) { "Mode", "ExecutionType" }, $"{at}/{processorField}/ProcessorConfig");
-            var mode = String(config, "Mode", $"{at}/{processorField}/ProcessorConfig/Mode");
-            if (mode is not (null or "INLINE"))
-            {
-                _errors.Add($"SCHEMA_VALIDATION_FAILED: LocalCloud runs only INLINE Map states, not '{mode}' at {at}/{processorField}/ProcessorConfig/Mode");
-            }
-        }
+        var distribution = ParseDistribution(obj, processorField, at);
         var processor = obj[processorField] is null ? null : ParseGraph(obj[processorField], $"{at}/{processorField}", ProcessorFields);
         if (language == QueryLanguage.Jsonata)
         {
-            return ParseJsonataMap(name, next, obj, at, processor);
+            return ParseJsonataMap(name, next, obj, at, processor, distribution);
         }
         CheckTemplate(obj["ItemSelector"], at + "/ItemSelector");
         var itemsPath = String(obj, "ItemsPath", at + "/ItemsPath");
@@ -102,14 +94,17 @@ public sealed partial class AslParser
             PositiveInteger(obj, "ToleratedFailureCount", at + "/ToleratedFailureCount", allowZero: true),
             obj["ToleratedFailureCountPath"]?.GetValue<string>(),
             percentage,
-            obj["ToleratedFailurePercentagePath"]?.GetValue<string>());
+            obj["ToleratedFailurePercentagePath"]?.GetValue<string>())
+        {
+            Distributed = distribution,
+        };
         // Parameters of a Map state select each item's input (legacy ItemSelector), never the state's input.
         return new MapState(name, next, data with { Parameters = null }, settings,
             ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, QueryLanguage.JsonPath)));
     }
 
     /// <summary>A JSONata Map: Items, ItemSelector and the limits take literals or "{% … %}" expressions.</summary>
-    private MapState ParseJsonataMap(string name, string? next, JsonObject obj, string at, StateMachineDefinition? processor)
+    private MapState ParseJsonataMap(string name, string? next, JsonObject obj, string at, StateMachineDefinition? processor, MapDistribution? distribution)
     {
         if (obj["Items"] is { } items && items is not JsonArray && !JsonataTemplate.IsExpression(items, out _))
         {
@@ -141,6 +136,7 @@ public sealed partial class AslParser
             MaxConcurrencyExpression = maxConcurrency,
             ToleratedFailureCountExpression = toleratedCount,
             ToleratedFailurePercentageExpression = toleratedPercentage,
+            Distributed = distribution,
         };
         return new MapState(name, next, ParseIo(obj, at, QueryLanguage.Jsonata), settings,
             ParseList(obj, "Retry", at, ParseRetrier), ParseList(obj, "Catch", at, (item, where) => ParseCatcher(item, where, QueryLanguage.Jsonata)));

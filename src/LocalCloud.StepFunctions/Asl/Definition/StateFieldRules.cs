@@ -21,7 +21,7 @@ public static class StateFieldRules
         ["Parallel"] = Set(Flow, "Parameters", "ResultSelector", "ResultPath", "Branches", "Retry", "Catch", "Arguments", "Assign"),
         ["Map"] = Set(Flow, "ItemsPath", "Items", "ItemSelector", "Parameters", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath",
             "ResultSelector", "ResultPath", "Retry", "Catch", "ToleratedFailureCount", "ToleratedFailureCountPath",
-            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Assign"),
+            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Assign", "ItemBatcher", "Label", "ItemReader", "ResultWriter"),
     };
 
     /// <summary>Fields of JSONPath states only, in any state type (and in Catch: ResultPath).</summary>

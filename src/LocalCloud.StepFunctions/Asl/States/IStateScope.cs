@@ -52,4 +52,8 @@ public interface IStateScope
     void ChildEnded(int index, JsonNode? output, bool succeeded)
     {
     }
+
+    /// <summary>A Distributed Map's Map Run: each input runs as a child execution; returns their outputs in input order.</summary>
+    Task<JsonNode?[]> RunMapRunAsync(MapRunSpec spec, CancellationToken cancellationToken)
+        => Task.FromException<JsonNode?[]>(new StatesFailureException(StatesErrors.Runtime, "A Distributed Map runs only inside an execution."));
 }

@@ -29,4 +29,7 @@ public sealed record MapSettings(
     public JsonataTemplate? ToleratedFailureCountExpression { get; init; }
 
     public JsonataTemplate? ToleratedFailurePercentageExpression { get; init; }
+
+    /// <summary>Null for an inline Map.</summary>
+    public MapDistribution? Distributed { get; init; }
 }

@@ -14,7 +14,7 @@ namespace LocalCloud.StepFunctions.Asl.States;
 /// the tolerance leave their error object in the results and exceeding it is
 /// States.ExceedToleratedFailureThreshold (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html).
 /// </summary>
-public sealed class MapState(
+public sealed partial class MapState(
     string name,
     string? next,
     StateIo io,
@@ -54,6 +54,11 @@ public sealed class MapState(
             iterationInputs[i] = ItemInput(scope, input, i, items[i]);
         }
         scope.Emit("MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
+        if (Settings.Distributed is { } distributed)
+        {
+            return await RunDistributedAsync(scope, rawInput, input, iterationInputs, new MapLimits(maxConcurrency, toleratedCount, toleratedPercent), distributed, cancellationToken)
+                .ConfigureAwait(false);
+        }
 
         var results = new JsonNode?[items.Count];
         var kept = scope.TakeRedrivenChildren();

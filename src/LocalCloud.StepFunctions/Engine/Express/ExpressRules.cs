@@ -81,6 +81,11 @@ public static class ExpressRules
                     }
                     break;
                 case MapState map:
+                    if (map.Settings.Distributed?.ExecutionType == Standard)
+                    {
+                        // An Express parent can start only Express child workflows (AWS's docs on Distributed Map; exact message uncertain).
+                        found.Add($"SCHEMA_VALIDATION_FAILED: Express state machine does not support Distributed Map with STANDARD child workflows at {where}/ItemProcessor/ProcessorConfig/ExecutionType");
+                    }
                     Walk(map.Settings.Processor, $"{where}/ItemProcessor", found);
                     break;
             }

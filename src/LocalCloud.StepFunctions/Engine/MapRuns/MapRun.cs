@@ -6,7 +6,7 @@ namespace LocalCloud.StepFunctions.Engine.MapRuns;
 /// (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html). Thread-safe.
 /// </summary>
 public sealed class MapRun(string arn, string executionArn, string stateMachineArn, DateTimeOffset startDate, int maxConcurrency,
-    double toleratedFailurePercentage, long toleratedFailureCount, long total)
+    double? toleratedFailurePercentage, long? toleratedFailureCount, long executions, long items)
 {
     public const string Running = "RUNNING";
     public const string Succeeded = "SUCCEEDED";
@@ -15,9 +15,10 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
 
     private readonly Lock _gate = new();
     private int _maxConcurrency = maxConcurrency;
-    private double _toleratedPercentage = toleratedFailurePercentage;
-    private long _toleratedCount = toleratedFailureCount;
-    private MapRunCounts _counts = new(total, 0, 0, 0, 0, 0, total);
+    private double? _toleratedPercentage = toleratedFailurePercentage;
+    private long? _toleratedCount = toleratedFailureCount;
+    private MapRunCounts _counts = new(executions, 0, 0, 0, 0, 0, executions);
+    private MapRunCounts _items = new(items, 0, 0, 0, 0, 0, items);
     private string _status = Running;
     private DateTimeOffset? _stopDate;
 
@@ -34,7 +35,7 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
     {
         lock (_gate)
         {
-            return new MapRunView(Arn, ExecutionArn, StateMachineArn, _status, StartDate, _stopDate, _maxConcurrency, _toleratedPercentage, _toleratedCount, _counts);
+            return new MapRunView(Arn, ExecutionArn, StateMachineArn, _status, StartDate, _stopDate, _maxConcurrency, _toleratedPercentage ?? 0, _toleratedCount ?? 0, _counts, _items);
         }
     }
 
@@ -76,39 +77,40 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
         }
     }
 
-    public void ChildStarted()
+    /// <summary>A child execution carrying <paramref name="items"/> items (more than one with an ItemBatcher) starts.</summary>
+    public void ChildStarted(long items)
     {
         lock (_gate)
         {
-            _counts = _counts with { Pending = _counts.Pending - 1, Running = _counts.Running + 1 };
+            _counts = _counts.Start(1);
+            _items = _items.Start(items);
         }
     }
 
-    /// <summary>A child ended with <paramref name="status"/>; true when the failures now exceed the tolerance.</summary>
-    public bool ChildEnded(string status)
+    /// <summary>A child ended with <paramref name="status"/>; true when the failed items now exceed the tolerance.</summary>
+    public bool ChildEnded(string status, long items)
     {
         lock (_gate)
         {
-            _counts = status switch
-            {
-                ExecutionStatus.Succeeded => _counts with { Running = _counts.Running - 1, Succeeded = _counts.Succeeded + 1 },
-                ExecutionStatus.TimedOut => _counts with { Running = _counts.Running - 1, TimedOut = _counts.TimedOut + 1 },
-                ExecutionStatus.Aborted => _counts with { Running = _counts.Running - 1, Aborted = _counts.Aborted + 1 },
-                _ => _counts with { Running = _counts.Running - 1, Failed = _counts.Failed + 1 },
-            };
+            _counts = _counts.End(status, 1);
+            _items = _items.End(status, items);
             return ExceededLocked();
         }
     }
 
     /// <summary>
-    /// More failed, timed-out or aborted children than tolerated: by default none is (a tolerance of 0), and a run is
-    /// failed past either ToleratedFailureCount or ToleratedFailurePercentage
+    /// More failed, timed-out or aborted items than tolerated: with neither setting none is, else the run fails past
+    /// whichever of ToleratedFailureCount and ToleratedFailurePercentage is set
     /// (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html#maprun-fail-threshold).
     /// </summary>
     private bool ExceededLocked()
     {
-        var failures = _counts.Failed + _counts.TimedOut + _counts.Aborted;
-        return failures > _toleratedCount || (_counts.Total > 0 && failures * 100.0 / _counts.Total > _toleratedPercentage);
+        var failures = _items.Failed + _items.TimedOut + _items.Aborted;
+        if (_toleratedCount is null && _toleratedPercentage is null)
+        {
+            return failures > 0;
+        }
+        return failures > _toleratedCount || (_items.Total > 0 && failures * 100.0 / _items.Total > _toleratedPercentage);
     }
 
     /// <summary>The run ends; children never started count as aborted when it did not succeed.</summary>
@@ -122,9 +124,10 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
             }
             _status = status;
             _stopDate = at;
-            if (status != Succeeded && _counts.Pending > 0)
+            if (status != Succeeded)
             {
                 _counts = _counts with { Aborted = _counts.Aborted + _counts.Pending, Pending = 0 };
+                _items = _items with { Aborted = _items.Aborted + _items.Pending, Pending = 0 };
             }
         }
     }
@@ -134,17 +137,29 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
     {
         ArgumentNullException.ThrowIfNull(view);
         var run = new MapRun(view.Arn, view.ExecutionArn, view.StateMachineArn, view.StartDate, view.MaxConcurrency,
-            view.ToleratedFailurePercentage, view.ToleratedFailureCount, view.Counts.Total);
+            view.ToleratedFailurePercentage, view.ToleratedFailureCount, view.Counts.Total, view.Items.Total);
         run._counts = view.Counts;
+        run._items = view.Items;
         run._status = view.Status;
         run._stopDate = view.StopDate;
         return run;
     }
 }
 
-/// <summary>Counts of items (one per child execution, or per batch's items) by status, as DescribeMapRun shows them.</summary>
-public sealed record MapRunCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total);
+/// <summary>Counts of child executions, or of the items they carry, by status, as DescribeMapRun shows them.</summary>
+public sealed record MapRunCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total)
+{
+    public MapRunCounts Start(long n) => this with { Pending = Pending - n, Running = Running + n };
+
+    public MapRunCounts End(string status, long n) => status switch
+    {
+        ExecutionStatus.Succeeded => this with { Running = Running - n, Succeeded = Succeeded + n },
+        ExecutionStatus.TimedOut => this with { Running = Running - n, TimedOut = TimedOut + n },
+        ExecutionStatus.Aborted => this with { Running = Running - n, Aborted = Aborted + n },
+        _ => this with { Running = Running - n, Failed = Failed + n },
+    };
+}
 
 /// <summary>A consistent copy of a Map Run.</summary>
 public sealed record MapRunView(string Arn, string ExecutionArn, string StateMachineArn, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
-    int MaxConcurrency, double ToleratedFailurePercentage, long ToleratedFailureCount, MapRunCounts Counts);
+    int MaxConcurrency, double ToleratedFailurePercentage, long ToleratedFailureCount, MapRunCounts Counts, MapRunCounts Items);

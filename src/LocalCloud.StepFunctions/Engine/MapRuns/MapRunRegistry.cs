@@ -10,11 +10,21 @@ public sealed class MapRunRegistry
     /// <summary>Set when the store is durable: writes the run's current view.</summary>
     public Action<MapRun>? Journal { get; set; }
 
+    /// <summary>Set by the service: child executions join the execution registry, so Describe, History and List see them.</summary>
+    public Func<Execution, Execution>? Register { get; set; }
+
     public void Add(MapRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         _runs[run.Arn] = run;
         Journal?.Invoke(run);
+    }
+
+    /// <summary>A run read back from the store: known again, not written again.</summary>
+    public void Restore(MapRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _runs[run.Arn] = run;
     }
 
     public void Save(MapRun run) => Journal?.Invoke(run);

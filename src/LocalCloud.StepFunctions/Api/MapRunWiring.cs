@@ -1,0 +1,36 @@
+using LocalCloud.StepFunctions.Persistence;
+using LocalCloud.StepFunctions.Engine.MapRuns;
+using Microsoft.Extensions.Logging;
+
+namespace LocalCloud.StepFunctions.Api;
+
+/// <summary>
+/// Connects the Map Runs to the service: their child executions join the execution registry, and with a durable store each
+/// run is written as it changes and read back on start. A run still RUNNING in the store was cut off by a stop; its parent
+/// execution re-enters the Map state and starts a new run, so the old one is shown ABORTED.
+/// </summary>
+internal static class MapRunWiring
+{
+    public static void Connect(StepFunctionsBackend backend, ILogger logger)
+    {
+        var runs = backend.Engine.MapRuns;
+        runs.Register = backend.Executions.GetOrAdd;
+        if (!backend.Durable.IsDurable)
+        {
+            return;
+        }
+        var store = backend.Durable;
+        runs.Journal = run => store.Write([MapRunDocument.Put(run)]);
+        foreach (var (_, stored) in DurableReader.Read(store, MapRunDocument.Collection, RunsJson.Default.MapRunDocument, d => d.V, logger))
+        {
+            var run = MapRun.Restore(stored.Run);
+            if (run.IsRunning)
+            {
+                run.End(MapRun.Aborted, stored.Run.StopDate ?? backend.Engine.Time.GetUtcNow());
+                runs.Add(run);
+                continue;
+            }
+            runs.Restore(run);
+        }
+    }
+}
