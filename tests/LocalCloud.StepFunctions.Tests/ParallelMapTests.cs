@@ -131,7 +131,7 @@ public sealed class ParallelMapTests
     }
 
     [Theory]
-    [InlineData("""{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""", "/States/M/ItemProcessor/ProcessorConfig/Mode")]
+    [InlineData("""{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"SIDEWAYS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""", "/States/M/ItemProcessor/ProcessorConfig/Mode")]
     [InlineData("""{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Next":"Q"}}},"End":true}""", "MISSING_TRANSITION_TARGET: Missing 'Next' target: Q at /States/M/ItemProcessor/States/P/Next")]
     [InlineData("""{"Type":"Map","End":true}""", "These fields are required: [ItemProcessor] at /States/M")]
     [InlineData("""{"Type":"Map","MaxConcurrency":-1,"Iterator":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""", "/States/M/MaxConcurrency")]
