@@ -71,6 +71,8 @@ public sealed class DistributedMapTests
         var described = await sfn.OkAsync("DescribeMapRun", new { mapRunArn });
         Assert.Equal(5, described["itemCounts"]!["total"]!.GetValue<long>());
         Assert.Equal(3, described["executionCounts"]!["total"]!.GetValue<long>());
+        var children = (await sfn.OkAsync("ListExecutions", new { mapRunArn }))["executions"]!.AsArray();
+        Assert.Equal([1L, 2L, 2L], children.Select(c => c!["itemCount"]!.GetValue<long>()).Order());
     }
 
     [Fact]
@@ -115,6 +117,9 @@ public sealed class DistributedMapTests
         var mapRunArn = done.History.Single(e => e.Type == "MapRunStarted").Details!["mapRunArn"]!.GetValue<string>();
         var children = (await sfn.OkAsync("ListExecutions", new { mapRunArn }))["executions"]!.AsArray();
         Assert.All(children, c => Assert.Contains(":express:sm/Each:", c!["executionArn"]!.GetValue<string>(), StringComparison.Ordinal));
+        var described = await sfn.OkAsync("DescribeExecution", new { executionArn = children[0]!["executionArn"]!.GetValue<string>() });
+        Assert.Equal(mapRunArn, described["mapRunArn"]!.GetValue<string>());
+        Assert.Equal("SUCCEEDED", described["status"]!.GetValue<string>());
     }
 
     [Fact]

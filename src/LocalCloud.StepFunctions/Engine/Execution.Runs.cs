@@ -29,6 +29,9 @@ public sealed partial class Execution
     /// <summary>The Map Run that started this execution as a child workflow; null for every other execution.</summary>
     public string? MapRunArn { get; init; }
 
+    /// <summary>How many items a Map Run's child carries (more than one with an ItemBatcher); null for every other execution.</summary>
+    public long? ItemCount { get; init; }
+
     public int RedriveCount { get; private set; }
 
     /// <summary>The runner driving (or last driving) this execution: a redrive waits until the ended run has unwound.</summary>

@@ -53,7 +53,7 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
                     run.ChildEnded(ExecutionStatus.Succeeded, items);
                     continue;
                 }
-                var ended = await RunChildAsync(spec, run, processor, prefix, path, spec.Inputs[index], stop.Token).ConfigureAwait(false);
+                var ended = await RunChildAsync(spec, run, processor, prefix, path, spec.Inputs[index], items, stop.Token).ConfigureAwait(false);
                 var succeeded = ended.Status == ExecutionStatus.Succeeded;
                 results[index] = succeeded ? JsonNode.Parse(ended.Output ?? "null") : ErrorOutput(ended);
                 scope.ChildEnded(index, succeeded ? results[index] : null, succeeded);
@@ -85,12 +85,12 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
     }
 
     private async Task<ExecutionSnapshot> RunChildAsync(MapRunSpec spec, MapRun run, StateMachineVersion processor, string prefix, string path, JsonNode? input,
-        CancellationToken cancellationToken)
+        int items, CancellationToken cancellationToken)
     {
         var name = Guid.NewGuid().ToString();
         var express = spec.ExecutionType == ExpressRules.Express;
         var arn = express ? $"{prefix}:express:{path}:{name}:{Guid.NewGuid()}" : $"{prefix}:execution:{path}:{name}";
-        var child = new Execution(arn, name, processor, Events.Json(input), parent.Context, env.Time) { Type = spec.ExecutionType, MapRunArn = run.Arn };
+        var child = new Execution(arn, name, processor, Events.Json(input), parent.Context, env.Time) { Type = spec.ExecutionType, MapRunArn = run.Arn, ItemCount = items };
         child = env.MapRuns.Register?.Invoke(child) ?? child;
         env.Usage.Add("states", express ? "ExpressRequests" : "ExecutionsStarted", processor.Arn);
         child.Track(Task.Run(() => new ExecutionRunner(child, env).RunAsync(), CancellationToken.None));

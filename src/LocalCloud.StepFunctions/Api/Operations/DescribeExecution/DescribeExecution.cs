@@ -8,7 +8,8 @@ public sealed class DescribeExecution(StepFunctionsBackend backend)
 {
     public Task<DescribeExecutionResponse> HandleAsync(DescribeExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var execution = backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
+        // A Map Run's Express children are the only Express executions AWS describes (API_DescribeExecution.html).
+        var execution = MapRunChild(request.ExecutionArn) ?? backend.RequireExecution(SfnArn.RequireExecution(request.ExecutionArn));
         var s = execution.Snapshot();
         var notRedrivable = execution.NotRedrivableReason(backend.Engine.Time.GetUtcNow());
         return Task.FromResult(new DescribeExecutionResponse(s.ExecutionArn, s.StateMachineArn, s.Name, s.Status, s.StartDate, s.StopDate,
@@ -16,4 +17,7 @@ public sealed class DescribeExecution(StepFunctionsBackend backend)
             s.Error, s.Cause, execution.RedriveCount, execution.RedriveDate,
             notRedrivable is null ? Engine.Redrive.RedriveRules.Redrivable : Engine.Redrive.RedriveRules.NotRedrivable, notRedrivable, execution.MapRunArn));
     }
+
+    private Engine.Execution? MapRunChild(string? arn)
+        => arn is not null && arn.Contains(":express:", StringComparison.Ordinal) && backend.Executions.Find(arn) is { MapRunArn: not null } child ? child : null;
 }
