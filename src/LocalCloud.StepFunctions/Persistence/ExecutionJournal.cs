@@ -25,15 +25,22 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
     public void Moved(Checkpoint checkpoint) => store.Write([PutCheckpoint(checkpoint)]);
 
     public void Finished(Execution execution, ExecutionResult result, HistoryEvent terminal)
-        => store.Write(
+    {
+        List<DurableChange> changes =
         [
             PutEvent(terminal, null),
             new DurableChange.Put(StatesCollections.Executions, executionArn,
                 JsonSerializer.Serialize(ExecutionDocument.From(execution, result), DurableJson.Default.ExecutionDocument)),
             new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
-            RedriveDocument.Put(executionArn, execution.RedriveRecord),
-        ]);
+        ];
+        // Only an execution that can be redriven, or was, has anything to keep: a plain success writes nothing more.
+        if (result.Status != ExecutionStatus.Succeeded || execution.RedriveCount > 0)
+        {
+            changes.Add(RedriveDocument.Put(executionArn, execution.RedriveRecord));
+        }
+        store.Write(changes);
+    }
 
     public void Forgotten()
         => store.Write(
