@@ -222,4 +222,43 @@ public sealed class DistributedMapTests
         }
         return await finished;
     }
+    [Fact]
+    public async Task Redrive_FailedMapRun_RedrivesTheSameRunForItsUnsuccessfulItems()
+    {
+        await using var sfn = new SfnHarness();
+        var broken = true;
+        sfn.Lambda.Answers("work", r =>
+        {
+            var item = System.Text.Encoding.UTF8.GetString(r.Payload.Span);
+            var fails = broken && item == "\"bad\"";
+            return Task.FromResult(new LocalCloud.Core.Ports.LambdaInvokeResult(200,
+                fails ? System.Text.Encoding.UTF8.GetBytes("""{"errorType":"Boom","errorMessage":"x"}""") : r.Payload, fails ? "Unhandled" : null));
+        });
+        var definition = Distributed(J("'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:work','End':true}}"),
+            "\"MaxConcurrency\":1,");
+        var execution = await sfn.StartAsync(await sfn.CreateAsync(definition), """["ok","bad","last"]""");
+        var failed = await sfn.FinishedAsync(execution);
+        Assert.Equal("FAILED", failed.Status);
+        var mapRunArn = failed.History.Single(e => e.Type == "MapRunStarted").Details!["mapRunArn"]!.GetValue<string>();
+        var callsBefore = sfn.Lambda.Invocations.Count;
+
+        broken = false;
+        await sfn.OkAsync("RedriveExecution", new { executionArn = execution });
+        var done = await sfn.FinishedAsync(execution);
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("""["ok","bad","last"]""", done.Output);
+        var redriven = done.History.Single(e => e.Type == "MapRunRedriven");
+        Assert.Equal(mapRunArn, redriven.Details!["mapRunArn"]!.GetValue<string>());
+        Assert.Equal(1, redriven.Details!["redriveCount"]!.GetValue<int>());
+        Assert.Single(done.History, e => e.Type == "MapRunStarted");
+        Assert.Equal(["\"bad\"", "\"last\""], sfn.Lambda.Invocations.Skip(callsBefore).Select(r => System.Text.Encoding.UTF8.GetString(r.Payload.Span)));
+        var described = await sfn.OkAsync("DescribeMapRun", new { mapRunArn });
+        Assert.Equal("SUCCEEDED", described["status"]!.GetValue<string>());
+        Assert.Equal(1, described["redriveCount"]!.GetValue<int>());
+        Assert.NotNull(described["redriveDate"]);
+        Assert.Equal(3, described["itemCounts"]!["succeeded"]!.GetValue<long>());
+        Assert.Equal(0, described["itemCounts"]!["failed"]!.GetValue<long>());
+        Assert.Single((await sfn.OkAsync("ListMapRuns", new { executionArn = execution }))["mapRuns"]!.AsArray());
+    }
 }

@@ -71,8 +71,9 @@ public sealed partial class Execution
     /// <summary>After a redrive, the first visit of the state it restarted at takes the outputs of the children that had succeeded.</summary>
     public IReadOnlyDictionary<int, string>? TakeRedrivenChildren(string state)
     {
+        // Empty rather than null when nothing had succeeded: a Distributed Map still knows it is redriven and redrives its Map Run.
         var reuse = Interlocked.Exchange(ref _reuse, null);
-        return reuse?.State == state ? reuse.Children : null;
+        return reuse?.State == state ? reuse.Children ?? new Dictionary<int, string>() : null;
     }
 
     /// <summary>Read back from the durable store, before the execution runs again.</summary>

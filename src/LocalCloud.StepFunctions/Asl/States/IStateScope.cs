@@ -44,7 +44,7 @@ public interface IStateScope
 
     /// <summary>
     /// After RedriveExecution, the Map or Parallel state it restarts at gets the outputs (JSON text, by index) of the
-    /// iterations or branches that had succeeded, once; null everywhere else.
+    /// iterations or branches that had succeeded (empty when none had), once; null everywhere else.
     /// </summary>
     IReadOnlyDictionary<int, string>? TakeRedrivenChildren() => null;
 

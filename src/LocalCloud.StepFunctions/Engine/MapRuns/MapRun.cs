@@ -21,6 +21,8 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
     private MapRunCounts _items = new(items, 0, 0, 0, 0, 0, items);
     private string _status = Running;
     private DateTimeOffset? _stopDate;
+    private int _redriveCount;
+    private DateTimeOffset? _redriveDate;
 
     public string Arn { get; } = arn;
 
@@ -35,7 +37,8 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
     {
         lock (_gate)
         {
-            return new MapRunView(Arn, ExecutionArn, StateMachineArn, _status, StartDate, _stopDate, _maxConcurrency, _toleratedPercentage ?? 0, _toleratedCount ?? 0, _counts, _items);
+            return new MapRunView(Arn, ExecutionArn, StateMachineArn, _status, StartDate, _stopDate, _maxConcurrency, _toleratedPercentage ?? 0, _toleratedCount ?? 0, _counts, _items,
+                _redriveCount, _redriveDate);
         }
     }
 
@@ -58,6 +61,24 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
             {
                 return _status == Running;
             }
+        }
+    }
+
+    /// <summary>
+    /// The parent was redriven: the run is RUNNING again and its unsuccessful children are pending once more; those that
+    /// succeeded stay counted as succeeded and are not run again
+    /// (https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html).
+    /// </summary>
+    public int Redrive(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _status = Running;
+            _stopDate = null;
+            _redriveDate = at;
+            _counts = _counts with { Pending = _counts.Total - _counts.Succeeded, Running = 0, Failed = 0, TimedOut = 0, Aborted = 0 };
+            _items = _items with { Pending = _items.Total - _items.Succeeded, Running = 0, Failed = 0, TimedOut = 0, Aborted = 0 };
+            return ++_redriveCount;
         }
     }
 
@@ -142,6 +163,8 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
         run._items = view.Items;
         run._status = view.Status;
         run._stopDate = view.StopDate;
+        run._redriveCount = view.RedriveCount;
+        run._redriveDate = view.RedriveDate;
         return run;
     }
 }
@@ -162,4 +185,5 @@ public sealed record MapRunCounts(long Pending, long Running, long Succeeded, lo
 
 /// <summary>A consistent copy of a Map Run.</summary>
 public sealed record MapRunView(string Arn, string ExecutionArn, string StateMachineArn, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
-    int MaxConcurrency, double ToleratedFailurePercentage, long ToleratedFailureCount, MapRunCounts Counts, MapRunCounts Items);
+    int MaxConcurrency, double ToleratedFailurePercentage, long ToleratedFailureCount, MapRunCounts Counts, MapRunCounts Items,
+    int RedriveCount = 0, DateTimeOffset? RedriveDate = null);

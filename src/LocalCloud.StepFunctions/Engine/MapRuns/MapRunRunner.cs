@@ -21,13 +21,27 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
         var parts = parent.Machine.Arn.Split(':');
         var (prefix, path) = ($"arn:aws:states:{parts[3]}:{parts[4]}", $"{parent.Machine.Name}/{spec.Label}");
         var count = spec.Inputs.Count;
-        var run = new MapRun($"{prefix}:mapRun:{path}:{Guid.NewGuid()}", parent.Arn, parent.Machine.Arn, env.Time.GetUtcNow(), spec.MaxConcurrency,
-            spec.ToleratedFailurePercentage, spec.ToleratedFailureCount, count, spec.ItemCounts.Sum());
-        env.MapRuns.Add(run);
-        scope.Emit("MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = run.Arn });
+        var kept = scope.TakeRedrivenChildren();
+        // A redriven parent redrives the Map Run that ended unsuccessfully (same ARN, MapRunRedriven); otherwise a new run starts.
+        var redriven = kept is null ? null : env.MapRuns.ForExecution(parent.Arn)
+            .LastOrDefault(r => r.Arn.StartsWith($"{prefix}:mapRun:{path}:", StringComparison.Ordinal) && r.View().Status is MapRun.Failed or MapRun.Aborted);
+        MapRun run;
+        if (redriven is not null)
+        {
+            run = redriven;
+            var redriveCount = run.Redrive(env.Time.GetUtcNow());
+            env.MapRuns.Save(run);
+            scope.Emit("MapRunRedriven", "mapRunRedrivenEventDetails", new JsonObject { ["mapRunArn"] = run.Arn, ["redriveCount"] = redriveCount });
+        }
+        else
+        {
+            run = new MapRun($"{prefix}:mapRun:{path}:{Guid.NewGuid()}", parent.Arn, parent.Machine.Arn, env.Time.GetUtcNow(), spec.MaxConcurrency,
+                spec.ToleratedFailurePercentage, spec.ToleratedFailureCount, count, spec.ItemCounts.Sum());
+            env.MapRuns.Add(run);
+            scope.Emit("MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = run.Arn });
+        }
         var processor = new StateMachineVersion($"{prefix}:stateMachine:{path}", path, parent.Machine.RoleArn, spec.Processor, parent.Machine.DefinitionText,
             parent.Machine.UpdateDate, parent.Machine.RevisionId);
-        var kept = scope.TakeRedrivenChildren();
         var results = new JsonNode?[count];
         var nextIndex = -1;
         var exceeded = 0;
@@ -44,15 +58,19 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
                     return;
                 }
                 var items = spec.ItemCounts[index];
-                run.ChildStarted(items);
                 if (kept is not null && kept.TryGetValue(index, out var before))
                 {
-                    // Redriven: a child that had succeeded is not run again.
+                    // Redriven: a child that had succeeded is not run again (a redriven run already counts it as succeeded).
                     results[index] = JsonNode.Parse(before);
                     scope.ChildEnded(index, results[index], succeeded: true);
-                    run.ChildEnded(ExecutionStatus.Succeeded, items);
+                    if (redriven is null)
+                    {
+                        run.ChildStarted(items);
+                        run.ChildEnded(ExecutionStatus.Succeeded, items);
+                    }
                     continue;
                 }
+                run.ChildStarted(items);
                 var ended = await RunChildAsync(spec, run, processor, prefix, path, spec.Inputs[index], items, stop.Token).ConfigureAwait(false);
                 var succeeded = ended.Status == ExecutionStatus.Succeeded;
                 results[index] = succeeded ? JsonNode.Parse(ended.Output ?? "null") : ErrorOutput(ended);

@@ -6,8 +6,8 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>
 /// A Map Run's settings, status and counts (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html).
-/// resultsWritten is 0 (there is no ResultWriter without S3); a redrive of the parent starts a new Map Run, so redriveCount
-/// is 0 and no failure waits to be redriven here.
+/// resultsWritten is 0 (there is no ResultWriter without S3); a redrive of the parent redrives the run (redriveCount,
+/// redriveDate), and nothing waits in pendingRedrive: the redrive starts the unsuccessful children at once.
 /// </summary>
 public sealed class DescribeMapRun(StepFunctionsBackend backend)
 {
@@ -18,7 +18,7 @@ public sealed class DescribeMapRun(StepFunctionsBackend backend)
         var ended = run.Status != MapRun.Running;
         return Task.FromResult(new DescribeMapRunResponse(run.Arn, run.ExecutionArn, run.Status, run.StartDate, run.StopDate, run.MaxConcurrency,
             run.ToleratedFailurePercentage, run.ToleratedFailureCount,
-            Items(run.Items, ended), Executions(run.Counts, ended), 0));
+            Items(run.Items, ended), Executions(run.Counts, ended), run.RedriveCount, run.RedriveDate));
     }
 
     private static MapRunItemCounts Items(MapRunCounts c, bool ended)

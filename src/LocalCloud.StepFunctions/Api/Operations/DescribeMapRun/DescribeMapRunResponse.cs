@@ -11,7 +11,8 @@ public sealed record DescribeMapRunResponse(
     long ToleratedFailureCount,
     MapRunItemCounts ItemCounts,
     MapRunExecutionCounts ExecutionCounts,
-    int RedriveCount);
+    int RedriveCount,
+    DateTimeOffset? RedriveDate);
 
 public sealed record MapRunItemCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total, long ResultsWritten,
     long FailuresNotRedrivable, long PendingRedrive);
