@@ -51,6 +51,12 @@ public static class StepFunctionsErrors
     public static AwsServiceException StateMachineTypeNotSupported(string operation, string type)
         => new("StateMachineTypeNotSupported", $"{operation} is not supported by {type} state machines");
 
+    /// <summary>
+    /// An ARN of the wrong resource type, e.g. an Express execution's where AWS does not serve Express ones; the text is
+    /// AWS's ("Invalid Arn: 'Resource type not valid in this context: execution'" from a real StartExecution call).
+    /// </summary>
+    public static AwsServiceException ResourceTypeNotValid(string resourceType) => new("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {resourceType}'");
+
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
 }

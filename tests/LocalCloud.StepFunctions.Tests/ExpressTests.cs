@@ -74,7 +74,7 @@ public sealed class ExpressTests
 
         Assert.Equal("StateMachineTypeNotSupported", (await sfn.ErrorAsync("StartSyncExecution", new { stateMachineArn = standard })).Code);
         Assert.Equal("StateMachineTypeNotSupported", (await sfn.ErrorAsync("ListExecutions", new { stateMachineArn = express })).Code);
-        Assert.Equal("InvalidArn", (await sfn.ErrorAsync("GetExecutionHistory", new { executionArn = started })).Code);
+        Assert.Equal(("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'"), await sfn.ErrorAsync("GetExecutionHistory", new { executionArn = started }));
         Assert.Equal("InvalidArn", (await sfn.ErrorAsync("DescribeExecution", new { executionArn = started })).Code);
         Assert.Equal("InvalidArn", (await sfn.ErrorAsync("RedriveExecution", new { executionArn = started })).Code);
         Assert.Equal("InvalidExecutionInput", (await sfn.ErrorAsync("StartSyncExecution", new { stateMachineArn = express, input = "{" })).Code);

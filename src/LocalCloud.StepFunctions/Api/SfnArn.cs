@@ -32,6 +32,11 @@ public static class SfnArn
     private static string Check(string arn, string resourceType, int parts)
     {
         var split = arn.Split(':');
+        if (split is [_, _, "states", _, _, "express", ..] && resourceType != "express")
+        {
+            // An Express execution where only Standard ones are accepted (Describe, History, Stop, Redrive…).
+            throw StepFunctionsErrors.ResourceTypeNotValid("express");
+        }
         if (split.Length != parts || split[0] != "arn" || split[2] != "states" || split[5] != resourceType || split.Any(string.IsNullOrEmpty))
         {
             throw StepFunctionsErrors.InvalidArn(arn);
