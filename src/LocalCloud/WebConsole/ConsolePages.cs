@@ -64,6 +64,14 @@ internal static class ConsolePages
         return html.ToString();
     }
 
+    // The deadline moves with every SendTaskHeartbeat, which leaves no history event: it comes from the open task.
+    private static string HeartbeatCell(WaitingTask w, DateTimeOffset now) => (w.HeartbeatSeconds, w.HeartbeatDeadline) switch
+    {
+        (null, _) => "none",
+        ({ } h, { } due) => $"every {h} s; due at <time datetime=\"{due.UtcDateTime:O}\">{Time(due)}</time> (in {Duration(due - now)})",
+        ({ } h, null) => $"every {h} s",
+    };
+
     public static string WaitingTable(IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct, bool showExecution)
     {
         if (waiting.Count == 0)
@@ -91,7 +99,7 @@ internal static class ConsolePages
             }
             html.Append(CultureInfo.InvariantCulture, $"<td>{E(w.State)}</td><td title=\"since {Time(w.Scheduled)}\">{Duration(now - w.Scheduled)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{(w.TimeoutSeconds is { } t ? $"at {Time(w.Scheduled.AddSeconds(t))}" : "none")}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{(w.HeartbeatSeconds is { } h ? $"every {h} s" : "none")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"heartbeat\">{HeartbeatCell(w, now)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td><code class=\"token\">{E(w.MaskedToken)}</code> <button type=\"button\" class=\"link\" data-reveal {key}>reveal</button></td>");
             if (canAct)
             {
