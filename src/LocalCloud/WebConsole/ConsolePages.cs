@@ -200,8 +200,9 @@ internal static class ConsolePages
     }
 
     /// <summary>A table: its keys and indexes, a query by partition key on the table or an index, or a scan, 50 items a page.</summary>
-    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start)
+    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start, SortCondition? sort = null)
     {
+        var queryText = (index is null ? "" : $"&amp;index={U(index)}") + (key is null ? "" : $"&amp;key={U(key)}") + (sort?.QueryString() ?? "");
         var table = description.GetProperty("Table");
         var name = Str(table, "TableName");
         var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(name)}</h1><p class=\"meta\">{E(Str(table, "TableArn"))} · {Number(table, "ItemCount")} items · keys {E(KeyText(table))}</p>");
@@ -213,8 +214,16 @@ internal static class ConsolePages
             var indexName = Str(i, "IndexName");
             html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(indexName)}\"{(indexName == index ? " selected" : "")}>{E(indexName)} ({E(KeyText(i))})</option>");
         }
-        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label><button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}")}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label>");
+        html.Append("<label>Sort key <select name=\"op\"><option value=\"\">any</option>");
+        foreach (var op in SortCondition.Operators)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(op)}\"{(op == sort?.Operator ? " selected" : "")}>{E(op)}</option>");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Sort key value <input name=\"sk\" value=\"{E(sort?.Value)}\" autocomplete=\"off\"></label>");
+        html.Append(CultureInfo.InvariantCulture, $"<label>and (between) <input name=\"sk2\" value=\"{E(sort?.Upper)}\" autocomplete=\"off\"></label>");
+        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}{(sort is null ? "" : " and sort key " + E(sort.Describe()))}")}</h2>");
         var rows = items.GetProperty("Items").EnumerateArray().ToList();
         var keyNames = table.GetProperty("KeySchema").EnumerateArray().Select(k => Str(k, "AttributeName")).ToList();
         if (rows.Count == 0)
@@ -243,11 +252,11 @@ internal static class ConsolePages
         }
         if (items.TryGetProperty("LastEvaluatedKey", out var last))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{queryText}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
         }
         if (start is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}\">First page</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{queryText}\">First page</a></p>");
         }
         return html.ToString();
     }
