@@ -308,10 +308,12 @@ internal static class ConsolePages
         {
             return "<p class=\"note\">No invocation yet.</p>";
         }
-        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Function</th><th scope=\"col\">Type</th><th scope=\"col\">Start</th><th scope=\"col\">Duration (ms)</th><th scope=\"col\">Start-up</th><th scope=\"col\">Error</th></tr></thead><tbody>");
+        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Function</th><th scope=\"col\">Type</th><th scope=\"col\">Start</th><th scope=\"col\">Duration (ms)</th><th scope=\"col\">Start-up</th><th scope=\"col\">Error</th><th scope=\"col\">Log</th></tr></thead><tbody>");
         foreach (var r in invocations)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.FunctionName)}</td><td>{E(r.InvocationType)}</td><td>{Time(r.Start)}</td><td class=\"num\">{r.Duration.TotalMilliseconds:0.0}</td><td>{(r.InitDuration is { } init ? $"cold ({init.TotalMilliseconds:0} ms)" : "warm")}</td><td>{E(r.ErrorType)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-request-id=\"{E(r.RequestId)}\"><td>{E(r.FunctionName)}</td><td>{E(r.InvocationType)}</td><td>{Time(r.Start)}</td><td class=\"num\">{r.Duration.TotalMilliseconds:0.0}</td><td>{(r.InitDuration is { } init ? $"cold ({init.TotalMilliseconds:0} ms)" : "warm")}</td><td>{E(r.ErrorType)}</td>");
+            // Task tokens travel in payloads a function may print: masked here as everywhere else on the console.
+            html.Append(CultureInfo.InvariantCulture, $"<td><details class=\"log\"><summary>{r.Log.Count(c => c == '\n')} lines</summary><pre tabindex=\"0\">{E(TokenMask.MaskText(r.Log))}</pre></details></td></tr>");
         }
         return html.Append("</tbody></table>").ToString();
     }
