@@ -15,4 +15,10 @@ public sealed record LambdaInvocationRecord(
     string? WorkerId)
 {
     public bool ColdStart => InitDuration is not null;
+
+    /// <summary>
+    /// The last 4 KB of the invocation's log (what the worker wrote, then END and REPORT), as Invoke's LogType Tail
+    /// returns it: kept bounded because the service holds hundreds of recent invocations.
+    /// </summary>
+    public string Log { get; init; } = "";
 }

@@ -107,6 +107,12 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// <summary>Whether <paramref name="token"/> belongs to a task still waiting for its callback (see <see cref="Executions"/>).</summary>
     public bool IsTokenOpen(string token) => _backend.Engine.Tokens.Find(token).State == TokenState.Open;
 
+    /// <summary>
+    /// When an open task times out for want of a heartbeat, or null (closed, or no HeartbeatSeconds): AWS has no API
+    /// for it, and a heartbeat leaves no history event, so the console asks here.
+    /// </summary>
+    public DateTimeOffset? HeartbeatDeadline(string token) => _backend.Engine.Tokens.Find(token).Task?.HeartbeatDeadline;
+
     /// <summary>Completes when the execution leaves RUNNING (for in-process tests and tools).</summary>
     public Task<ExecutionSnapshot> WaitForExecutionAsync(string executionArn, CancellationToken ct)
         => _backend.RequireExecution(executionArn).Finished.WaitAsync(ct);

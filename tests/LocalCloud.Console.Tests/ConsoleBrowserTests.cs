@@ -253,6 +253,57 @@ public sealed class ConsoleBrowserTests
         await Browser.ScreenshotAsync(page, "console-dynamodb.png");
     }
 
+    [Fact]
+    public async Task DynamoDbBrowser_QueriesTheSortKey_BeyondEquality_AndPagesKeepTheCondition()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var host = await ConsoleHost.StartAsync();
+        await host.DynamoAsync("CreateTable", new
+        {
+            TableName = "events",
+            BillingMode = "PAY_PER_REQUEST",
+            AttributeDefinitions = new[] { new { AttributeName = "jobId", AttributeType = "S" }, new { AttributeName = "at", AttributeType = "S" } },
+            KeySchema = new[] { new { AttributeName = "jobId", KeyType = "HASH" }, new { AttributeName = "at", KeyType = "RANGE" } },
+        });
+        string[] stamps = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-11-30"];
+        foreach (var at in stamps)
+        {
+            await host.DynamoAsync("PutItem", new { TableName = "events", Item = new { jobId = new { S = "job-1" }, at = new { S = at } } });
+        }
+        await host.DynamoAsync("PutItem", new { TableName = "events", Item = new { jobId = new { S = "job-2" }, at = new { S = "2026-12-02" } } });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await page.GotoAsync($"{host.ConsoleUrl}/dynamodb/table?name=events");
+
+        async Task<string[]> QueryAsync(string op, string value, string upper = "")
+        {
+            await page.FillAsync("form.query input[name='key']", "job-1");
+            await page.SelectOptionAsync("form.query select[name='op']", op);
+            await page.FillAsync("form.query input[name='sk']", value);
+            await page.FillAsync("form.query input[name='sk2']", upper);
+            await page.ClickAsync("form.query button[type='submit']");
+            await page.WaitForURLAsync($"**op={Uri.EscapeDataString(op)}*", new() { Timeout = Wait });
+            return await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.items tbody tr td:nth-child(2)')).map(c => c.textContent)");
+        }
+
+        Assert.Equal(["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], await QueryAsync("begins_with", "2026-12"));
+        Assert.Equal(["2026-12-02", "2026-12-03"], await QueryAsync("between", "2026-12-02", "2026-12-03"));
+        Assert.Equal(["2026-11-30", "2026-12-01"], await QueryAsync("<", "2026-12-02"));
+        Assert.Equal(["2026-11-30", "2026-12-01", "2026-12-02"], await QueryAsync("<=", "2026-12-02"));
+        Assert.Equal(["2026-12-04"], await QueryAsync(">", "2026-12-03"));
+        Assert.Equal(["2026-12-03", "2026-12-04"], await QueryAsync(">=", "2026-12-03"));
+        Assert.Equal(["2026-12-02"], await QueryAsync("=", "2026-12-02"));
+        Assert.Contains("sort key = 2026-12-02", await page.InnerTextAsync("main h2"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "DynamoDB sort key query");
+        await Browser.ScreenshotAsync(page, "console-dynamodb-sort-key.png");
+
+        // A condition the API refuses is shown with its code, not a 500.
+        using var bad = await host.Http.GetAsync($"{host.ConsoleUrl}/dynamodb/table?name=events&key=job-1&op=contains&sk=x", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("ValidationException", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();

@@ -130,4 +130,26 @@ public sealed class InterpretedRuntimeTests(LambdaFixture fixture)
         Assert.Equal("Runtime.OutOfMemory", error.GetProperty("errorType").GetString());
         Assert.Matches("^RequestId: [0-9a-f-]+ Error: Runtime exited with error: signal: killed$", error.GetProperty("errorMessage").GetString());
     }
+
+    [Fact]
+    public async Task Invoke_PythonFunctionBeyondMemorySize_AnswersRuntimeOutOfMemory_AndTheNextInvokeWorks()
+    {
+        var name = LambdaFixture.UniqueName("python-oom");
+        var zip = Probes.ZipOf(new Dictionary<string, string>
+        {
+            ["app.py"] = "held = []\ndef handler(event, context):\n    for _ in range(event['mb']):\n        held.append(bytearray(1024 * 1024))\n    return len(held)\n",
+        });
+        await _api.CreateFunctionAsync(name, "", zip, timeout: 60, runtime: "python3.12", handler: "app.handler", memorySize: 128);
+
+        var within = await _api.InvokeAsync(name, """{"mb":64}""");
+        Assert.Equal("64", within.BodyText);
+        var beyond = await _api.InvokeAsync(name, """{"mb":1000}""");
+
+        var error = LambdaApi.Json(beyond);
+        Assert.Equal("Runtime.OutOfMemory", error.GetProperty("errorType").GetString());
+        Assert.Matches("^RequestId: [0-9a-f-]+ Error: Runtime exited with error: signal: killed$", error.GetProperty("errorMessage").GetString());
+        // The worker was replaced: module state starts again from empty.
+        var after = await _api.InvokeAsync(name, """{"mb":1}""");
+        Assert.Equal("1", after.BodyText);
+    }
 }

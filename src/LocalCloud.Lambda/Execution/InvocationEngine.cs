@@ -176,7 +176,7 @@ internal sealed class InvocationEngine : IAsyncDisposable
             log.AppendLine(type);
         }
 
-        _recent.Enqueue(new LambdaInvocationRecord(function.FunctionName, invocation.RequestId, invocationType, start, duration, billedMs, init, outcome.ErrorType, workerId));
+        _recent.Enqueue(new LambdaInvocationRecord(function.FunctionName, invocation.RequestId, invocationType, start, duration, billedMs, init, outcome.ErrorType, workerId) { Log = log.Tail() });
         while (_recent.Count > RecentLimit && _recent.TryDequeue(out _))
         {
         }

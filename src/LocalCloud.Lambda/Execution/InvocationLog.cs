@@ -36,4 +36,13 @@ internal sealed class InvocationLog
         var start = Math.Max(0, bytes.Length - TailBytes);
         return Convert.ToBase64String(bytes, start, bytes.Length - start);
     }
+
+    /// <summary>The same last 4 KB as text, kept with each recent invocation for the console.</summary>
+    public string Tail()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Text);
+        var start = Math.Max(0, bytes.Length - TailBytes);
+        // A cut through a multi-byte character decodes to U+FFFD; the tail is for reading.
+        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+    }
 }

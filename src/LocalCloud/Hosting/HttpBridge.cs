@@ -27,6 +27,13 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
             return;
         }
 
+        if (CrossSiteGuard.Refuse(http.Request) is { } crossSite)
+        {
+            LogRefused(logger, http.Request.Method, path, "AccessDeniedException");
+            await WriteAsync(http, HostError(new AwsServiceException("AccessDeniedException", crossSite, StatusCodes.Status403Forbidden), target)).ConfigureAwait(false);
+            return;
+        }
+
         // The body is read (within the size limit) before anything else, because a SigV4 signature covers it.
         ReadOnlyMemory<byte> body;
         try

@@ -164,7 +164,10 @@ internal sealed class ConsoleEndpoints : IDisposable
             .Select(s => (s, last.GetValueOrDefault(s.Arn)))];
     }
 
-    /// <summary>A table page: Query on the table or an index by partition key when one is given, else Scan; 50 items a page.</summary>
+    /// <summary>
+    /// A table page: Query on the table or an index by partition key (and optionally a sort key condition) when one is
+    /// given, else Scan; 50 items a page.
+    /// </summary>
     private async Task<string> TableAsync(IQueryCollection query, string account, CancellationToken ct)
     {
         if (_dynamodb is null)
@@ -174,6 +177,7 @@ internal sealed class ConsoleEndpoints : IDisposable
         var name = query["name"].ToString();
         var index = query["index"].ToString() is { Length: > 0 } i ? i : null;
         var key = query["key"].ToString() is { Length: > 0 } k ? k : null;
+        var sort = key is null ? null : SortCondition.From(query["op"].ToString(), query["sk"].ToString(), query["sk2"].ToString());
         var startText = query["start"].ToString();
         var start = DynamoDbApi.DecodeKey(startText);
         var context = Context(account, query["region"].ToString() is { Length: > 0 } r ? r : RequestContext.DefaultRegion);
@@ -192,20 +196,35 @@ internal sealed class ConsoleEndpoints : IDisposable
                 throw new ConsoleApiException("ValidationException", $"The table has no index named {index}.");
             }
             var partition = schema.GetProperty("KeySchema").EnumerateArray().First(x => Html.Str(x, "KeyType") == "HASH").GetProperty("AttributeName").GetString()!;
-            var type = table.GetProperty("AttributeDefinitions").EnumerateArray().FirstOrDefault(a => Html.Str(a, "AttributeName") == partition) is { ValueKind: JsonValueKind.Object } definition
+            string TypeOf(string attribute) => table.GetProperty("AttributeDefinitions").EnumerateArray().FirstOrDefault(a => Html.Str(a, "AttributeName") == attribute) is { ValueKind: JsonValueKind.Object } definition
                 ? Html.Str(definition, "AttributeType") : "S";
+            var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#k"] = partition };
+            var values = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal) { [":v"] = new(StringComparer.Ordinal) { [TypeOf(partition)] = key } };
+            var condition = "#k = :v";
+            if (sort is not null)
+            {
+                var sortKey = schema.GetProperty("KeySchema").EnumerateArray().FirstOrDefault(x => Html.Str(x, "KeyType") == "RANGE") is { ValueKind: JsonValueKind.Object } range
+                    ? range.GetProperty("AttributeName").GetString()!
+                    : throw new ConsoleApiException("ValidationException", $"{(index is null ? "The table" : $"The index {index}")} has no sort key to compare.");
+                names["#s"] = sortKey;
+                condition += " AND " + sort.Expression("#s");
+                foreach (var (placeholder, value) in sort.Values())
+                {
+                    values[placeholder] = new(StringComparer.Ordinal) { [TypeOf(sortKey)] = value };
+                }
+            }
             items = await _dynamodb.CallAsync("Query", new
             {
                 TableName = name,
                 IndexName = index,
-                KeyConditionExpression = "#k = :v",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#k"] = partition },
-                ExpressionAttributeValues = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal) { [":v"] = new(StringComparer.Ordinal) { [type] = key } },
+                KeyConditionExpression = condition,
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
                 Limit = PageSize,
                 ExclusiveStartKey = start,
             }, context, ct).ConfigureAwait(false);
         }
-        return ConsolePages.Table(description, index, key, items, startText.Length > 0 ? startText : null);
+        return ConsolePages.Table(description, index, key, items, startText.Length > 0 ? startText : null, sort);
     }
 
     private async Task<string> StateMachineAsync(string arn, string status, string next, string account, CancellationToken ct)

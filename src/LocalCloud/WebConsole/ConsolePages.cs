@@ -64,6 +64,14 @@ internal static class ConsolePages
         return html.ToString();
     }
 
+    // The deadline moves with every SendTaskHeartbeat, which leaves no history event: it comes from the open task.
+    private static string HeartbeatCell(WaitingTask w, DateTimeOffset now) => (w.HeartbeatSeconds, w.HeartbeatDeadline) switch
+    {
+        (null, _) => "none",
+        ({ } h, { } due) => $"every {h} s; due at <time datetime=\"{due.UtcDateTime:O}\">{Time(due)}</time> (in {Duration(due - now)})",
+        ({ } h, null) => $"every {h} s",
+    };
+
     public static string WaitingTable(IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct, bool showExecution)
     {
         if (waiting.Count == 0)
@@ -91,7 +99,7 @@ internal static class ConsolePages
             }
             html.Append(CultureInfo.InvariantCulture, $"<td>{E(w.State)}</td><td title=\"since {Time(w.Scheduled)}\">{Duration(now - w.Scheduled)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{(w.TimeoutSeconds is { } t ? $"at {Time(w.Scheduled.AddSeconds(t))}" : "none")}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{(w.HeartbeatSeconds is { } h ? $"every {h} s" : "none")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"heartbeat\">{HeartbeatCell(w, now)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td><code class=\"token\">{E(w.MaskedToken)}</code> <button type=\"button\" class=\"link\" data-reveal {key}>reveal</button></td>");
             if (canAct)
             {
@@ -192,8 +200,9 @@ internal static class ConsolePages
     }
 
     /// <summary>A table: its keys and indexes, a query by partition key on the table or an index, or a scan, 50 items a page.</summary>
-    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start)
+    public static string Table(JsonElement description, string? index, string? key, JsonElement items, string? start, SortCondition? sort = null)
     {
+        var queryText = (index is null ? "" : $"&amp;index={U(index)}") + (key is null ? "" : $"&amp;key={U(key)}") + (sort?.QueryString() ?? "");
         var table = description.GetProperty("Table");
         var name = Str(table, "TableName");
         var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h1>{E(name)}</h1><p class=\"meta\">{E(Str(table, "TableArn"))} · {Number(table, "ItemCount")} items · keys {E(KeyText(table))}</p>");
@@ -205,8 +214,16 @@ internal static class ConsolePages
             var indexName = Str(i, "IndexName");
             html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(indexName)}\"{(indexName == index ? " selected" : "")}>{E(indexName)} ({E(KeyText(i))})</option>");
         }
-        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label><button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}")}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Partition key value <input name=\"key\" value=\"{E(key)}\" autocomplete=\"off\"></label>");
+        html.Append("<label>Sort key <select name=\"op\"><option value=\"\">any</option>");
+        foreach (var op in SortCondition.Operators)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(op)}\"{(op == sort?.Operator ? " selected" : "")}>{E(op)}</option>");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"</select></label><label>Sort key value <input name=\"sk\" value=\"{E(sort?.Value)}\" autocomplete=\"off\"></label>");
+        html.Append(CultureInfo.InvariantCulture, $"<label>and (between) <input name=\"sk2\" value=\"{E(sort?.Upper)}\" autocomplete=\"off\"></label>");
+        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">Query</button> <a href=\"{Prefix}/dynamodb/table?name={U(name)}\">Scan all</a></form>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(key is null ? "Scan" : $"Query {E(index ?? "the table")} = {E(key)}{(sort is null ? "" : " and sort key " + E(sort.Describe()))}")}</h2>");
         var rows = items.GetProperty("Items").EnumerateArray().ToList();
         var keyNames = table.GetProperty("KeySchema").EnumerateArray().Select(k => Str(k, "AttributeName")).ToList();
         if (rows.Count == 0)
@@ -235,11 +252,11 @@ internal static class ConsolePages
         }
         if (items.TryGetProperty("LastEvaluatedKey", out var last))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{Prefix}/dynamodb/table?name={U(name)}{queryText}&amp;start={DynamoDbApi.EncodeKey(last)}\">Next page</a></p>");
         }
         if (start is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{(index is null ? "" : $"&amp;index={U(index)}")}{(key is null ? "" : $"&amp;key={U(key)}")}\">First page</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Prefix}/dynamodb/table?name={U(name)}{queryText}\">First page</a></p>");
         }
         return html.ToString();
     }
@@ -291,10 +308,12 @@ internal static class ConsolePages
         {
             return "<p class=\"note\">No invocation yet.</p>";
         }
-        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Function</th><th scope=\"col\">Type</th><th scope=\"col\">Start</th><th scope=\"col\">Duration (ms)</th><th scope=\"col\">Start-up</th><th scope=\"col\">Error</th></tr></thead><tbody>");
+        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Function</th><th scope=\"col\">Type</th><th scope=\"col\">Start</th><th scope=\"col\">Duration (ms)</th><th scope=\"col\">Start-up</th><th scope=\"col\">Error</th><th scope=\"col\">Log</th></tr></thead><tbody>");
         foreach (var r in invocations)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.FunctionName)}</td><td>{E(r.InvocationType)}</td><td>{Time(r.Start)}</td><td class=\"num\">{r.Duration.TotalMilliseconds:0.0}</td><td>{(r.InitDuration is { } init ? $"cold ({init.TotalMilliseconds:0} ms)" : "warm")}</td><td>{E(r.ErrorType)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-request-id=\"{E(r.RequestId)}\"><td>{E(r.FunctionName)}</td><td>{E(r.InvocationType)}</td><td>{Time(r.Start)}</td><td class=\"num\">{r.Duration.TotalMilliseconds:0.0}</td><td>{(r.InitDuration is { } init ? $"cold ({init.TotalMilliseconds:0} ms)" : "warm")}</td><td>{E(r.ErrorType)}</td>");
+            // Task tokens travel in payloads a function may print: masked here as everywhere else on the console.
+            html.Append(CultureInfo.InvariantCulture, $"<td><details class=\"log\"><summary>{r.Log.Count(c => c == '\n')} lines</summary><pre tabindex=\"0\">{E(TokenMask.MaskText(r.Log))}</pre></details></td></tr>");
         }
         return html.Append("</tbody></table>").ToString();
     }

@@ -11,6 +11,9 @@ internal sealed record WaitingTask(
     DateTimeOffset Scheduled, long? TimeoutSeconds, long? HeartbeatSeconds, string Token)
 {
     public string MaskedToken => TokenMask.Mask(Token);
+
+    /// <summary>When the task fails with States.HeartbeatTimeout unless a heartbeat arrives: from the open task itself.</summary>
+    public DateTimeOffset? HeartbeatDeadline { get; init; }
 }
 
 /// <summary>
@@ -31,7 +34,7 @@ internal static class WaitingTasks
     }
 
     public static IEnumerable<WaitingTask> Of(StepFunctionsService states, ExecutionSnapshot snapshot)
-        => Scheduled(snapshot).Where(w => states.IsTokenOpen(w.Token));
+        => Scheduled(snapshot).Where(w => states.IsTokenOpen(w.Token)).Select(w => w with { HeartbeatDeadline = states.HeartbeatDeadline(w.Token) });
 
     /// <summary>
     /// The token a TaskScheduled event carries, open or not, for the actions (which name the event, never the token):

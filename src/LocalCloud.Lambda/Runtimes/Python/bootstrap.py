@@ -129,8 +129,39 @@ def _end_of_output():
     sys.__stdout__.flush()
 
 
+def _cap_memory():
+    # AWS kills an environment whose memory use passes MemorySize (the cgroup's limit) and reports
+    # Runtime.OutOfMemory. A plain process has no cgroup of its own here, so the closest honest equivalent is the
+    # address-space limit: allocations beyond it fail with MemoryError, which ends the worker with the exit code
+    # LocalCloud reads as out of memory. RLIMIT_AS counts reserved address space rather than touched pages, so the
+    # interpreter's own reservation at this point is added on top: the function gets MemorySize to allocate.
+    try:
+        import resource
+    except ImportError:
+        return  # Not a Unix: no limit, as documented.
+    try:
+        memory_mb = int(os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", ""))
+    except ValueError:
+        return
+    baseline = 0
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    baseline = int(line.split()[1]) * 1024
+                    break
+    except OSError:
+        pass
+    limit = baseline + memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def main():
     global _request_id
+    _cap_memory()
     # One stream for the function's output, so print() to stdout and stderr keep their order in the log.
     sys.stderr = sys.stdout
     sys.path.insert(0, _task_root)

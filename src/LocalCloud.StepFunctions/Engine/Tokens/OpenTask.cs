@@ -14,6 +14,7 @@ public sealed class OpenTask : IDisposable
     private ITimer? _timeout;
     private ITimer? _heartbeat;
     private TimeSpan _heartbeatInterval;
+    private DateTimeOffset? _heartbeatDeadline;
     private int _closed;
 
     public OpenTask(Execution execution, string? token)
@@ -33,6 +34,18 @@ public sealed class OpenTask : IDisposable
     public IExecutionJournal? Journal { get; set; }
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>When the task fails with States.HeartbeatTimeout unless a heartbeat comes first (null: no HeartbeatSeconds).</summary>
+    public DateTimeOffset? HeartbeatDeadline
+    {
+        get
+        {
+            lock (_timersGate)
+            {
+                return _heartbeatDeadline;
+            }
+        }
+    }
 
     public Task<TaskOutcome> Completion => _outcome.Task;
 
@@ -104,6 +117,7 @@ public sealed class OpenTask : IDisposable
     {
         if (due is { } h && !IsClosed)
         {
+            _heartbeatDeadline = time.GetUtcNow() + NotNegative(h);
             _heartbeat = time.CreateTimer(_ => TryClose(new TaskOutcome.TimedOut(new Asl.Failure(Asl.StatesErrors.HeartbeatTimeout, null))), null,
                 NotNegative(h), Timeout.InfiniteTimeSpan);
         }
@@ -119,6 +133,7 @@ public sealed class OpenTask : IDisposable
                 return;
             }
             _heartbeat.Change(_heartbeatInterval, Timeout.InfiniteTimeSpan);
+            _heartbeatDeadline = _time?.GetUtcNow() + _heartbeatInterval;
             if (Journal is { } journal && Token is not null && _time is not null)
             {
                 journal.Heartbeat(Token, _time.GetUtcNow() + _heartbeatInterval);
