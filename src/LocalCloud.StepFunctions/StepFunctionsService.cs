@@ -28,7 +28,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
         "DescribeActivity", "DescribeMapRun", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities", "ListMapRuns",
         "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion", "RedriveExecution", "StartSyncExecution",
-        "TestState", "UpdateMapRun", "UpdateStateMachineAlias",
+        "UpdateMapRun", "UpdateStateMachineAlias",
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
@@ -66,7 +66,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeStateMachineForExecutionRequest, DescribeStateMachineForExecutionResponse>(nameof(DescribeStateMachineForExecution), new DescribeStateMachineForExecution(_backend).HandleAsync)
             .Add<TagResourceRequest, TagResourceResponse>(nameof(TagResource), new TagResource(_backend).HandleAsync)
             .Add<UntagResourceRequest, UntagResourceResponse>(nameof(UntagResource), new UntagResource(_backend).HandleAsync)
-            .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync);
+            .Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(nameof(ListTagsForResource), new ListTagsForResource(_backend).HandleAsync)
+            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         if (_backend.Durable.IsDurable)
         {
