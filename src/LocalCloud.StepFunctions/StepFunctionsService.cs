@@ -28,7 +28,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
         "DescribeActivity", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities",
         "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
-        "TestState", "UpdateStateMachineAlias",
+        "UpdateStateMachineAlias",
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
@@ -71,7 +71,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<StartSyncExecutionRequest, StartSyncExecutionResponse>(nameof(StartSyncExecution), new StartSyncExecution(_backend).HandleAsync)
             .Add<DescribeMapRunRequest, DescribeMapRunResponse>(nameof(DescribeMapRun), new DescribeMapRun(_backend).HandleAsync)
             .Add<ListMapRunsRequest, ListMapRunsResponse>(nameof(ListMapRuns), new ListMapRuns(_backend).HandleAsync)
-            .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync);
+            .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync)
+            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         MapRunWiring.Connect(_backend, log);
         if (_backend.Durable.IsDurable)
