@@ -45,7 +45,8 @@ public sealed class ConsoleBrowserTests
         Assert.True(masked.Length < 20, masked);
         Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync("table.waiting button[data-reveal]");
-        await page.WaitForFunctionAsync($"document.querySelector('table.waiting code.token').textContent === {JsonSerializer.Serialize(token)}", null, new() { Timeout = Wait });
+        // Locator assertions, not WaitForFunction: a string predicate is polled through eval, which the console's CSP forbids.
+        await Assertions.Expect(page.Locator("table.waiting code.token")).ToHaveTextAsync(token, new() { Timeout = Wait });
 
         // Send success from the page: the graph advances live, with no reload.
         var before = await page.EvaluateAsync<int>("(window.consoleLatencyMs || []).length");
@@ -63,7 +64,7 @@ public sealed class ConsoleBrowserTests
         // The history table is GetExecutionHistory, event for event.
         var history = await host.SfnAsync("GetExecutionHistory", new { executionArn = execution, maxResults = 1000 });
         var expected = history.GetProperty("events").EnumerateArray().Select(e => $"{e.GetProperty("id").GetInt64()} {e.GetProperty("type").GetString()}").ToList();
-        await page.WaitForFunctionAsync($"document.querySelectorAll('#history tbody tr').length === {expected.Count}", null, new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(expected.Count, new() { Timeout = Wait });
         var shown = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('#history tbody tr')).map(r => r.cells[0].textContent + ' ' + r.cells[1].textContent)");
         Assert.Equal(expected, shown);
         Assert.Contains(expected, e => e.EndsWith(" TaskSucceeded", StringComparison.Ordinal));
