@@ -21,7 +21,7 @@ internal static class MapRunWiring
         }
         var store = backend.Durable;
         runs.Journal = run => store.Write([MapRunDocument.Put(run)]);
-        foreach (var (_, stored) in DurableReader.Read(store, MapRunDocument.Collection, RunsJson.Default.MapRunDocument, d => d.V, logger))
+        foreach (var (_, stored) in DurableReader.Read(store, MapRunDocument.Collection, DurableJson.Default.MapRunDocument, d => d.V, logger))
         {
             var run = MapRun.Restore(stored.Run);
             if (run.IsRunning)

@@ -144,7 +144,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 throw new OperationCanceledException(execution.Stopping);
             }
             cancellationToken.ThrowIfCancellationRequested();
-            var retry = FirstMatch(state.Retriers.Select(r => r.ErrorEquals).ToList(), failure.Error);
+            var retry = ErrorMatcher.FirstMatch(state.Retriers.Select(r => r.ErrorEquals), failure.Error);
             if (retry >= 0 && attempts[retry] < state.Retriers[retry].MaxAttempts)
             {
                 attempts[retry]++;
@@ -158,7 +158,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 CountTransition();
                 continue;
             }
-            var catcher = FirstMatch(state.Catchers.Select(c => c.ErrorEquals).ToList(), failure.Error);
+            var catcher = ErrorMatcher.FirstMatch(state.Catchers.Select(c => c.ErrorEquals), failure.Error);
             if (catcher < 0)
             {
                 return (null, failure);
@@ -193,9 +193,6 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
     }
-
-    private static int FirstMatch(List<IReadOnlyList<string>> errorEquals, string error)
-        => errorEquals.FindIndex(names => ErrorMatcher.Matches(names, error));
 
     private static void Land(VariableScope variables, IReadOnlyDictionary<string, JsonNode?>? assigned, string stateName)
     {

@@ -15,4 +15,6 @@ namespace LocalCloud.StepFunctions.Persistence;
 [JsonSerializable(typeof(MachineDocument))]
 [JsonSerializable(typeof(VersionDocument))]
 [JsonSerializable(typeof(TagsDocument))]
+[JsonSerializable(typeof(RedriveDocument))]
+[JsonSerializable(typeof(MapRunDocument))]
 internal sealed partial class DurableJson : JsonSerializerContext;

@@ -12,5 +12,5 @@ public sealed record MapRunDocument(MapRunView Run)
     public int V { get; init; } = 1;
 
     public static DurableChange.Put Put(MapRun run)
-        => new(Collection, run.Arn, JsonSerializer.Serialize(new MapRunDocument(run.View()), RunsJson.Default.MapRunDocument));
+        => new(Collection, run.Arn, JsonSerializer.Serialize(new MapRunDocument(run.View()), DurableJson.Default.MapRunDocument));
 }

@@ -16,7 +16,7 @@ public sealed record RedriveDocument(int Count, DateTimeOffset? Date, string? St
 
     public static DurableChange.Put Put(string executionArn, RedriveRecord record)
         => new(Collection, executionArn, JsonSerializer.Serialize(
-            new RedriveDocument(record.Count, record.Date, record.Point?.State, record.Point?.Input, record.Point?.Variables, record.Point?.Children), RunsJson.Default.RedriveDocument));
+            new RedriveDocument(record.Count, record.Date, record.Point?.State, record.Point?.Input, record.Point?.Variables, record.Point?.Children), DurableJson.Default.RedriveDocument));
 
     public static DurableChange.Delete Delete(string executionArn) => new(Collection, executionArn);
 

@@ -9,7 +9,7 @@ internal sealed class RedriveRecovery(IDurableStore store, ExecutionRegistry exe
 {
     public void Load()
     {
-        foreach (var (arn, stored) in DurableReader.Read(store, RedriveDocument.Collection, RunsJson.Default.RedriveDocument, d => d.V, logger))
+        foreach (var (arn, stored) in DurableReader.Read(store, RedriveDocument.Collection, DurableJson.Default.RedriveDocument, d => d.V, logger))
         {
             executions.Find(arn)?.RestoreRedrive(stored.ToRecord());
         }

@@ -59,7 +59,7 @@ public static class StateTester
     private static StateTestResult Handle(StateTest test, StateTestScope scope, JsonNode? raw, Failure failure)
     {
         var state = test.State;
-        var retry = FirstMatch(state.Retriers.Select(r => r.ErrorEquals), failure.Error);
+        var retry = ErrorMatcher.FirstMatch(state.Retriers.Select(r => r.ErrorEquals), failure.Error);
         if (retry >= 0 && test.Configuration.RetrierRetryCount < state.Retriers[retry].MaxAttempts)
         {
             // Jitter is left out so the answer is the same each time: with FullJitter this is the longest wait.
@@ -67,7 +67,7 @@ public static class StateTester
             var details = new HandledErrorDetails(RetryIndex: retry, RetryBackoffIntervalSeconds: (int)backoff.TotalSeconds);
             return new StateTestResult("RETRIABLE", null, null, failure, Inspect(test, scope, raw, details));
         }
-        var catcher = FirstMatch(state.Catchers.Select(c => c.ErrorEquals), failure.Error);
+        var catcher = ErrorMatcher.FirstMatch(state.Catchers.Select(c => c.ErrorEquals), failure.Error);
         if (catcher < 0)
         {
             return new StateTestResult("FAILED", null, null, failure, Inspect(test, scope, raw, null));
@@ -87,9 +87,6 @@ public static class StateTester
         return new StateTestResult("CAUGHT_ERROR", handler.Next, Events.Json(exit.Output), failure,
             Inspect(test, scope, raw, new HandledErrorDetails(CatchIndex: catcher)));
     }
-
-    private static int FirstMatch(IEnumerable<IReadOnlyList<string>> errorEquals, string error)
-        => errorEquals.ToList().FindIndex(names => ErrorMatcher.Matches(names, error));
 
     private static void Land(StateTestScope scope, IReadOnlyDictionary<string, JsonNode?>? assigned)
     {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using LocalCloud.Core;
+using LocalCloud.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace LocalCloud.WebConsole;
@@ -11,7 +12,7 @@ namespace LocalCloud.WebConsole;
 /// Who may use the console and whether it may act. Read-only unless LocalCloud is bound to loopback or started with
 /// --console-actions; under --require-auth a browser cannot sign SigV4, so it asks for an access key and its secret
 /// (HTTP Basic) from the same --credentials list. Actions also need the console's own header and, when the browser
-/// names one, a same-origin Origin: another site's page cannot post to a console on the user's loopback.
+/// names one, a same-origin request (<see cref="CrossSiteGuard"/>): another site's page cannot post to a console on the user's loopback.
 /// </summary>
 internal sealed partial class ConsoleAccess(LocalCloudOptions options)
 {
@@ -67,12 +68,8 @@ internal sealed partial class ConsoleAccess(LocalCloudOptions options)
         {
             return $"Console actions need the {ActionHeader} header (sent by the console's own page).";
         }
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
-        {
-            return "Console actions are accepted only from the console's own origin.";
-        }
-        return null;
+        // The same rule as every other state-changing request (Sec-Fetch-Site, then Origin): one check, not two.
+        return CrossSiteGuard.Refuse(request);
     }
 
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]

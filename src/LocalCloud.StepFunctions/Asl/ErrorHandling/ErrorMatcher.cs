@@ -13,6 +13,21 @@ public static class ErrorMatcher
     public static bool IsTerminal(string error)
         => error is StatesErrors.Runtime or StatesErrors.DataLimitExceeded;
 
+    /// <summary>The index of the first Retry or Catch rule whose ErrorEquals matches, or -1: rules are tried in order.</summary>
+    public static int FirstMatch(IEnumerable<IReadOnlyList<string>> rules, string error)
+    {
+        var index = 0;
+        foreach (var errorEquals in rules)
+        {
+            if (Matches(errorEquals, error))
+            {
+                return index;
+            }
+            index++;
+        }
+        return -1;
+    }
+
     public static bool Matches(IReadOnlyList<string> errorEquals, string error)
     {
         if (IsTerminal(error))

@@ -5,6 +5,7 @@ using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.Definition;
 using LocalCloud.StepFunctions.Asl.States;
 using LocalCloud.StepFunctions.Engine;
+using LocalCloud.StepFunctions.Engine.Tasks;
 using LocalCloud.StepFunctions.Testing;
 
 namespace LocalCloud.StepFunctions.Api.Operations;
@@ -37,16 +38,15 @@ public sealed class TestState(StepFunctionsBackend backend)
         var mock = ReadMock(request, state);
         if (request.Context is not null && mock is null)
         {
-            throw AwsServiceException.Validation("TestState only supports a context when a mock is specified.");
+            throw StepFunctionsErrors.ValidationMessage("TestState only supports a context when a mock is specified.");
         }
         if (mock is null && state is MapState or ParallelState)
         {
             throw StepFunctionsErrors.InvalidDefinition("TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
         }
-        if (mock is null && state is TaskState task && (task.IsCallback || task.Resource.EndsWith(".sync", StringComparison.Ordinal)
-            || task.Resource.EndsWith(".sync:2", StringComparison.Ordinal)))
+        if (mock is null && state is TaskState task && TaskResource.Parse(task.Resource)?.Pattern is IntegrationPattern.WaitForTaskToken or IntegrationPattern.Sync)
         {
-            throw AwsServiceException.Validation("TestState only supports the .sync and .waitForTaskToken integration patterns when a mock is specified.");
+            throw StepFunctionsErrors.ValidationMessage("TestState only supports the .sync and .waitForTaskToken integration patterns when a mock is specified.");
         }
         var retries = request.StateConfiguration?.RetrierRetryCount ?? 0;
         if (retries < 0)
@@ -79,7 +79,7 @@ public sealed class TestState(StepFunctionsBackend backend)
                 var machine = AslParser.Parse(definition);
                 return machine.States.TryGetValue(stateName, out var named)
                     ? named
-                    : throw AwsServiceException.Validation($"State '{stateName}' does not exist in the state machine definition.");
+                    : throw StepFunctionsErrors.ValidationMessage($"State '{stateName}' does not exist in the state machine definition.");
             }
             var node = JsonNode.Parse(definition, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw StepFunctionsErrors.InvalidDefinition("INVALID_JSON_DESCRIPTION: The definition must be a JSON object");
@@ -139,15 +139,15 @@ public sealed class TestState(StepFunctionsBackend backend)
         }
         if (state is not (TaskState or MapState or ParallelState))
         {
-            throw AwsServiceException.Validation($"State type '{state.Type}' is not supported when a mock is specified");
+            throw StepFunctionsErrors.ValidationMessage($"State type '{state.Type}' is not supported when a mock is specified");
         }
         if ((mock.Result is null) == (mock.ErrorOutput is null))
         {
-            throw AwsServiceException.Validation("A test mock should have only one of the following fields: [result, errorOutput].");
+            throw StepFunctionsErrors.ValidationMessage("A test mock should have only one of the following fields: [result, errorOutput].");
         }
         if (request.RevealSecrets == true)
         {
-            throw AwsServiceException.Validation("TestState does not support RevealSecrets when a mock is specified.");
+            throw StepFunctionsErrors.ValidationMessage("TestState does not support RevealSecrets when a mock is specified.");
         }
         if (mock.FieldValidationMode is not (null or "STRICT" or "PRESENT" or "NONE"))
         {
@@ -160,11 +160,11 @@ public sealed class TestState(StepFunctionsBackend backend)
         var result = Json(mock.Result!, "mock.result");
         if (state is MapState or ParallelState && result is not JsonArray)
         {
-            throw AwsServiceException.Validation("Mocked result must be an array.");
+            throw StepFunctionsErrors.ValidationMessage("Mocked result must be an array.");
         }
         if (state is ParallelState parallel && result is JsonArray items && items.Count != parallel.Branches.Count)
         {
-            throw AwsServiceException.Validation("Mocked result must contain the same number of items as number of Parallel branches.");
+            throw StepFunctionsErrors.ValidationMessage("Mocked result must contain the same number of items as number of Parallel branches.");
         }
         return new StateMock(result, null);
     }
@@ -179,12 +179,12 @@ public sealed class TestState(StepFunctionsBackend backend)
         {
             throw member == "input"
                 ? StepFunctionsErrors.InvalidExecutionInput(e.Message)
-                : AwsServiceException.Validation($"Invalid JSON in '{member}': {e.Message}");
+                : StepFunctionsErrors.ValidationMessage($"Invalid JSON in '{member}': {e.Message}");
         }
     }
 
     private static JsonObject? ReadObject(string? text, string member)
-        => text is null ? null : Json(text, member) as JsonObject ?? throw AwsServiceException.Validation($"'{member}' must be a JSON object.");
+        => text is null ? null : Json(text, member) as JsonObject ?? throw StepFunctionsErrors.ValidationMessage($"'{member}' must be a JSON object.");
 
     private static InspectionData? ToWire(Inspection? inspection) => inspection is null
         ? null
