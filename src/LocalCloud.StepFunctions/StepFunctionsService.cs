@@ -75,6 +75,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         MapRunWiring.Connect(_backend, log);
+        ExecutionStarter.Connect(_backend);
         if (_backend.Durable.IsDurable)
         {
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();

@@ -21,4 +21,10 @@ public sealed record EngineEnvironment(
 
     /// <summary>The Distributed Map runs of every execution.</summary>
     public MapRuns.MapRunRegistry MapRuns { get; } = new();
+
+    /// <summary>Starts nested executions (states:startExecution); set by the service once its handlers exist.</summary>
+    public IExecutionStarter? Executions { get; set; }
+
+    /// <summary>Calls the services LocalCloud hosts for aws-sdk:* tasks; null when the host connected none.</summary>
+    public IAwsSdkInvoker? AwsSdk { get; set; }
 }

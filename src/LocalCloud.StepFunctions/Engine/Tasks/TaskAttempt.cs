@@ -61,7 +61,11 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
             // Otherwise the timers were re-armed, with what was left of them, when the store was loaded.
             if (resumed is not { Phase: TaskPhase.Submitted })
             {
-                progress = await CallAsync(resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
+                progress = await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else if (Waiter(runner, resource) is { } waiter && LastSubmittedOutput() is { } submitted)
+            {
+                Wait(waiter, resource, submitted, open);
             }
             execution.Idle.Park(open.Completion);
             return Close(resource, dialect, await open.Completion.ConfigureAwait(false), progress);
@@ -73,10 +77,11 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
     }
 
     /// <summary>Makes the call; its outcome closes the task, or (a callback's successful call) writes TaskSubmitted and the task waits for its token.</summary>
-    private async Task<TaskCheckpoint?> CallAsync(TaskResource resource, TaskHistoryDialect dialect, Func<CancellationToken, Task<TaskOutcome>> call,
+    private async Task<TaskCheckpoint?> CallAsync(ITaskRunner runner, TaskResource resource, TaskHistoryDialect dialect, Func<CancellationToken, Task<TaskOutcome>> call,
         OpenTask open, TaskCheckpoint? progress, CancellationToken cancellationToken)
     {
-        var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken;
+        var waiter = Waiter(runner, resource);
+        var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken || waiter is not null;
         var calling = call(cancellationToken);
         var first = await Task.WhenAny(calling, open.Completion).ConfigureAwait(false);
         // A callback may answer before the call returns (the token is valid from TaskScheduled); the call is still
@@ -91,6 +96,10 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
         {
             progress = progress is null ? null : progress with { Phase = TaskPhase.Submitted };
             Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
+            if (waiter is not null)
+            {
+                Wait(waiter, resource, submitted.Output, open);
+            }
         }
         else if (!callback || outcome is not TaskOutcome.Succeeded)
         {
@@ -117,6 +126,31 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
                 throw new OperationCanceledException();
         }
     }
+
+    /// <summary>The runner that waits for a ".sync" job to end, or null (the task ends with its call or its token).</summary>
+    private static IWaitingTaskRunner? Waiter(ITaskRunner runner, TaskResource resource)
+        => resource.Pattern == IntegrationPattern.Sync ? runner as IWaitingTaskRunner : null;
+
+    /// <summary>The job's end closes the task; a task closed first (timeout, stop) makes the wait return null.</summary>
+    private void Wait(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
+        => _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (await waiter.WaitAsync(resource, submitted, env, execution, open.Completion).ConfigureAwait(false) is { } outcome)
+                {
+                    open.TryClose(outcome);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
+            }
+        });
+
+    /// <summary>After a restart, what the .sync call submitted (its job's id) is read back from history.</summary>
+    private string? LastSubmittedOutput()
+        => execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>();
 
     private void Append(string type, JsonObject details, TaskCheckpoint? progress, string? token = null)
         => execution.Append(type, TaskHistoryDialect.Member(type), details, scope.At(progress), token);
