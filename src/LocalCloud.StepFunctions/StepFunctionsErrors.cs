@@ -59,4 +59,13 @@ public static class StepFunctionsErrors
 
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
+
+    /// <summary>A version or alias change that clashes with the current state (a stale revisionId, a version an alias routes to, an alias redefined).</summary>
+    public static AwsServiceException Conflict(string message) => new("ConflictException", message);
+
+    /// <summary>More versions or aliases than AWS's quotas allow (1000 versions and 100 aliases per state machine).</summary>
+    public static AwsServiceException ServiceQuotaExceeded(string message) => new("ServiceQuotaExceededException", message);
+
+    /// <summary>An alias or a routed version that does not exist; the text is AWS's (UpdateStateMachineAlias in LocalStack's recorded snapshots).</summary>
+    public static AwsServiceException ResourceDoesNotExist() => new("ResourceNotFound", "Request references a resource that does not exist.");
 }

@@ -25,10 +25,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 {
     private static readonly string[] NotImplemented =
     [
-        "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
-        "DescribeActivity", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities",
-        "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
-        "UpdateStateMachineAlias",
+        "CreateActivity", "DeleteActivity",
+        "DescribeActivity", "GetActivityTask", "ListActivities",
     ];
 
     private readonly AwsJsonDispatcher _dispatcher;
@@ -72,7 +70,15 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeMapRunRequest, DescribeMapRunResponse>(nameof(DescribeMapRun), new DescribeMapRun(_backend).HandleAsync)
             .Add<ListMapRunsRequest, ListMapRunsResponse>(nameof(ListMapRuns), new ListMapRuns(_backend).HandleAsync)
             .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync)
-            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
+            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync)
+            .Add<PublishStateMachineVersionRequest, PublishStateMachineVersionResponse>(nameof(PublishStateMachineVersion), new PublishStateMachineVersion(_backend).HandleAsync)
+            .Add<ListStateMachineVersionsRequest, ListStateMachineVersionsResponse>(nameof(ListStateMachineVersions), new ListStateMachineVersions(_backend).HandleAsync)
+            .Add<DeleteStateMachineVersionRequest, DeleteStateMachineVersionResponse>(nameof(DeleteStateMachineVersion), new DeleteStateMachineVersion(_backend).HandleAsync)
+            .Add<CreateStateMachineAliasRequest, CreateStateMachineAliasResponse>(nameof(CreateStateMachineAlias), new CreateStateMachineAlias(_backend).HandleAsync)
+            .Add<DescribeStateMachineAliasRequest, DescribeStateMachineAliasResponse>(nameof(DescribeStateMachineAlias), new DescribeStateMachineAlias(_backend).HandleAsync)
+            .Add<UpdateStateMachineAliasRequest, UpdateStateMachineAliasResponse>(nameof(UpdateStateMachineAlias), new UpdateStateMachineAlias(_backend).HandleAsync)
+            .Add<ListStateMachineAliasesRequest, ListStateMachineAliasesResponse>(nameof(ListStateMachineAliases), new ListStateMachineAliases(_backend).HandleAsync)
+            .Add<DeleteStateMachineAliasRequest, DeleteStateMachineAliasResponse>(nameof(DeleteStateMachineAlias), new DeleteStateMachineAlias(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         MapRunWiring.Connect(_backend, log);
         if (_backend.Durable.IsDurable)
@@ -80,6 +86,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
             var running = new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions);
             new RedriveRecovery(_backend.Durable, _backend.Executions, log).Load();
+            new VersionRecovery(_backend.Durable, _backend.PublishedVersions, log).Load();
             foreach (var (execution, resume) in running)
             {
                 _backend.Resume(execution, resume);
@@ -113,6 +120,13 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// for it, and a heartbeat leaves no history event, so the console asks here.
     /// </summary>
     public DateTimeOffset? HeartbeatDeadline(string token) => _backend.Engine.Tokens.Find(token).Task?.HeartbeatDeadline;
+
+    /// <summary>Where an alias's split between two versions draws from (AWS picks at random by weight); tests seed it.</summary>
+    public Random AliasRouting
+    {
+        get => _backend.PublishedVersions.Random;
+        set => _backend.PublishedVersions.Random = value;
+    }
 
     /// <summary>Completes when the execution leaves RUNNING (for in-process tests and tools).</summary>
     public Task<ExecutionSnapshot> WaitForExecutionAsync(string executionArn, CancellationToken ct)

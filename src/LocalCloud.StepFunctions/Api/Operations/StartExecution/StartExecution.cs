@@ -13,7 +13,7 @@ public sealed class StartExecution(StepFunctionsBackend backend)
 {
     public Task<StartExecutionResponse> HandleAsync(StartExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var machine = backend.RequireMachine(SfnArn.RequireStateMachine(request.StateMachineArn));
+        var (machine, qualifier) = ExecutionTarget.Resolve(backend, request.StateMachineArn);
         var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
         var input = request.Input ?? "{}";
         // 256 KiB of UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions).
@@ -45,6 +45,7 @@ public sealed class StartExecution(StepFunctionsBackend backend)
             }
             throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
         }
+        ExecutionTarget.Record(backend, execution.Arn, qualifier);
         backend.Run(execution);
         return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));
     }
