@@ -275,5 +275,7 @@ public sealed class VersionsAndAliasesTests
         Assert.Equal("ValidationException", (await sfn.ErrorAsync("DeleteStateMachineVersion", new { })).Code);
         Assert.Equal("ValidationException", (await sfn.ErrorAsync("CreateStateMachineAlias", new { name = "a" })).Code);
         Assert.Equal("ValidationException", (await sfn.ErrorAsync("UpdateStateMachineAlias", new { stateMachineAliasArn = Machine + ":a" })).Code);
+        Assert.Equal("ValidationException", (await sfn.ErrorAsync("CreateStateMachineAlias", """{"name":"a","routingConfiguration":[null]}""")).Code);
+        Assert.Equal("ValidationException", (await sfn.ErrorAsync("CreateStateMachineAlias", """{"name":"a","routingConfiguration":[{"stateMachineVersionArn":"x"}]}""")).Code);
     }
 }

@@ -23,9 +23,10 @@ public static class AliasRouting
         for (var i = 0; i < items.Count; i++)
         {
             var member = $"routingConfiguration.{i + 1}.member";
-            var arn = Validate.Required(items[i]?.StateMachineVersionArn, member + ".stateMachineVersionArn");
+            var item = items[i] ?? throw StepFunctionsErrors.Validation("null", member, "Member must not be null");
+            var arn = Validate.Required(item.StateMachineVersionArn, member + ".stateMachineVersionArn");
             Validate.MaxLength(arn, member + ".stateMachineVersionArn", Engine.StepFunctionsLimits.MaxArnLength);
-            var weight = items[i].Weight ?? throw StepFunctionsErrors.Validation("null", member + ".weight", "Member must not be null");
+            var weight = item.Weight ?? throw StepFunctionsErrors.Validation("null", member + ".weight", "Member must not be null");
             if (weight is < 0 or > 100)
             {
                 throw StepFunctionsErrors.Validation($"'{weight.ToString(CultureInfo.InvariantCulture)}'", member + ".weight",
