@@ -278,4 +278,19 @@ public sealed class VersionsAndAliasesTests
         Assert.Equal("ValidationException", (await sfn.ErrorAsync("CreateStateMachineAlias", """{"name":"a","routingConfiguration":[null]}""")).Code);
         Assert.Equal("ValidationException", (await sfn.ErrorAsync("CreateStateMachineAlias", """{"name":"a","routingConfiguration":[{"stateMachineVersionArn":"x"}]}""")).Code);
     }
+
+    [Fact]
+    public async Task ExpressVersion_StartsAnExpressExecutionOfThatVersion()
+    {
+        await using var sfn = new SfnHarness();
+        var created = await sfn.OkAsync("CreateStateMachine", new { name = "fast", definition = V1, roleArn = SfnHarness.Role, type = "EXPRESS", publish = true });
+        var version = created["stateMachineVersionArn"]!.GetValue<string>();
+        await sfn.OkAsync("UpdateStateMachine", new { stateMachineArn = created["stateMachineArn"]!.GetValue<string>(), definition = V2 });
+
+        var started = await sfn.StartAsync(version);
+
+        Assert.Contains(":express:fast:", started, StringComparison.Ordinal);
+        Assert.Equal(V1, (await sfn.OkAsync("DescribeStateMachine", new { stateMachineArn = version }))["definition"]!.GetValue<string>());
+        Assert.Equal("EXPRESS", (await sfn.OkAsync("DescribeStateMachine", new { stateMachineArn = version }))["type"]!.GetValue<string>());
+    }
 }
