@@ -59,4 +59,10 @@ public static class StepFunctionsErrors
 
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
+
+    /// <summary>
+    /// StartExecution on stateMachineArn#TestCase with no such test case. Step Functions Local's own answer was not found
+    /// documented; AWS answers InvalidArn for an ARN with '#' (not allowed in a name), so LocalCloud does too.
+    /// </summary>
+    public static AwsServiceException MockTestCaseDoesNotExist(string arn, string reason) => new("InvalidArn", $"Invalid Arn: '{reason}: {arn}'");
 }

@@ -17,9 +17,19 @@ public sealed class AwsCliFixture : IAsyncLifetime
     /// <summary>CLI v2 reads blob arguments (Lambda payloads) as base64 unless told otherwise; v1 takes them raw.</summary>
     private bool _isVersion2;
 
+    private LocalCloudOptions? _options;
+
+    /// <summary>A fixture over a LocalCloud started with <paramref name="options"/> (a test class that needs a flag, e.g. --mock-config).</summary>
+    public static async Task<AwsCliFixture> StartAsync(LocalCloudOptions options)
+    {
+        var fixture = new AwsCliFixture { _options = options };
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
     public async ValueTask InitializeAsync()
     {
-        Cloud = await LocalCloudFixture.StartAsync();
+        Cloud = await LocalCloudFixture.StartAsync(_options);
         if (AwsExecutable is not null)
         {
             var (_, output, error) = await RunRawAsync(["--version"]);
