@@ -117,10 +117,34 @@ public sealed class AwsCliMockConfigTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task BadMockFile_FromTheEnvironmentVariable_IsRefusedToo()
+    {
+        var bad = Path.Combine(Path.GetTempPath(), $"localcloud-bad-mocks-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(bad, "{\"StateMachines\": {\"M\": {\"TestCases\": {\"T\": {\"S\": \"Missing\"}}}},\n \"MockedResponses\": {}}", TestContext.Current.CancellationToken);
+        try
+        {
+            var (exit, error) = await RunLocalCloudAsync(new Dictionary<string, string> { ["LOCALCLOUD_MOCK_CONFIG"] = bad }, "--port", "0");
+
+            Assert.Equal(2, exit);
+            Assert.Contains($"{bad}, line 1: state 'S' of test case 'T' uses the mocked response 'Missing', which MockedResponses does not define", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    private static Task<(int Exit, string Error)> RunLocalCloudAsync(params string[] args) => RunLocalCloudAsync(new Dictionary<string, string>(), args);
+
     // The host as users start it, so the exit code and the message are the real ones.
-    private static async Task<(int Exit, string Error)> RunLocalCloudAsync(params string[] args)
+    private static async Task<(int Exit, string Error)> RunLocalCloudAsync(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LocalCloud.dll"));
         foreach (var a in args)
         {
