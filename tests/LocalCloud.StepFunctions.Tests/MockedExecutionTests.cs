@@ -222,4 +222,23 @@ public sealed class MockedExecutionTests
         Assert.Single(sfn.Lambda.Invocations);
         Assert.Equal("""{"hello":1}""", JsonNode.Parse(sfn.Lambda.PayloadText(0))!.ToJsonString());
     }
+
+    [Fact]
+    public async Task MapIterations_ShareTheStatesInvocationCount()
+    {
+        await using var sfn = Harness("""
+            {"StateMachines":{"each":{"TestCases":{"Three":{"Handle":"PerItem"}}}},
+             "MockedResponses":{"PerItem":{"0-1":{"Return":{"Payload":"early"}},"2":{"Return":{"Payload":"last"}}}}}
+            """);
+        var arn = await sfn.CreateAsync("""
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":1,"ItemProcessor":{"StartAt":"Handle","States":{
+              "Handle":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f","Payload.$":"$"},"OutputPath":"$.Payload","End":true}}},"End":true}}}
+            """, "each");
+
+        var done = await sfn.FinishedAsync(await sfn.StartAsync(arn + "#Three", "[1,2,3]"));
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("""["early","early","last"]""", done.Output);
+        Assert.Empty(sfn.Lambda.Invocations);
+    }
 }

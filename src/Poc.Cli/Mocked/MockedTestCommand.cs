@@ -20,7 +20,18 @@ public static class MockedTestCommand
         ArgumentNullException.ThrowIfNull(error);
         var root = RepoRoot.Find();
         var config = Path.Combine(root, MockedTest.ConfigFile);
-        await using var cloud = await EmbeddedLocalCloud.StartAsync(0, 1.0, ct, config);
+        EmbeddedLocalCloud cloudStarted;
+        try
+        {
+            cloudStarted = await EmbeddedLocalCloud.StartAsync(0, 1.0, ct, config);
+        }
+        catch (LocalCloud.StepFunctions.Mocks.MockConfigException e)
+        {
+            // A broken mock file is the user's to fix, not a poc bug: say where, as LocalCloud itself does.
+            throw new PocException(MockedMessages.BadConfig(e.Message));
+        }
+
+        await using var cloud = cloudStarted;
         using var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, 1.0, root);
         console.WriteLine(MockedMessages.Intro(config, cloud.BaseUrl, runs));
 
@@ -82,6 +93,8 @@ public static class MockedMessages
     public static string Summary(MockedTestResult result, double lambdaRequests)
         => string.Create(CultureInfo.InvariantCulture,
             $"MOCKED: {result.Outcomes.Count - result.Failed} of {result.Outcomes.Count} executions ended as their scenario expects, in {result.Elapsed.TotalSeconds:0.00} s; Lambda invocations: {lambdaRequests:0}");
+
+    public static string BadConfig(string problem) => $"the mock configuration is refused: {problem}";
 
     public static string NotAsExpected(int wrong, int total)
         => string.Create(CultureInfo.InvariantCulture, $"{wrong} of {total} mocked executions did not end as their scenario expects");
