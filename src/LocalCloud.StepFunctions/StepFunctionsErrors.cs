@@ -68,4 +68,10 @@ public static class StepFunctionsErrors
 
     /// <summary>An alias or a routed version that does not exist; the text is AWS's (UpdateStateMachineAlias in LocalStack's recorded snapshots).</summary>
     public static AwsServiceException ResourceDoesNotExist() => new("ResourceNotFound", "Request references a resource that does not exist.");
+
+    /// <summary>
+    /// StartExecution on stateMachineArn#TestCase with no such test case. Step Functions Local's own answer was not found
+    /// documented; AWS answers InvalidArn for an ARN with '#' (not allowed in a name), so LocalCloud does too.
+    /// </summary>
+    public static AwsServiceException MockTestCaseDoesNotExist(string arn, string reason) => new("InvalidArn", $"Invalid Arn: '{reason}: {arn}'");
 }

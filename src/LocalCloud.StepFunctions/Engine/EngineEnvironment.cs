@@ -21,4 +21,7 @@ public sealed record EngineEnvironment(
 
     /// <summary>The Distributed Map runs of every execution.</summary>
     public MapRuns.MapRunRegistry MapRuns { get; } = new();
+
+    /// <summary>The Step Functions Local mock configuration (--mock-config); empty unless one was given.</summary>
+    public Mocks.MockConfigSource Mocks { get; init; } = StepFunctions.Mocks.MockConfigSource.None;
 }

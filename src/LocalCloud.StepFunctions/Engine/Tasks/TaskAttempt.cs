@@ -18,7 +18,7 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
 {
     public async Task<JsonNode?> RunAsync(TaskState state, JsonNode? stateInput, JsonNode? input, string? token, CancellationToken cancellationToken)
     {
-        var (runner, resource) = env.Runners.Resolve(state.Resource);
+        var (runner, resource) = MockedTaskCall.Resolve(execution, scope.StateName, state.Resource, token, env.Runners) ?? env.Runners.Resolve(state.Resource);
         var dialect = runner.Dialect;
         var limits = state.Timeouts;
         var timeout = TaskScheduling.ReadSeconds(scope, limits.TimeoutSeconds, limits.TimeoutSecondsPath, limits.TimeoutSecondsExpression, stateInput, "TimeoutSeconds");
