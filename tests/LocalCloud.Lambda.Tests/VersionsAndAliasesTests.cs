@@ -93,6 +93,7 @@ public sealed class VersionsAndAliasesTests(LambdaFixture fixture)
         var listed = LambdaApi.Json(await _api.SendAsync("GET", $"/2015-03-31/functions/{name}/aliases", query: new Dictionary<string, string> { ["FunctionVersion"] = "1" }));
         var deleted = await _api.SendAsync("DELETE", $"/2015-03-31/functions/{name}/aliases/live");
         var gone = await _api.SendAsync("GET", $"/2015-03-31/functions/{name}/aliases/live");
+        var deletedAgain = await _api.SendAsync("DELETE", $"/2015-03-31/functions/{name}/aliases/live");
 
         Assert.Equal(201, created.Status);
         var alias = LambdaApi.Json(created);
@@ -109,6 +110,7 @@ public sealed class VersionsAndAliasesTests(LambdaFixture fixture)
         AssertError(stale, 412, "PreconditionFailedException", "Revision Id");
         Assert.Equal(["live"], listed.GetProperty("Aliases").EnumerateArray().Select(a => a.GetProperty("Name").GetString()));
         Assert.Equal(204, deleted.Status);
+        Assert.Equal(204, deletedAgain.Status);
         AssertError(gone, 404, "ResourceNotFoundException", $"Cannot find alias arn: arn:aws:lambda:us-east-1:000000000000:function:{name}:live");
     }
 
