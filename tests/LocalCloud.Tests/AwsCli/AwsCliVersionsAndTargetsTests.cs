@@ -101,7 +101,7 @@ public sealed class AwsCliVersionsAndTargetsTests(AwsCliFixture cli) : IClassFix
         // A rate schedule without StartDate fires at creation (docs/services/scheduler.md).
         var created = await cli.OkAsync("scheduler", "create-schedule", "--name", "cli-to-sfn", "--schedule-expression", "rate(1 hour)",
             "--flexible-time-window", "Mode=OFF", "--target", target);
-        await SettledAsync(created.GetProperty("ScheduleArn").GetString()!);
+        var firing = await SettledAsync(created.GetProperty("ScheduleArn").GetString()!);
         var executions = await cli.OkAsync("stepfunctions", "list-executions", "--state-machine-arn", machineArn);
         await cli.OkAsync("scheduler", "delete-schedule", "--name", "cli-to-sfn");
 
@@ -109,6 +109,10 @@ public sealed class AwsCliVersionsAndTargetsTests(AwsCliFixture cli) : IClassFix
         var ended = await cli.Cloud.WaitForExecutionAsync(execution.GetProperty("executionArn").GetString()!, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal("SUCCEEDED", ended.Status);
         Assert.Equal("""{"from":"schedule"}""", ended.Input);
+        // Due time → execution start (issue #14's target is 50 ms); a loose bound here, the figure goes to the output.
+        var latency = ended.StartDate - firing.DueTime;
+        TestContext.Current.TestOutputHelper?.WriteLine($"schedule due → execution start: {latency.TotalMilliseconds:F1} ms");
+        Assert.True(latency < TimeSpan.FromSeconds(1), $"the execution started {latency.TotalMilliseconds} ms after the schedule was due");
     }
 
     [Fact]
@@ -132,13 +136,14 @@ public sealed class AwsCliVersionsAndTargetsTests(AwsCliFixture cli) : IClassFix
         Assert.EndsWith("Z", item.GetProperty("Item").GetProperty("at").GetProperty("S").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task SettledAsync(string scheduleArn)
+    private async Task<ScheduleFiring> SettledAsync(string scheduleArn)
     {
         var scheduler = cli.Cloud.Server.Services.OfType<SchedulerService>().Single();
         var firing = scheduler.RecentFirings.FirstOrDefault(f => f.ScheduleArn == scheduleArn);
         Assert.NotNull(firing);
         await firing.Settled.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.True(firing.Outcome == FiringOutcome.Delivered, firing.Error);
+        return firing;
     }
 
     private async Task CreateFunctionAsync(string name, string stage)
