@@ -59,4 +59,12 @@ public static class StepFunctionsErrors
 
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
+
+    /// <summary>The text LocalStack's recorded AWS responses show for DescribeActivity and GetActivityTask on a deleted activity.</summary>
+    public static AwsServiceException ActivityDoesNotExist(string arn) => new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
+
+    /// <summary>CreateActivity for an existing name with another encryptionConfiguration (AWS: activity configuration is immutable).</summary>
+    public static AwsServiceException ActivityAlreadyExists(string arn) => new("ActivityAlreadyExists", $"Activity Already Exists: '{arn}'");
+
+    public static AwsServiceException InvalidEncryptionConfiguration(string detail) => new("InvalidEncryptionConfiguration", $"Invalid Encryption Configuration: '{detail}'");
 }

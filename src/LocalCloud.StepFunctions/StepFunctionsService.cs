@@ -25,8 +25,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 {
     private static readonly string[] NotImplemented =
     [
-        "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
-        "DescribeActivity", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities",
+        "CreateStateMachineAlias", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
+        "DescribeStateMachineAlias",
         "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
         "UpdateStateMachineAlias",
     ];
@@ -72,7 +72,12 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeMapRunRequest, DescribeMapRunResponse>(nameof(DescribeMapRun), new DescribeMapRun(_backend).HandleAsync)
             .Add<ListMapRunsRequest, ListMapRunsResponse>(nameof(ListMapRuns), new ListMapRuns(_backend).HandleAsync)
             .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync)
-            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
+            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync)
+            .Add<CreateActivityRequest, CreateActivityResponse>(nameof(CreateActivity), new CreateActivity(_backend).HandleAsync)
+            .Add<DescribeActivityRequest, DescribeActivityResponse>(nameof(DescribeActivity), new DescribeActivity(_backend).HandleAsync)
+            .Add<ListActivitiesRequest, ListActivitiesResponse>(nameof(ListActivities), new ListActivities(_backend).HandleAsync)
+            .Add<DeleteActivityRequest, DeleteActivityResponse>(nameof(DeleteActivity), new DeleteActivity(_backend).HandleAsync)
+            .Add<GetActivityTaskRequest, GetActivityTaskResponse>(nameof(GetActivityTask), new GetActivityTask(_backend).HandleAsync);
         _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
         MapRunWiring.Connect(_backend, log);
         if (_backend.Durable.IsDurable)
@@ -80,6 +85,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
             var running = new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions);
             new RedriveRecovery(_backend.Durable, _backend.Executions, log).Load();
+            new ActivityRecovery(_backend.Durable, _backend.Engine.Activities, log).Load();
             foreach (var (execution, resume) in running)
             {
                 _backend.Resume(execution, resume);

@@ -21,4 +21,7 @@ public sealed record EngineEnvironment(
 
     /// <summary>The Distributed Map runs of every execution.</summary>
     public MapRuns.MapRunRegistry MapRuns { get; } = new();
+
+    /// <summary>The activities and their queues of scheduled tasks and waiting workers.</summary>
+    public Activities.ActivityRegistry Activities { get; } = new();
 }

@@ -17,4 +17,5 @@ namespace LocalCloud.StepFunctions.Persistence;
 [JsonSerializable(typeof(TagsDocument))]
 [JsonSerializable(typeof(RedriveDocument))]
 [JsonSerializable(typeof(MapRunDocument))]
+[JsonSerializable(typeof(ActivityDocument))]
 internal sealed partial class DurableJson : JsonSerializerContext;
