@@ -6,7 +6,7 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep"];
+    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "activities"];
 
     /// <summary>The engine-only sections, which drive LocalCloud's internals and so live in bench/LocalCloud.Benchmarks.</summary>
     public const string EngineCommand = "dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine";
@@ -46,7 +46,7 @@ public sealed record BenchOptions
           --scale-timeout-seconds S scale: give up after S seconds [900]
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
-          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep [all]
+          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,activities [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         engine-only latency and throughput: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine
