@@ -74,4 +74,11 @@ public static class StepFunctionsErrors
     /// documented; AWS answers InvalidArn for an ARN with '#' (not allowed in a name), so LocalCloud does too.
     /// </summary>
     public static AwsServiceException MockTestCaseDoesNotExist(string arn, string reason) => new("InvalidArn", $"Invalid Arn: '{reason}: {arn}'");
+    /// <summary>The text LocalStack's recorded AWS responses show for DescribeActivity and GetActivityTask on a deleted activity.</summary>
+    public static AwsServiceException ActivityDoesNotExist(string arn) => new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
+
+    /// <summary>CreateActivity for an existing name with another encryptionConfiguration (AWS: activity configuration is immutable).</summary>
+    public static AwsServiceException ActivityAlreadyExists(string arn) => new("ActivityAlreadyExists", $"Activity Already Exists: '{arn}'");
+
+    public static AwsServiceException InvalidEncryptionConfiguration(string detail) => new("InvalidEncryptionConfiguration", $"Invalid Encryption Configuration: '{detail}'");
 }

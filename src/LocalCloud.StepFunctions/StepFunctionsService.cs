@@ -23,12 +23,6 @@ namespace LocalCloud.StepFunctions;
 /// </summary>
 public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 {
-    private static readonly string[] NotImplemented =
-    [
-        "CreateActivity", "DeleteActivity",
-        "DescribeActivity", "GetActivityTask", "ListActivities",
-    ];
-
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly StepFunctionsBackend _backend;
 
@@ -78,8 +72,12 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeStateMachineAliasRequest, DescribeStateMachineAliasResponse>(nameof(DescribeStateMachineAlias), new DescribeStateMachineAlias(_backend).HandleAsync)
             .Add<UpdateStateMachineAliasRequest, UpdateStateMachineAliasResponse>(nameof(UpdateStateMachineAlias), new UpdateStateMachineAlias(_backend).HandleAsync)
             .Add<ListStateMachineAliasesRequest, ListStateMachineAliasesResponse>(nameof(ListStateMachineAliases), new ListStateMachineAliases(_backend).HandleAsync)
-            .Add<DeleteStateMachineAliasRequest, DeleteStateMachineAliasResponse>(nameof(DeleteStateMachineAlias), new DeleteStateMachineAlias(_backend).HandleAsync);
-        _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+            .Add<DeleteStateMachineAliasRequest, DeleteStateMachineAliasResponse>(nameof(DeleteStateMachineAlias), new DeleteStateMachineAlias(_backend).HandleAsync)
+            .Add<CreateActivityRequest, CreateActivityResponse>(nameof(CreateActivity), new CreateActivity(_backend).HandleAsync)
+            .Add<DescribeActivityRequest, DescribeActivityResponse>(nameof(DescribeActivity), new DescribeActivity(_backend).HandleAsync)
+            .Add<ListActivitiesRequest, ListActivitiesResponse>(nameof(ListActivities), new ListActivities(_backend).HandleAsync)
+            .Add<DeleteActivityRequest, DeleteActivityResponse>(nameof(DeleteActivity), new DeleteActivity(_backend).HandleAsync)
+            .Add<GetActivityTaskRequest, GetActivityTaskResponse>(nameof(GetActivityTask), new GetActivityTask(_backend).HandleAsync);
         MapRunWiring.Connect(_backend, log);
         if (_backend.Durable.IsDurable)
         {
@@ -87,6 +85,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             var running = new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions);
             new RedriveRecovery(_backend.Durable, _backend.Executions, log).Load();
             new VersionRecovery(_backend.Durable, _backend.PublishedVersions, log).Load();
+            new ActivityRecovery(_backend.Durable, _backend.Engine.Activities, log).Load();
             foreach (var (execution, resume) in running)
             {
                 _backend.Resume(execution, resume);

@@ -163,7 +163,7 @@ public sealed class ApiTests
     public async Task KnownOperationNotImplemented_ClearMessage()
     {
         await using var sfn = new SfnHarness();
-        var (code, message) = await sfn.ErrorAsync("CreateActivity", new { name = "a" });
+        var (code, message) = await sfn.ErrorAsync("CreateStateMachineAlias", new { name = "a" });
         Assert.Equal("UnknownOperationException", code);
         Assert.Contains("not implemented", message, StringComparison.Ordinal);
     }

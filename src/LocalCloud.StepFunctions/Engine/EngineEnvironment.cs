@@ -24,4 +24,6 @@ public sealed record EngineEnvironment(
 
     /// <summary>The Step Functions Local mock configuration (--mock-config); empty unless one was given.</summary>
     public Mocks.MockConfigSource Mocks { get; init; } = StepFunctions.Mocks.MockConfigSource.None;
+    /// <summary>The activities and their queues of scheduled tasks and waiting workers.</summary>
+    public Activities.ActivityRegistry Activities { get; } = new();
 }

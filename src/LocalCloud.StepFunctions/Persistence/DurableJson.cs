@@ -21,4 +21,5 @@ namespace LocalCloud.StepFunctions.Persistence;
 [JsonSerializable(typeof(MachineAliasDocument))]
 [JsonSerializable(typeof(VersionCounterDocument))]
 [JsonSerializable(typeof(ExecutionQualifierDocument))]
+[JsonSerializable(typeof(ActivityDocument))]
 internal sealed partial class DurableJson : JsonSerializerContext;
