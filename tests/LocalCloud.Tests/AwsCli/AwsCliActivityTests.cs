@@ -72,7 +72,7 @@ public sealed class AwsCliActivityTests(AwsCliFixture cli) : IClassFixture<AwsCl
                 missing = "ActivityDoesNotExist"
             print(json.dumps({"arn": arn, "again": again, "execution": execution, "missing": missing}))
             """;
-        var result = await RunPythonAsync(script);
+        var result = await Boto3Script.RunAsync(script);
         var execution = result.GetProperty("execution").GetString()!;
         await cli.Cloud.WaitForExecutionAsync(execution, cancellationToken: TestContext.Current.CancellationToken);
         var described = await cli.OkAsync("stepfunctions", "describe-execution", "--execution-arn", execution);
@@ -82,33 +82,5 @@ public sealed class AwsCliActivityTests(AwsCliFixture cli) : IClassFixture<AwsCl
         Assert.Equal("FAILED", described.GetProperty("status").GetString());
         Assert.Equal("WorkerError", described.GetProperty("error").GetString());
         Assert.Equal("the worker gave up", described.GetProperty("cause").GetString());
-    }
-
-    private static async Task<JsonElement> RunPythonAsync(string script)
-    {
-        var python = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "python3")).FirstOrDefault(File.Exists);
-        if (python is null)
-        {
-            Assert.Skip("python3 is not on PATH; the boto3 test needs python3 with boto3.");
-        }
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        var error = await stderr;
-        if (process.ExitCode != 0 && error.Contains("No module named 'boto3'", StringComparison.Ordinal))
-        {
-            Assert.Skip("boto3 is not installed for python3.");
-        }
-        Assert.True(process.ExitCode == 0, $"python3 exited {process.ExitCode}: {error}");
-        return JsonDocument.Parse(await stdout).RootElement.Clone();
     }
 }

@@ -70,7 +70,7 @@ public sealed class AwsCliVersionsTests(AwsCliFixture cli) : IClassFixture<AwsCl
                 "description": described["description"], "weight": described["routingConfiguration"][0]["weight"], "error": error,
                 "after": len(sfn.list_state_machine_versions(stateMachineArn="{{machine}}")["stateMachineVersions"])}))
             """;
-        var result = await RunPythonAsync(script);
+        var result = await Boto3Script.RunAsync(script);
 
         Assert.Equal(0, result.GetProperty("emptyVersions").GetInt32());
         Assert.Equal(0, result.GetProperty("emptyAliases").GetInt32());
@@ -80,33 +80,5 @@ public sealed class AwsCliVersionsTests(AwsCliFixture cli) : IClassFixture<AwsCl
         Assert.Equal(100, result.GetProperty("weight").GetInt32());
         Assert.Equal("Sum of routing configuration weights must equal 100. Received: [60]", result.GetProperty("error").GetString());
         Assert.Equal(0, result.GetProperty("after").GetInt32());
-    }
-
-    private static async Task<JsonElement> RunPythonAsync(string script)
-    {
-        var python = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "python3")).FirstOrDefault(File.Exists);
-        if (python is null)
-        {
-            Assert.Skip("python3 is not on PATH; the boto3 test needs python3 with boto3.");
-        }
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        var error = await stderr;
-        if (process.ExitCode != 0 && error.Contains("No module named 'boto3'", StringComparison.Ordinal))
-        {
-            Assert.Skip("boto3 is not installed for python3.");
-        }
-        Assert.True(process.ExitCode == 0, $"python3 exited {process.ExitCode}: {error}");
-        return JsonDocument.Parse(await stdout).RootElement.Clone();
     }
 }
