@@ -57,5 +57,24 @@ internal static class LambdaErrors
             ErrorType = "User",
         };
 
+    public static AwsServiceException AliasNotFound(string aliasArn)
+        => User("ResourceNotFoundException", $"Cannot find alias arn: {aliasArn}", 404);
+
+    public static AwsServiceException AliasExists(string aliasArn)
+        => User("ResourceConflictException", $"Alias already exists: {aliasArn}", 409);
+
+    /// <summary>PublishVersion's CodeSha256 precondition (wording as recorded against AWS in LocalStack's Lambda provider).</summary>
+    public static AwsServiceException CodeShaMismatch(string requested, string current)
+        => InvalidParameter($"CodeSHA256 ({requested}) is different from current CodeSHA256 in $LATEST ({current}). Please try again with the CodeSHA256 in $LATEST.");
+
+    public static AwsServiceException VersionReferenced(IReadOnlyList<string> aliases)
+        => User("ResourceConflictException", $"Unable to delete version because the following aliases reference it: [{string.Join(", ", aliases)}]", 409);
+
+    public static AwsServiceException LatestNotDeletable()
+        => InvalidParameter("$LATEST version cannot be deleted without deleting the function.");
+
+    public static AwsServiceException AliasNotDeletableHere()
+        => InvalidParameter("Deletion of aliases is not currently supported.");
+
     private static AwsServiceException User(string code, string message, int status) => new(code, message, status) { ErrorType = "User" };
 }

@@ -48,9 +48,10 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         var durableFunctions = durable.IsDurable ? new DurableFunctionStore(durable, options.DataDirectory) : null;
         IFunctionStore store = (IFunctionStore?)durableFunctions ?? new InMemoryFunctionStore();
         var limiter = new ConcurrencyLimiter();
+        var versions = new VersionStore(durable, options.DataDirectory);
         Lifecycle = new FunctionLifecycle(store, _engine, logger);
-        Events = new EventQueue(store, _engine, limiter, new EventJournal(durable), time, logger);
-        _state = new LambdaBackend(store, _engine, options, time, Lifecycle, limiter, Events);
+        Events = new EventQueue(store, versions, _engine, limiter, new EventJournal(durable), time, logger);
+        _state = new LambdaBackend(store, _engine, options, time, Lifecycle, limiter, Events, versions);
         _invoke = new Invoke(_state);
         _router
             .Add("POST", "/2015-03-31/functions", new CreateFunction(_state).HandleAsync)
@@ -72,7 +73,14 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
             .Add("POST", "/2017-03-31/tags/{Resource}", new TagResource(_state).HandleAsync)
             .Add("DELETE", "/2017-03-31/tags/{Resource}", new UntagResource(_state).HandleAsync)
             .Add("GET", "/2017-03-31/tags/{Resource}", new ListTags(_state).HandleAsync)
-            .Add("GET", "/2016-08-19/account-settings", new GetAccountSettings(_state).HandleAsync);
+            .Add("GET", "/2016-08-19/account-settings", new GetAccountSettings(_state).HandleAsync)
+            .Add("POST", "/2015-03-31/functions/{FunctionName}/versions", new PublishVersion(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/versions", new ListVersionsByFunction(_state).HandleAsync)
+            .Add("POST", "/2015-03-31/functions/{FunctionName}/aliases", new CreateAlias(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/aliases", new ListAliases(_state).HandleAsync)
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", new GetAlias(_state).HandleAsync)
+            .Add("PUT", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", new UpdateAlias(_state).HandleAsync)
+            .Add("DELETE", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", new DeleteAlias(_state).HandleAsync);
         foreach (var (operation, method, uri) in NotImplementedOperations.All)
         {
             _router.Add(method, uri, (_, _, _) => throw LambdaErrors.NotImplemented(operation));
@@ -84,6 +92,7 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
             {
                 Lifecycle.Resume(function);
             }
+            RestoreVersionCode(versions.Load((account, region, name) => store.Find(account, region, name) is not null));
             logger.Restored(functions.Count, Events.Restore());
         }
         PathPrefixes = [.. new[] { "/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2019-09-25/", "/2019-09-30/", RuntimePathPrefix }.Concat(NotImplementedOperations.PathPrefixes).Distinct(StringComparer.Ordinal)];
@@ -145,14 +154,28 @@ public sealed class LambdaService : IServiceEndpoint, ILambdaInvoker, IAsyncDisp
         }
     }
 
+    /// <summary>A published version's unpacked code normally survives on disk; if it is gone, unpack its kept zip again.</summary>
+    private static void RestoreVersionCode(IReadOnlyList<Functions.FunctionRecord> versions)
+    {
+        foreach (var version in versions.Where(v => !Directory.Exists(v.Code.TaskRoot) && File.Exists(v.Code.ZipPath)))
+        {
+            CodePackage.Extract(version.Code);
+        }
+    }
+
     private ServiceResponse DownloadCode(ServiceRequest request)
     {
         // {account}/{region}/{name}/{revision}.zip
         var parts = request.Path[CodePathPrefix.Length..].Split('/');
-        var function = parts.Length == 4 && parts[3].EndsWith(".zip", StringComparison.Ordinal)
+        var latest = parts.Length == 4 && parts[3].EndsWith(".zip", StringComparison.Ordinal)
             ? _state.Store.Find(parts[0], parts[1], parts[2])
             : null;
-        if (function is null || function.RevisionId != Uri.UnescapeDataString(parts[3][..^4]) || !File.Exists(function.Code.ZipPath))
+        var revision = latest is null ? null : Uri.UnescapeDataString(parts[3][..^4]);
+        // A published version's code is named by the version's own RevisionId.
+        var function = latest is null || latest.RevisionId == revision
+            ? latest
+            : _state.Versions.Versions(latest.AccountId, latest.Region, latest.FunctionName).FirstOrDefault(v => v.RevisionId == revision);
+        if (function is null || !File.Exists(function.Code.ZipPath))
         {
             return AwsErrors.RestJson(LambdaErrors.FunctionNotFound(request.Path));
         }

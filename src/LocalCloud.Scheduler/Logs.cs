@@ -7,7 +7,7 @@ internal static partial class Logs
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {ScheduleArn} fired for {TargetArn} (due {DueTime:O})")]
     public static partial void Fired(this ILogger logger, string scheduleArn, string targetArn, DateTimeOffset dueTime);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: target {TargetArn} is not a Lambda function; LocalCloud only invokes Lambda targets")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: target {TargetArn} is not one LocalCloud can invoke (a Lambda function, a state machine, or a universal target of a service it hosts)")]
     public static partial void UnsupportedTarget(this ILogger logger, string scheduleArn, string targetArn);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {ScheduleArn}: attempt {Attempt} to invoke {TargetArn} failed: {Error}")]

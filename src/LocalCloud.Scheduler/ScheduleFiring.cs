@@ -9,6 +9,7 @@ public sealed class ScheduleFiring
 {
     private int _attempts;
     private int _outcome = (int)FiringOutcome.Pending;
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal ScheduleFiring(string scheduleArn, string targetArn, DateTimeOffset dueTime, DateTimeOffset firedAt)
     {
@@ -32,6 +33,9 @@ public sealed class ScheduleFiring
 
     public FiringOutcome Outcome => (FiringOutcome)Volatile.Read(ref _outcome);
 
+    /// <summary>Completes when the delivery settled (delivered or dropped): observers wait on it instead of polling.</summary>
+    public Task Settled => _settled.Task;
+
     /// <summary>The last delivery error, if any.</summary>
     public string? Error { get; private set; }
 
@@ -41,5 +45,6 @@ public sealed class ScheduleFiring
     {
         Error = error;
         Volatile.Write(ref _outcome, (int)outcome);
+        _settled.TrySetResult();
     }
 }

@@ -27,7 +27,10 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
     /// schedule's timer re-armed; every change is written to it before the operation answers. Null keeps state
     /// in memory only.
     /// </param>
-    public SchedulerService(SchedulerOptions options, TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<SchedulerService>? logger = null, IDurableStore? durable = null)
+    /// <param name="sdk">
+    /// Calls other hosted services for state machine and universal (aws-sdk:) targets; without it only Lambda targets fire.
+    /// </param>
+    public SchedulerService(SchedulerOptions options, TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<SchedulerService>? logger = null, IDurableStore? durable = null, Ports.ISdkTargetInvoker? sdk = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
@@ -36,7 +39,7 @@ public sealed class SchedulerService : IServiceEndpoint, IAsyncDisposable
         }
         ILogger log = logger ?? NullLogger<SchedulerService>.Instance;
         _store = new ScheduleStore(time, durable ?? NoDurableStore.Instance);
-        _runner = new ScheduleRunner(time, options.TimeScale, new TargetDelivery(time, options.TimeScale, lambda, usage, log), usage, log)
+        _runner = new ScheduleRunner(time, options.TimeScale, new TargetDelivery(time, options.TimeScale, lambda, usage, log, sdk), usage, log)
         {
             Completed = schedule =>
             {

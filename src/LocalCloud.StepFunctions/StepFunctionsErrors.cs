@@ -59,4 +59,26 @@ public static class StepFunctionsErrors
 
     /// <summary>A ValidationException whose message is not one of the API model's constraints.</summary>
     public static AwsServiceException ValidationMessage(string message) => AwsServiceException.Validation(message);
+
+    /// <summary>A version or alias change that clashes with the current state (a stale revisionId, a version an alias routes to, an alias redefined).</summary>
+    public static AwsServiceException Conflict(string message) => new("ConflictException", message);
+
+    /// <summary>More versions or aliases than AWS's quotas allow (1000 versions and 100 aliases per state machine).</summary>
+    public static AwsServiceException ServiceQuotaExceeded(string message) => new("ServiceQuotaExceededException", message);
+
+    /// <summary>An alias or a routed version that does not exist; the text is AWS's (UpdateStateMachineAlias in LocalStack's recorded snapshots).</summary>
+    public static AwsServiceException ResourceDoesNotExist() => new("ResourceNotFound", "Request references a resource that does not exist.");
+
+    /// <summary>
+    /// StartExecution on stateMachineArn#TestCase with no such test case. Step Functions Local's own answer was not found
+    /// documented; AWS answers InvalidArn for an ARN with '#' (not allowed in a name), so LocalCloud does too.
+    /// </summary>
+    public static AwsServiceException MockTestCaseDoesNotExist(string arn, string reason) => new("InvalidArn", $"Invalid Arn: '{reason}: {arn}'");
+    /// <summary>The text LocalStack's recorded AWS responses show for DescribeActivity and GetActivityTask on a deleted activity.</summary>
+    public static AwsServiceException ActivityDoesNotExist(string arn) => new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
+
+    /// <summary>CreateActivity for an existing name with another encryptionConfiguration (AWS: activity configuration is immutable).</summary>
+    public static AwsServiceException ActivityAlreadyExists(string arn) => new("ActivityAlreadyExists", $"Activity Already Exists: '{arn}'");
+
+    public static AwsServiceException InvalidEncryptionConfiguration(string detail) => new("InvalidEncryptionConfiguration", $"Invalid Encryption Configuration: '{detail}'");
 }

@@ -23,14 +23,6 @@ namespace LocalCloud.StepFunctions;
 /// </summary>
 public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
 {
-    private static readonly string[] NotImplemented =
-    [
-        "CreateActivity", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachineAlias", "DeleteStateMachineVersion",
-        "DescribeActivity", "DescribeStateMachineAlias", "GetActivityTask", "ListActivities",
-        "ListStateMachineAliases", "ListStateMachineVersions", "PublishStateMachineVersion",
-        "UpdateStateMachineAlias",
-    ];
-
     private readonly AwsJsonDispatcher _dispatcher;
     private readonly StepFunctionsBackend _backend;
 
@@ -39,14 +31,14 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// <paramref name="durable"/> store, the constructor loads what it holds and resumes the executions that were running.
     /// </summary>
     public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null,
-        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null, ExecutionRetention? retention = null)
+        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null, ExecutionRetention? retention = null, Mocks.MockConfigSource? mocks = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(usage);
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var tokens = new TaskTokenRegistry();
-        var engine = new EngineEnvironment(time, lambda, usage, tokens, log, dynamoDb);
+        var engine = new EngineEnvironment(time, lambda, usage, tokens, log, dynamoDb) { Mocks = mocks ?? Mocks.MockConfigSource.None };
         _backend = new StepFunctionsBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(time, tokens, retention), engine, durable);
         _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", StepFunctionsErrors.Namespace, StepFunctionsJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)
@@ -72,8 +64,20 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DescribeMapRunRequest, DescribeMapRunResponse>(nameof(DescribeMapRun), new DescribeMapRun(_backend).HandleAsync)
             .Add<ListMapRunsRequest, ListMapRunsResponse>(nameof(ListMapRuns), new ListMapRuns(_backend).HandleAsync)
             .Add<UpdateMapRunRequest, UpdateMapRunResponse>(nameof(UpdateMapRun), new UpdateMapRun(_backend).HandleAsync)
-            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync);
-        _dispatcher.KnownButNotImplemented.UnionWith(NotImplemented);
+            .Add<TestStateRequest, TestStateResponse>(nameof(TestState), new TestState(_backend).HandleAsync)
+            .Add<PublishStateMachineVersionRequest, PublishStateMachineVersionResponse>(nameof(PublishStateMachineVersion), new PublishStateMachineVersion(_backend).HandleAsync)
+            .Add<ListStateMachineVersionsRequest, ListStateMachineVersionsResponse>(nameof(ListStateMachineVersions), new ListStateMachineVersions(_backend).HandleAsync)
+            .Add<DeleteStateMachineVersionRequest, DeleteStateMachineVersionResponse>(nameof(DeleteStateMachineVersion), new DeleteStateMachineVersion(_backend).HandleAsync)
+            .Add<CreateStateMachineAliasRequest, CreateStateMachineAliasResponse>(nameof(CreateStateMachineAlias), new CreateStateMachineAlias(_backend).HandleAsync)
+            .Add<DescribeStateMachineAliasRequest, DescribeStateMachineAliasResponse>(nameof(DescribeStateMachineAlias), new DescribeStateMachineAlias(_backend).HandleAsync)
+            .Add<UpdateStateMachineAliasRequest, UpdateStateMachineAliasResponse>(nameof(UpdateStateMachineAlias), new UpdateStateMachineAlias(_backend).HandleAsync)
+            .Add<ListStateMachineAliasesRequest, ListStateMachineAliasesResponse>(nameof(ListStateMachineAliases), new ListStateMachineAliases(_backend).HandleAsync)
+            .Add<DeleteStateMachineAliasRequest, DeleteStateMachineAliasResponse>(nameof(DeleteStateMachineAlias), new DeleteStateMachineAlias(_backend).HandleAsync)
+            .Add<CreateActivityRequest, CreateActivityResponse>(nameof(CreateActivity), new CreateActivity(_backend).HandleAsync)
+            .Add<DescribeActivityRequest, DescribeActivityResponse>(nameof(DescribeActivity), new DescribeActivity(_backend).HandleAsync)
+            .Add<ListActivitiesRequest, ListActivitiesResponse>(nameof(ListActivities), new ListActivities(_backend).HandleAsync)
+            .Add<DeleteActivityRequest, DeleteActivityResponse>(nameof(DeleteActivity), new DeleteActivity(_backend).HandleAsync)
+            .Add<GetActivityTaskRequest, GetActivityTaskResponse>(nameof(GetActivityTask), new GetActivityTask(_backend).HandleAsync);
         MapRunWiring.Connect(_backend, log);
         ExecutionStarter.Connect(_backend);
         if (_backend.Durable.IsDurable)
@@ -81,6 +85,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();
             var running = new ExecutionRecovery(_backend.Durable, _backend.Executions, _backend.Engine, log).Load(versions);
             new RedriveRecovery(_backend.Durable, _backend.Executions, log).Load();
+            new VersionRecovery(_backend.Durable, _backend.PublishedVersions, log).Load();
+            new ActivityRecovery(_backend.Durable, _backend.Engine.Activities, log).Load();
             foreach (var (execution, resume) in running)
             {
                 _backend.Resume(execution, resume);
@@ -114,6 +120,13 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// for it, and a heartbeat leaves no history event, so the console asks here.
     /// </summary>
     public DateTimeOffset? HeartbeatDeadline(string token) => _backend.Engine.Tokens.Find(token).Task?.HeartbeatDeadline;
+
+    /// <summary>Where an alias's split between two versions draws from (AWS picks at random by weight); tests seed it.</summary>
+    public Random AliasRouting
+    {
+        get => _backend.PublishedVersions.Random;
+        set => _backend.PublishedVersions.Random = value;
+    }
 
     /// <summary>Completes when the execution leaves RUNNING (for in-process tests and tools).</summary>
     public Task<ExecutionSnapshot> WaitForExecutionAsync(string executionArn, CancellationToken ct)

@@ -20,11 +20,12 @@ public static class LocalCloudCommandLine
         var data = new Option<string?>("--data") { Description = "Keep all state in DIR (SQLite, DIR/localcloud.db; function code under DIR/lambda) so it survives a crash or restart. Without it, state lasts as long as the process." };
         var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
         var consoleActions = new Option<bool>("--console-actions") { Description = "Let the web console at /_localcloud/console start and stop executions and send task callbacks although --host is not loopback (on loopback it always may)." };
+        var mockConfig = new Option<string?>("--mock-config") { Description = "A Step Functions Local mock configuration file: StartExecution on stateMachineArn#TestCase runs that test case with mocked Task responses. Default: LOCALCLOUD_MOCK_CONFIG. Reloaded when the file changes." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
 
         var root = new RootCommand("LocalCloud: Step Functions, Lambda, DynamoDB and EventBridge Scheduler on one port, speaking AWS's wire protocols.")
         {
-            port, host, data, scale, logLevel, requireAuth, credentials, consoleActions,
+            port, host, data, scale, logLevel, requireAuth, credentials, consoleActions, mockConfig,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,6 +53,21 @@ public static class LocalCloudCommandLine
                     ? $"warning: binding {bindHost}; anyone who can reach this address and holds a configured key can use LocalCloud, over plain HTTP."
                     : $"warning: binding {bindHost} without --require-auth; LocalCloud accepts any credentials, so anyone who can reach this address can use it.").ConfigureAwait(false);
             }
+            var mocks = parse.GetValue(mockConfig) is { Length: > 0 } flag ? flag
+                : Environment.GetEnvironmentVariable("LOCALCLOUD_MOCK_CONFIG") is { Length: > 0 } fromEnv ? fromEnv : null;
+            if (mocks is not null)
+            {
+                try
+                {
+                    StepFunctions.Mocks.MockConfigLoader.LoadFile(mocks);
+                }
+                catch (StepFunctions.Mocks.MockConfigException e)
+                {
+                    // Refused before anything listens: a test run against a misread mock file would call real integrations.
+                    await Console.Error.WriteLineAsync($"LocalCloud refuses the mock configuration: {e.Message}").ConfigureAwait(false);
+                    return 2;
+                }
+            }
             return await run(new LocalCloudOptions
             {
                 Port = parse.GetValue(port),
@@ -62,6 +78,7 @@ public static class LocalCloudCommandLine
                 RequireAuth = auth,
                 Credentials = keys.Credentials,
                 ConsoleActions = parse.GetValue(consoleActions),
+                MockConfigPath = mocks,
             }, cancellationToken).ConfigureAwait(false);
         });
         return root;

@@ -41,4 +41,10 @@ public sealed record LocalCloudOptions
 
     /// <summary>Largest request body accepted; Lambda's CreateFunction carries a base64 zip of up to 50 MB.</summary>
     public long MaxRequestBodyBytes { get; init; } = 80L * 1024 * 1024;
+
+    /// <summary>
+    /// A Step Functions Local mock configuration file (--mock-config, or LOCALCLOUD_MOCK_CONFIG): StartExecution on
+    /// stateMachineArn#TestCase runs that test case with its mocked responses. Reloaded when the file changes.
+    /// </summary>
+    public string? MockConfigPath { get; init; }
 }

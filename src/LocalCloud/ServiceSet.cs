@@ -66,10 +66,17 @@ public sealed class ServiceSet : IAsyncDisposable
         }
         var lambda = new LambdaService(lambdaOptions, time, usage, context.Loggers, durable);
         var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>(), durable);
-        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb), durable);
-        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable);
+        var mocks = options.MockConfigPath is { } mockPath ? StepFunctions.Mocks.MockConfigSource.Load(mockPath, context.Loggers.CreateLogger<StepFunctionsService>()) : null;
+        mocks?.WatchForChanges();
+        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb), durable, mocks: mocks);
+        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable, new SchedulerSdkTargets(states, dynamodb));
         // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
-        return new ServiceSet(usage, [lambda, dynamodb, states, scheduler], durable);
+        var set = new ServiceSet(usage, [lambda, dynamodb, states, scheduler], durable);
+        if (mocks is not null)
+        {
+            set._disposables.Add(mocks);
+        }
+        return set;
     }
 
     public async ValueTask DisposeAsync()

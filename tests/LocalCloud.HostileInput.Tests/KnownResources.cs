@@ -34,6 +34,13 @@ public static class KnownResources
             definition = """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""",
         }), cancellationToken);
         var started = await OkAsync(client, Json("AWSStepFunctions.StartExecution", new { stateMachineArn = StateMachineArn, name = "fuzz-run" }), cancellationToken);
+        var versionArn = (await OkAsync(client, Json("AWSStepFunctions.PublishStateMachineVersion", new { stateMachineArn = StateMachineArn }), cancellationToken))
+            .GetProperty("stateMachineVersionArn").GetString()!;
+        var aliasArn = (await OkAsync(client, Json("AWSStepFunctions.CreateStateMachineAlias", new
+        {
+            name = "fuzz-alias",
+            routingConfiguration = new[] { new { stateMachineVersionArn = versionArn, weight = 100 } },
+        }), cancellationToken)).GetProperty("stateMachineAliasArn").GetString()!;
         await OkAsync(client, new HostileRequest("POST", "/schedules/" + ScheduleName, [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             ScheduleExpression = "at(2099-01-01T00:00:00)",
@@ -47,6 +54,8 @@ public static class KnownResources
             ["executionArn"] = started.GetProperty("executionArn").GetString()!,
             ["Name"] = ScheduleName,
             ["GroupName"] = "default",
+            ["stateMachineVersionArn"] = versionArn,
+            ["stateMachineAliasArn"] = aliasArn,
         };
     }
 

@@ -266,9 +266,9 @@ public sealed class ControlPlaneTests(LambdaFixture fixture)
     [Fact]
     public async Task NotImplementedOperation_ReturnsClearMessage()
     {
-        var response = await _api.SendAsync("POST", "/2015-03-31/functions/x/versions");
+        var response = await _api.SendAsync("POST", "/2015-03-31/functions/x/policy");
 
-        AssertError(response, 400, "UnknownOperationException", "PublishVersion is not implemented");
+        AssertError(response, 400, "UnknownOperationException", "AddPermission is not implemented");
     }
 
     [Fact]

@@ -135,6 +135,8 @@ public sealed class WorkerPoolTests(LambdaFixture fixture)
         var error = LambdaApi.Json(response);
         Assert.Equal("Runtime.InvalidEntrypoint", error.GetProperty("errorType").GetString());
         Assert.Contains("Couldn't find valid bootstrap(s)", error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        // The OS's reason rides along, so a rare start failure says which errno it was.
+        Assert.Matches(@"\(errno \d+: .+\)$", error.GetProperty("errorMessage").GetString());
     }
 
     [Fact]

@@ -17,10 +17,11 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     /// <param name="durable">The durable store to load from and write to (a restart test passes the same one twice).</param>
     /// <param name="time">A clock shared with an earlier harness, so a restart sees the time go on.</param>
-    public SchedulerHarness(double timeScale = 1.0, IDurableStore? durable = null, FakeTimeProvider? time = null)
+    /// <param name="sdk">What state machine and universal targets call; null = only Lambda targets fire.</param>
+    public SchedulerHarness(double timeScale = 1.0, IDurableStore? durable = null, FakeTimeProvider? time = null, Ports.ISdkTargetInvoker? sdk = null)
     {
         Time = time ?? new FakeTimeProvider(Start);
-        Service = new SchedulerService(new SchedulerOptions { TimeScale = timeScale }, Time, Lambda, Usage, durable: durable);
+        Service = new SchedulerService(new SchedulerOptions { TimeScale = timeScale }, Time, Lambda, Usage, durable: durable, sdk: sdk);
     }
 
     public FakeTimeProvider Time { get; }

@@ -160,12 +160,48 @@ public sealed class ApiTests
     }
 
     [Fact]
-    public async Task KnownOperationNotImplemented_ClearMessage()
+    public async Task UnknownOperation_AnswersUnknownOperationException()
     {
         await using var sfn = new SfnHarness();
-        var (code, message) = await sfn.ErrorAsync("CreateActivity", new { name = "a" });
-        Assert.Equal("UnknownOperationException", code);
-        Assert.Contains("not implemented", message, StringComparison.Ordinal);
+        var (code, message) = await sfn.ErrorAsync("CreateWorkflowOfTheFuture", new { name = "a" });
+        Assert.Equal(("UnknownOperationException", "Unknown operation CreateWorkflowOfTheFuture."), (code, message));
+    }
+
+    /// <summary>Every operation of AWS's model is served: none answers UnknownOperationException (an empty request gets its own validation error instead).</summary>
+    [Fact]
+    public async Task EveryOperationOfTheApiModel_IsServed()
+    {
+        var model = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "aws-api-models", "stepfunctions.json"));
+        if (!File.Exists(model))
+        {
+            Assert.Skip($"The Step Functions API model is not at {model} (../shared/data/aws-api-models from the repository root).");
+        }
+        var operations = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken))!["operations"]!.AsObject()
+            .Select(o => o.Key).ToList();
+        Assert.True(operations.Count >= 37, $"the model lists {operations.Count} operations");
+        await using var sfn = new SfnHarness();
+        var unserved = new List<string>();
+        foreach (var operation in operations)
+        {
+            var (_, json) = await sfn.CallAsync(operation, new { });
+            if (json["__type"]?.GetValue<string>().EndsWith("#UnknownOperationException", StringComparison.Ordinal) == true)
+            {
+                unserved.Add(operation);
+            }
+        }
+        Assert.Empty(unserved);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CallbackPoc.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (CallbackPoc.slnx) is not above the test's folder.");
     }
 
     [Fact]

@@ -6,10 +6,11 @@ namespace LocalCloud.Lambda.Api;
 
 internal static class ConfigurationMapper
 {
-    public static FunctionConfiguration ToConfiguration(FunctionRecord f) => new()
+    /// <param name="functionArn">The ARN to answer with when the caller named an alias (AWS answers the alias ARN); else the record's own.</param>
+    public static FunctionConfiguration ToConfiguration(FunctionRecord f, string? functionArn = null) => new()
     {
         FunctionName = f.FunctionName,
-        FunctionArn = f.FunctionArn,
+        FunctionArn = functionArn ?? f.QualifiedArn,
         Runtime = f.Runtime,
         Role = f.Role,
         Handler = f.Handler,
@@ -19,7 +20,7 @@ internal static class ConfigurationMapper
         MemorySize = f.MemorySize,
         LastModified = FormatTimestamp(f.LastModified),
         CodeSha256 = (f.PendingCode ?? f.Code).Sha256,
-        Version = "$LATEST",
+        Version = f.Version,
         Environment = f.Variables.Count == 0 ? null : new EnvironmentResponse(f.Variables),
         RevisionId = f.RevisionId,
         State = f.State,

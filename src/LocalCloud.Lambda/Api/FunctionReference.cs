@@ -18,6 +18,10 @@ internal sealed partial record FunctionReference(string AccountId, string Region
         {
             throw LambdaErrors.Validation("functionName", functionName ?? string.Empty, "Member must have length between 1 and 256");
         }
+        if (qualifier is not null && (qualifier.Length is 0 or > 128 || !qualifier.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '_' or '-')))
+        {
+            throw LambdaErrors.Validation("qualifier", qualifier, "Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)");
+        }
         var match = Pattern().Match(functionName);
         if (!match.Success)
         {
@@ -38,7 +42,7 @@ internal sealed partial record FunctionReference(string AccountId, string Region
         return new FunctionReference(account, region, name, fromName ?? qualifier);
     }
 
-    /// <summary>Only $LATEST exists here (no versions or aliases); any other qualifier names nothing.</summary>
+    /// <summary>Operations on the function itself (updates, tags, settings) take $LATEST only; a version or alias names nothing there.</summary>
     public void RequireLatest()
     {
         if (Qualifier is not null && Qualifier != "$LATEST")

@@ -13,7 +13,7 @@ namespace LocalCloud.Lambda.Execution;
 /// attempt, so PutFunctionEventInvokeConfig applies to events already queued. With --data the queue is kept in the
 /// <see cref="EventJournal"/> and picked up again on restart.
 /// </summary>
-internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, ConcurrencyLimiter limiter, EventJournal journal, TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed class EventQueue(IFunctionStore store, VersionStore versions, InvocationEngine engine, ConcurrencyLimiter limiter, EventJournal journal, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan SecondRetryDelay = TimeSpan.FromMinutes(2);
@@ -27,7 +27,10 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
 
     public void Enqueue(FunctionRecord function, string requestId, ReadOnlyMemory<byte> payload)
     {
-        var queued = new QueuedEvent(function.AccountId, function.Region, function.FunctionName, requestId, payload, time.GetUtcNow());
+        var queued = new QueuedEvent(function.AccountId, function.Region, function.FunctionName, requestId, payload, time.GetUtcNow())
+        {
+            Version = function.Version == FunctionVersions.Latest ? null : function.Version,
+        };
         // Kept before Invoke answers 202: an event the caller saw accepted survives a crash.
         journal.Save(queued);
         Start(queued);
@@ -93,8 +96,10 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
             }
             while (!stopping.IsCancellationRequested)
             {
+                // Concurrency and event settings are the function's ($LATEST); the code that runs is the version invoked.
                 var function = store.Find(queued.AccountId, queued.Region, queued.FunctionName);
-                if (function is null)
+                var target = queued.Version is null || function is null ? function : versions.FindVersion(queued.AccountId, queued.Region, queued.FunctionName, queued.Version);
+                if (function is null || target is null)
                 {
                     Drop(queued, EventStep.FunctionDeleted, failures, "the function was deleted");
                     return;
@@ -115,7 +120,7 @@ internal sealed class EventQueue(IFunctionStore store, InvocationEngine engine, 
                 InvocationOutcome outcome;
                 try
                 {
-                    (outcome, _) = await engine.RunAsync(function, requestId, queued.Payload, "Event").ConfigureAwait(false);
+                    (outcome, _) = await engine.RunAsync(target, requestId, queued.Payload, "Event").ConfigureAwait(false);
                 }
                 finally
                 {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using LocalCloud.Lambda.Functions;
 using Microsoft.Extensions.Logging;
 
@@ -68,7 +69,9 @@ internal sealed class FunctionPool
             catch (Win32Exception e)
             {
                 _logger.WorkerStartFailed(e, Function.FunctionArn);
-                return StartFailure(invocation, null);
+                // The OS's own reason (ENOENT, EACCES, ETXTBSY…) beside AWS's message: a generic "could not start"
+                // hid which of them a rare failure under load was.
+                return StartFailure(invocation, $"{DefaultStartFailure()} (errno {e.NativeErrorCode}: {Marshal.GetPInvokeErrorMessage(e.NativeErrorCode)})");
             }
             catch (RuntimeUnavailableException e)
             {
@@ -239,18 +242,19 @@ internal sealed class FunctionPool
     }
 
     /// <summary>Lambda's answer when the entry point cannot be executed (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html).</summary>
-    /// <param name="problem">Why the interpreter cannot run the function, when that is known before starting it.</param>
-    private InvocationOutcome StartFailure(Invocation invocation, string? problem)
+    /// <param name="problem">Why the worker could not be started.</param>
+    private static InvocationOutcome StartFailure(Invocation invocation, string problem)
     {
-        var reason = problem ?? SupportedRuntimes.Of(Function.Runtime) switch
-        {
-            RuntimeKind.Provided => $"Couldn't find valid bootstrap(s): [{Path.Combine(Function.Code.TaskRoot, "bootstrap")}]",
-            RuntimeKind.Dotnet => $"could not start '{_options.DotnetExecutable}'",
-            RuntimeKind.Node => $"could not start '{_options.NodeExecutable}'",
-            _ => $"could not start '{_options.PythonExecutable}'",
-        };
-        var outcome = InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.InvalidEntrypoint", $"RequestId: {invocation.RequestId} Error: {reason}");
+        var outcome = InvocationOutcome.Error(OutcomeKind.RuntimeFailure, "Runtime.InvalidEntrypoint", $"RequestId: {invocation.RequestId} Error: {problem}");
         invocation.TryComplete(outcome);
         return outcome;
     }
+
+    private string DefaultStartFailure() => SupportedRuntimes.Of(Function.Runtime) switch
+    {
+        RuntimeKind.Provided => $"Couldn't find valid bootstrap(s): [{Path.Combine(Function.Code.TaskRoot, "bootstrap")}]",
+        RuntimeKind.Dotnet => $"could not start '{_options.DotnetExecutable}'",
+        RuntimeKind.Node => $"could not start '{_options.NodeExecutable}'",
+        _ => $"could not start '{_options.PythonExecutable}'",
+    };
 }

@@ -15,6 +15,9 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
 
     public string RequestId { get; } = requestId;
     public string FunctionArn { get; } = functionArn;
+
+    /// <summary>"$LATEST" or the published version running (the START line names it).</summary>
+    public string Version { get; init; } = "$LATEST";
     public ReadOnlyMemory<byte> Payload { get; } = payload;
     public TimeSpan Timeout { get; } = timeout;
     public InvocationLog Log { get; } = new();
@@ -50,7 +53,7 @@ internal sealed class Invocation(string requestId, string functionArn, ReadOnlyM
     {
         DeliveredAt = time.GetTimestamp();
         Deadline = time.GetUtcNow() + Timeout;
-        Log.AppendLine($"START RequestId: {RequestId} Version: $LATEST");
+        Log.AppendLine($"START RequestId: {RequestId} Version: {Version}");
         SetTimer(Timeout, TimeOut);
     }
 

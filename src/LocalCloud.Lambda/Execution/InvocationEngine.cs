@@ -45,7 +45,7 @@ internal sealed class InvocationEngine : IAsyncDisposable
     public async Task<(InvocationOutcome Outcome, Invocation Invocation)> RunAsync(FunctionRecord function, string requestId, ReadOnlyMemory<byte> payload, string invocationType)
     {
         _usage.Add("lambda", "Requests", function.FunctionName);
-        var invocation = new Invocation(requestId, function.FunctionArn, payload, TimeSpan.FromSeconds(function.Timeout), _time);
+        var invocation = new Invocation(requestId, function.QualifiedArn, payload, TimeSpan.FromSeconds(function.Timeout), _time) { Version = function.Version };
         var start = _time.GetUtcNow();
         string? workerId = null;
         var outcome = await PoolFor(function).RunAsync(invocation, w => workerId = w.Id).ConfigureAwait(false);
@@ -110,12 +110,13 @@ internal sealed class InvocationEngine : IAsyncDisposable
     {
         lock (_poolLock)
         {
-            if (_pools.TryGetValue(function.FunctionArn, out var pool) && pool.Function.RevisionId == function.RevisionId && pool.Function.Code == function.Code)
+            // Each published version has its own pool (its own code and configuration), keyed by its qualified ARN.
+            if (_pools.TryGetValue(function.QualifiedArn, out var pool) && pool.Function.RevisionId == function.RevisionId && pool.Function.Code == function.Code)
             {
                 return pool;
             }
             var fresh = new FunctionPool(function, _options, _launcher, Workers, _time, _logger);
-            _pools[function.FunctionArn] = fresh;
+            _pools[function.QualifiedArn] = fresh;
             if (pool is not null)
             {
                 RetirePool(pool, deleteCode: pool.Function.Code.TaskRoot != function.Code.TaskRoot);

@@ -6,6 +6,9 @@ internal sealed record QueuedEvent(string AccountId, string Region, string Funct
 {
     public int FailedAttempts { get; init; }
 
+    /// <summary>The published version invoked (through its number or an alias); null = $LATEST.</summary>
+    public string? Version { get; init; }
+
     /// <summary>When the next attempt is due after a failure; null = as soon as there is room.</summary>
     public DateTimeOffset? NextAttempt { get; init; }
 }

@@ -71,11 +71,11 @@ internal sealed class WorkerLauncher(LambdaOptions options, TimeProvider time)
         env["LAMBDA_RUNTIME_DIR"] = runtimeDirectory;
         env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + function.Runtime;
         env["AWS_LAMBDA_FUNCTION_NAME"] = function.FunctionName;
-        env["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+        env["AWS_LAMBDA_FUNCTION_VERSION"] = function.Version;
         env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemorySize.ToString(CultureInfo.InvariantCulture);
         env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
         env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + function.FunctionName;
-        env["AWS_LAMBDA_LOG_STREAM_NAME"] = time.GetUtcNow().ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) + "/[$LATEST]" + workerId;
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = time.GetUtcNow().ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) + "/[" + function.Version + "]" + workerId;
         env["AWS_REGION"] = function.Region;
         env["AWS_DEFAULT_REGION"] = function.Region;
         env["AWS_ACCESS_KEY_ID"] = function.AccountId;

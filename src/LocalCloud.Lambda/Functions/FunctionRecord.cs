@@ -1,7 +1,7 @@
 namespace LocalCloud.Lambda.Functions;
 
 /// <summary>
-/// One function ($LATEST) as stored: plain data, kept as JSON in the durable store with --data. RevisionId changes on
+/// One function ($LATEST) or one of its published versions as stored: plain data, kept as JSON in the durable store with --data. RevisionId changes on
 /// every update; warm workers belong to one revision and are retired when it changes.
 /// </summary>
 internal sealed record FunctionRecord
@@ -38,6 +38,19 @@ internal sealed record FunctionRecord
 
     public EventInvokeSettings? EventInvokeConfig { get; init; }
 
+    /// <summary>"$LATEST", or the number of a published version (a frozen copy with its own code folder).</summary>
+    public string Version { get; init; } = FunctionVersions.Latest;
+
+    /// <summary>On $LATEST: the highest version number ever published. AWS never reuses a number, even after a delete.</summary>
+    public int LastPublishedVersion { get; init; }
+
+    /// <summary>On $LATEST: its RevisionId when the last version was published; PublishVersion with nothing changed since answers that version again.</summary>
+    public string? PublishedRevisionId { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string FunctionArn => FunctionArns.Of(Region, AccountId, FunctionName);
+
+    /// <summary>The ARN a published version answers with (function:name:1); $LATEST keeps the unqualified ARN.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string QualifiedArn => Version == FunctionVersions.Latest ? FunctionArn : $"{FunctionArn}:{Version}";
 }

@@ -21,7 +21,7 @@ internal sealed class EventJournal(IDurableStore durable)
         {
             return;
         }
-        var stored = new StoredEvent(Version, queued.AccountId, queued.Region, queued.FunctionName, queued.RequestId, Encoding.UTF8.GetString(queued.Payload.Span), queued.Received, queued.FailedAttempts, queued.NextAttempt);
+        var stored = new StoredEvent(Version, queued.AccountId, queued.Region, queued.FunctionName, queued.RequestId, Encoding.UTF8.GetString(queued.Payload.Span), queued.Received, queued.FailedAttempts, queued.NextAttempt, queued.Version);
         durable.Put(Collection, Key(queued), JsonSerializer.Serialize(stored));
     }
 
@@ -51,6 +51,7 @@ internal sealed class EventJournal(IDurableStore durable)
             {
                 FailedAttempts = stored.FailedAttempts,
                 NextAttempt = stored.NextAttempt,
+                Version = stored.Version,
             });
         }
         return [.. events.OrderBy(e => e.Received)];

@@ -1,6 +1,7 @@
 namespace LocalCloud.Lambda.Persistence;
 
 /// <summary>A queued Event invocation as the durable store keeps it (collection lambda.events).</summary>
+/// <param name="Version">The published version invoked; absent for $LATEST (and in records written before versions existed).</param>
 /// <param name="Payload">The invocation's JSON payload as text (Invoke has checked it is JSON).</param>
 internal sealed record StoredEvent(
     int V,
@@ -11,4 +12,5 @@ internal sealed record StoredEvent(
     string Payload,
     DateTimeOffset Received,
     int FailedAttempts,
-    DateTimeOffset? NextAttempt);
+    DateTimeOffset? NextAttempt,
+    string? Version = null);

@@ -3,6 +3,7 @@ using LocalCloud.StepFunctions.Engine;
 using LocalCloud.StepFunctions.Engine.Tokens;
 using LocalCloud.StepFunctions.Engine.Checkpoints;
 using LocalCloud.StepFunctions.Machines;
+using LocalCloud.StepFunctions.Machines.Versions;
 using LocalCloud.StepFunctions.Persistence;
 
 namespace LocalCloud.StepFunctions.Api;
@@ -59,4 +60,9 @@ public sealed class StepFunctionsBackend(IStateMachineStore machines, ExecutionR
     /// <summary>Continues an execution that was running when LocalCloud stopped.</summary>
     public void Resume(Execution execution, ResumePoint? resume)
         => execution.Track(Task.Run(() => new ExecutionRunner(execution, Engine).RunAsync(resume)));
+
+    /// <summary>Published versions and aliases, and the version each qualified execution ran (docs/services/stepfunctions.md, "Versions and aliases").</summary>
+    public VersionCatalog PublishedVersions { get; } = new();
+
+    public VersionJournal VersionJournal { get; } = new(durable ?? NoDurableStore.Instance);
 }

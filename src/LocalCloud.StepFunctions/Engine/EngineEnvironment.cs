@@ -27,4 +27,9 @@ public sealed record EngineEnvironment(
 
     /// <summary>Calls the services LocalCloud hosts for aws-sdk:* tasks; null when the host connected none.</summary>
     public IAwsSdkInvoker? AwsSdk { get; set; }
+
+    /// <summary>The Step Functions Local mock configuration (--mock-config); empty unless one was given.</summary>
+    public Mocks.MockConfigSource Mocks { get; init; } = StepFunctions.Mocks.MockConfigSource.None;
+    /// <summary>The activities and their queues of scheduled tasks and waiting workers.</summary>
+    public Activities.ActivityRegistry Activities { get; } = new();
 }

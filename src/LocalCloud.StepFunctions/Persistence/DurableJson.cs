@@ -17,4 +17,9 @@ namespace LocalCloud.StepFunctions.Persistence;
 [JsonSerializable(typeof(TagsDocument))]
 [JsonSerializable(typeof(RedriveDocument))]
 [JsonSerializable(typeof(MapRunDocument))]
+[JsonSerializable(typeof(PublishedVersionDocument))]
+[JsonSerializable(typeof(MachineAliasDocument))]
+[JsonSerializable(typeof(VersionCounterDocument))]
+[JsonSerializable(typeof(ExecutionQualifierDocument))]
+[JsonSerializable(typeof(ActivityDocument))]
 internal sealed partial class DurableJson : JsonSerializerContext;

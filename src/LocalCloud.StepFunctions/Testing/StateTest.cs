@@ -15,7 +15,8 @@ public enum InspectionLevel
 public sealed record StateMock(JsonNode? Result, Failure? Error);
 
 /// <summary>TestState's stateConfiguration: where in a Retry or a Map the test pretends the state is.</summary>
-public sealed record StateTestConfiguration(int RetrierRetryCount = 0, string? ErrorCausedByState = null, int? MapIterationFailureCount = null);
+/// <remarks><see cref="MapItemReaderData"/> is what a Distributed Map's ItemReader would have read; it sets the item count a ToleratedFailurePercentage is taken of.</remarks>
+public sealed record StateTestConfiguration(int RetrierRetryCount = 0, string? ErrorCausedByState = null, int? MapIterationFailureCount = null, JsonNode? MapItemReaderData = null);
 
 /// <summary>One TestState call, already checked: the state, its raw input, the variables and context it sees, an optional mock.</summary>
 public sealed record StateTest(

@@ -33,6 +33,8 @@ internal sealed class StateTestScope(StateTest test, EngineEnvironment env, Requ
 
     public bool TaskCalled { get; private set; }
 
+    public StateTestConfiguration Configuration => test.Configuration;
+
     public TimeProvider Time => env.Time;
 
     public string StateName => test.State.Name;

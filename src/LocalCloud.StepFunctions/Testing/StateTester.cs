@@ -52,6 +52,11 @@ public static class StateTester
         {
             throw new StatesFailureException(error);
         }
+        if (state is MapState map && MapTolerance.Exceeded(map, scope.Configuration, mock.Result))
+        {
+            // As the Map itself fails when its iterations' failures pass the threshold; its Retry and Catch then apply.
+            throw new StatesFailureException(MapState.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+        }
         var exit = state.Io.Finish(scope, raw, mock.Result?.DeepClone(), ResultKind.Result);
         return new StateOutcome(exit.Output, state.Next, exit.Assigned);
     }

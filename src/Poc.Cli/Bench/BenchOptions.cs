@@ -6,7 +6,7 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep"];
+    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "test-state", "activities"];
 
     /// <summary>The engine-only sections, which drive LocalCloud's internals and so live in bench/LocalCloud.Benchmarks.</summary>
     public const string EngineCommand = "dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine";
@@ -31,6 +31,9 @@ public sealed record BenchOptions
     /// <summary>PENDING records one poc-poller sweep goes over in the sweep section.</summary>
     public int SweepRecords { get; init; } = 10_000;
 
+    /// <summary>Sequential TestState calls timed in the test-state section.</summary>
+    public int TestStateCalls { get; init; } = 2000;
+
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
     public string? Output { get; init; }
@@ -46,7 +49,8 @@ public sealed record BenchOptions
           --scale-timeout-seconds S scale: give up after S seconds [900]
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
-          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep [all]
+          --test-state-calls N      test-state: sequential TestState calls timed [2000]
+          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         engine-only latency and throughput: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine
@@ -73,6 +77,7 @@ public sealed record BenchOptions
                 "--scale-timeout-seconds" => options with { ScaleTimeout = TimeSpan.FromSeconds(PositiveDouble()) },
                 "--direct-sweeps" => options with { DirectSweeps = true },
                 "--sweep-records" => options with { SweepRecords = Positive() },
+                "--test-state-calls" => options with { TestStateCalls = Positive() },
                 "--latency-executions" or "--throughput-executions" => throw new ArgumentException(Moved(args[i])),
                 "--sections" or "--section" => options with { Sections = ParseSections(Next()) },
                 "--out" or "--output" => options with { Output = Next() },
@@ -107,6 +112,7 @@ public sealed record BenchOptions
         ["scheduleTimeScale"] = ScheduleTimeScale,
         ["directSweeps"] = DirectSweeps,
         ["sweepRecords"] = SweepRecords,
+        ["testStateCalls"] = TestStateCalls,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };
 }

@@ -39,6 +39,8 @@ public static class BenchRunner
         await Run("lambda", () => LambdaBench.RunAsync(report, ct));
         await Run("scale", () => ScaleBench.RunAsync(options, report, ct));
         await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
+        await Run("test-state", () => TestStateBench.RunAsync(options.TestStateCalls, report, ct));
+        await Run("activities", () => ActivityBench.RunAsync(report, ct));
 
         var loadAfter = BenchReport.LoadAverage();
         await report.WriteAsync(output, options.ToJson(), loadBefore, loadAfter, ct);

@@ -13,7 +13,8 @@ public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour, bool HttpJobApi = 
 
 /// <summary>test's arguments after parsing.</summary>
 /// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves, faults included.</param>
-public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller, bool HttpJobApi = false);
+/// <param name="Mocked">--mocked: every scenario against the mock configuration, no Lambda (Mocked/MockedTestCommand).</param>
+public sealed record TestArgs(EndpointSettings Endpoint, int Runs, int Jobs, PollerArgs Poller, bool HttpJobApi = false, bool Mocked = false);
 
 /// <summary>How the poller is driven and how long a run may take; null means "the default for this endpoint".</summary>
 public sealed record PollerArgs(double? PollIntervalSeconds, bool? TriggerPoller, double? TimeoutSeconds);

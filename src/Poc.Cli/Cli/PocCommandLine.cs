@@ -134,9 +134,10 @@ public static class PocCommandLine
         var jobs = PositiveInt("--jobs", Messages.JobsOption, 1);
         var poller = new PollerOptions();
         var jobApi = JobApiOption();
-        var test = new Command("test", Messages.TestDescription) { runs, jobs, jobApi };
+        var mocked = new Option<bool>("--mocked") { Description = Mocked.MockedMessages.MockedOption };
+        var test = new Command("test", Messages.TestDescription) { runs, jobs, jobApi, mocked };
         poller.AddTo(test);
-        test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r), r.GetValue(jobApi) == "http"), ct));
+        test.SetAction((r, ct) => handlers.Test(new TestArgs(settings(r), r.GetValue(runs), r.GetValue(jobs), poller.Read(r), r.GetValue(jobApi) == "http", r.GetValue(mocked)), ct));
         return test;
     }
 

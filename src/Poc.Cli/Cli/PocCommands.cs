@@ -53,6 +53,11 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
 
     private async Task<int> TestAsync(TestArgs args, CancellationToken ct)
     {
+        if (args.Mocked)
+        {
+            return await Mocked.MockedTestCommand.RunAsync(args.Runs, console, error, ct);
+        }
+
         using var resolved = await PocEnvironment.ResolveAsync(args.Endpoint, env, ct);
         await using var jobApi = args.HttpJobApi ? await HttpJobApiHost.StartAsync(resolved, ct) : null;
         using var withJobApi = jobApi is null ? null : resolved.WithJobApi(jobApi.BaseUrl);

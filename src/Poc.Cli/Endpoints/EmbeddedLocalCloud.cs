@@ -32,9 +32,10 @@ public sealed class EmbeddedLocalCloud : IAsyncDisposable
     public int? TakenPort { get; }
 
     /// <summary>Starts LocalCloud on <paramref name="preferredPort"/>, or on a free port when it is taken.</summary>
-    public static async Task<EmbeddedLocalCloud> StartAsync(int preferredPort, double scheduleTimeScale, CancellationToken ct)
+    /// <param name="mockConfigPath">A Step Functions Local mock configuration to start LocalCloud with (poc test --mocked).</param>
+    public static async Task<EmbeddedLocalCloud> StartAsync(int preferredPort, double scheduleTimeScale, CancellationToken ct, string? mockConfigPath = null)
     {
-        LocalCloudOptions Options(int port) => new() { Port = port, ScheduleTimeScale = scheduleTimeScale, MinimumLogLevel = LogLevel.Warning };
+        LocalCloudOptions Options(int port) => new() { Port = port, ScheduleTimeScale = scheduleTimeScale, MinimumLogLevel = LogLevel.Warning, MockConfigPath = mockConfigPath };
         try
         {
             return new(await LocalCloudServer.StartAsync(Options(preferredPort), ct), null);

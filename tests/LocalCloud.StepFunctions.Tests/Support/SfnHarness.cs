@@ -20,13 +20,14 @@ public sealed class SfnHarness : IAsyncDisposable
     /// A service on its own fake clock (starting at <paramref name="now"/>), over <paramref name="durable"/> when given.
     /// <paramref name="script"/> sets the fakes up before the service exists, since a restarted one may call them at once.
     /// </summary>
-    public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null, ExecutionRetention? retention = null)
+    public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null, ExecutionRetention? retention = null,
+        Mocks.MockConfigSource? mocks = null)
     {
         Durable = durable;
         Retention = retention;
         Time = new FakeTimeProvider(now ?? Epoch);
         script?.Invoke(this);
-        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable, retention);
+        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable, retention, mocks);
     }
 
     public IDurableStore? Durable { get; }

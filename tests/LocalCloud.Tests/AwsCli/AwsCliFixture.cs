@@ -17,9 +17,19 @@ public sealed class AwsCliFixture : IAsyncLifetime
     /// <summary>CLI v2 reads blob arguments (Lambda payloads) as base64 unless told otherwise; v1 takes them raw.</summary>
     private bool _isVersion2;
 
+    private LocalCloudOptions? _options;
+
+    /// <summary>A fixture over a LocalCloud started with <paramref name="options"/> (a test class that needs a flag, e.g. --mock-config).</summary>
+    public static async Task<AwsCliFixture> StartAsync(LocalCloudOptions options)
+    {
+        var fixture = new AwsCliFixture { _options = options };
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
     public async ValueTask InitializeAsync()
     {
-        Cloud = await LocalCloudFixture.StartAsync();
+        Cloud = await LocalCloudFixture.StartAsync(_options);
         if (AwsExecutable is not null)
         {
             var (_, output, error) = await RunRawAsync(["--version"]);
@@ -37,10 +47,13 @@ public sealed class AwsCliFixture : IAsyncLifetime
             Assert.Skip("The AWS CLI (aws) is not on PATH; .ci/run installs Debian's awscli.");
         }
         string[] common = ["--endpoint-url", Cloud.Endpoint.ToString().TrimEnd('/'), "--output", "json"];
-        return await RunRawAsync(_isVersion2 ? [.. common, "--cli-binary-format", "raw-in-base64-out", .. args] : [.. common, .. args]);
+        return await RunRawAsync(_isVersion2 ? [.. common, "--cli-binary-format", "raw-in-base64-out", .. args] : [.. common, .. args], Variables);
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunRawAsync(string[] args)
+    /// <summary>Extra environment for the CLI (e.g. AWS_DISABLE_HOST_PREFIX_INJECTION for operations AWS serves on a "sync-" host).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private async Task<(int Exit, string Out, string Err)> RunRawAsync(string[] args, IReadOnlyDictionary<string, string>? variables = null)
     {
         var start = new ProcessStartInfo(AwsExecutable!)
         {
@@ -63,6 +76,10 @@ public sealed class AwsCliFixture : IAsyncLifetime
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_PAGER"] = string.Empty;
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("aws did not start");
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -102,40 +102,12 @@ public sealed class AwsCliRunsTests(AwsCliFixture cli) : IClassFixture<AwsCliFix
             print(json.dumps({"status": ok["status"], "output": ok["output"], "arn": ok["executionArn"],
                 "billed": ok["billingDetails"]["billedDurationInMilliseconds"], "listed": listed}))
             """;
-        var result = await RunPythonAsync(script);
+        var result = await Boto3Script.RunAsync(script);
 
         Assert.Equal("SUCCEEDED", result.GetProperty("status").GetString());
         Assert.Equal("""{"doubled":42}""", result.GetProperty("output").GetString());
         Assert.Contains(":express:boto3-express:", result.GetProperty("arn").GetString(), StringComparison.Ordinal);
         Assert.True(result.GetProperty("billed").GetInt64() >= 100);
         Assert.Equal("StateMachineTypeNotSupported", result.GetProperty("listed").GetString());
-    }
-
-    private static async Task<JsonElement> RunPythonAsync(string script)
-    {
-        var python = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "python3")).FirstOrDefault(File.Exists);
-        if (python is null)
-        {
-            Assert.Skip("python3 is not on PATH; the boto3 test needs python3 with boto3.");
-        }
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        var error = await stderr;
-        if (process.ExitCode != 0 && error.Contains("No module named 'boto3'", StringComparison.Ordinal))
-        {
-            Assert.Skip("boto3 is not installed for python3.");
-        }
-        Assert.True(process.ExitCode == 0, $"python3 exited {process.ExitCode}: {error}");
-        return JsonDocument.Parse(await stdout).RootElement.Clone();
     }
 }

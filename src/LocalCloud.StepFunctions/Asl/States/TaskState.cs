@@ -24,7 +24,9 @@ public sealed class TaskState(
 
     public TaskTimeouts Timeouts { get; } = timeouts;
 
-    public bool IsCallback => Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
+    /// <summary>A task answered with its token: a .waitForTaskToken integration, or an activity (its worker gets the token).</summary>
+    public bool IsCallback => Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal)
+        || (Resource.StartsWith("arn:aws:states:", StringComparison.Ordinal) && Resource.Contains(":activity:", StringComparison.Ordinal));
 
     public override async Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {

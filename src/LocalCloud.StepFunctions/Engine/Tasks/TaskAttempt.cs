@@ -18,7 +18,7 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
 {
     public async Task<JsonNode?> RunAsync(TaskState state, JsonNode? stateInput, JsonNode? input, string? token, CancellationToken cancellationToken)
     {
-        var (runner, resource) = env.Runners.Resolve(state.Resource);
+        var (runner, resource) = MockedTaskCall.Resolve(execution, scope.StateName, state.Resource, token, env.Runners) ?? env.Runners.Resolve(state.Resource);
         var dialect = runner.Dialect;
         var limits = state.Timeouts;
         var timeout = TaskScheduling.ReadSeconds(scope, limits.TimeoutSeconds, limits.TimeoutSecondsPath, limits.TimeoutSecondsExpression, stateInput, "TimeoutSeconds");
@@ -49,9 +49,18 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
             var progress = scope.IsJournaled ? resumed ?? new TaskCheckpoint(TaskPhase.Scheduled, token, parameters) : null;
             if (resumed is null)
             {
+                if (dialect.StartedByWorker)
+                {
+                    // Nothing starts until a worker takes the task: TimeoutSeconds runs from here, stored with the Scheduled event.
+                    progress = TaskScheduling.Started(progress, env.Time.GetUtcNow(), timeout, null);
+                }
                 Append(dialect.Scheduled, dialect.ScheduledDetails(resource, execution.Context.Region, parameters, timeout, heartbeat), progress, token);
+                if (dialect.StartedByWorker)
+                {
+                    open.StartTimers(env.Time, timeout is { } t ? TimeSpan.FromSeconds(t) : null, null);
+                }
             }
-            if (resumed is null or { Phase: TaskPhase.Scheduled })
+            if (!dialect.StartedByWorker && resumed is null or { Phase: TaskPhase.Scheduled })
             {
                 progress = TaskScheduling.Started(progress, env.Time.GetUtcNow(), timeout, heartbeatPeriod);
                 var details = dialect.StartedDetails(resource);
@@ -61,7 +70,9 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
             // Otherwise the timers were re-armed, with what was left of them, when the store was loaded.
             if (resumed is not { Phase: TaskPhase.Submitted })
             {
-                progress = await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
+                progress = dialect.StartedByWorker
+                    ? await ActivityRunner.HandOffAsync(execution, env, scope, open, resource, parameters, progress, heartbeatPeriod).ConfigureAwait(false)
+                    : await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
             }
             else if (Waiter(runner, resource) is { } waiter && LastSubmittedOutput() is { } submitted)
             {

@@ -16,13 +16,28 @@ public sealed record TaskHistoryDialect(string Scheduled, string Started, string
     public static TaskHistoryDialect LambdaFunction { get; } =
         new("LambdaFunctionScheduled", "LambdaFunctionStarted", null, "LambdaFunctionSucceeded", "LambdaFunctionFailed", "LambdaFunctionTimedOut", NamesResource: false);
 
+    /// <summary>
+    /// Activity tasks (API_HistoryEvent's Activity* events): no Started until a worker takes the task, which writes
+    /// ActivityStarted in the Submitted slot; no resource names on the closing events.
+    /// </summary>
+    public static TaskHistoryDialect Activity { get; } =
+        new("ActivityScheduled", "ActivityStarted", "ActivityStarted", "ActivitySucceeded", "ActivityFailed", "ActivityTimedOut", NamesResource: false) { StartedByWorker = true };
+
+    /// <summary>The task starts when a worker takes it (activities), not when it is scheduled.</summary>
+    public bool StartedByWorker { get; init; }
+
     public static string Member(string eventType) => char.ToLowerInvariant(eventType[0]) + eventType[1..] + "EventDetails";
 
     /// <summary>taskScheduledEventDetails, or lambdaFunctionScheduledEventDetails (input, the function ARN, timeoutInSeconds).</summary>
     public JsonObject ScheduledDetails(TaskResource resource, string region, string parameters, long? timeout, long? heartbeat)
-        => NamesResource
+        => StartedByWorker ? ActivityScheduledDetails(resource, parameters, timeout, heartbeat)
+            : NamesResource
             ? TaskScheduling.ScheduledDetails(resource, region, parameters, timeout, heartbeat)
             : Events.Data("input", parameters, ("resource", resource.Resource), ("timeoutInSeconds", timeout));
+
+    /// <summary>activityScheduledEventDetails: the activity ARN, input, and the limits when set.</summary>
+    private static JsonObject ActivityScheduledDetails(TaskResource resource, string parameters, long? timeout, long? heartbeat)
+        => Events.Data("input", parameters, ("resource", resource.Resource), ("timeoutInSeconds", timeout), ("heartbeatInSeconds", heartbeat));
 
     /// <summary>LambdaFunctionStarted has no details.</summary>
     public JsonObject? StartedDetails(TaskResource resource) => NamesResource ? TaskScheduling.Names(resource) : null;

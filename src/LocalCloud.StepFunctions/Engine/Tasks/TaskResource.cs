@@ -18,6 +18,11 @@ public sealed record TaskResource(string Resource, string ResourceType, string A
         {
             return new(resource, "lambda", resource, resource, IntegrationPattern.RequestResponse);
         }
+        if (Activities.ActivityRegistry.IsActivityArn(resource))
+        {
+            // An activity waits on its token as a callback does; its worker gets the token from GetActivityTask.
+            return new(resource, "activity", resource, resource, IntegrationPattern.WaitForTaskToken);
+        }
         if (!resource.StartsWith(Optimized, StringComparison.Ordinal) || resource.IndexOf(':', Optimized.Length) is var colon && colon < 0)
         {
             return null;

@@ -6,9 +6,8 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 public sealed class TaskRunners(IReadOnlyList<ITaskRunner> runners)
 {
     /// <summary>What LocalCloud runs today: Lambda (bare ARN, lambda:invoke, .waitForTaskToken) and the DynamoDB item calls.</summary>
-    public static TaskRunners Default { get; } = new([new LambdaFunctionRunner(), new LambdaInvokeRunner(), new DynamoDbRunner(),
-        new StartExecutionRunner(),
-        new AwsSdkRunner()]);
+    public static TaskRunners Default { get; } = new([new LambdaFunctionRunner(), new LambdaInvokeRunner(), new DynamoDbRunner(), new ActivityRunner(),
+        new StartExecutionRunner(), new AwsSdkRunner()]);
 
     public (ITaskRunner Runner, TaskResource Resource) Resolve(string resource)
     {

@@ -35,6 +35,9 @@ public sealed class OpenTask : IDisposable
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>Runs inside the close's atomic wake: an activity task still queued stops waiting for a worker in the same step.</summary>
+    public Action? Closing { get; set; }
+
     /// <summary>When the task fails with States.HeartbeatTimeout unless a heartbeat comes first (null: no HeartbeatSeconds).</summary>
     public DateTimeOffset? HeartbeatDeadline
     {
@@ -69,7 +72,11 @@ public sealed class OpenTask : IDisposable
         finally
         {
             Dispose();
-            _execution.Idle.Wake(() => _outcome.TrySetResult(outcome));
+            _execution.Idle.Wake(() =>
+            {
+                _outcome.TrySetResult(outcome);
+                Closing?.Invoke();
+            });
         }
         return true;
     }

@@ -9,15 +9,17 @@ internal sealed class GetFunction(LambdaBackend state)
 {
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> path, CancellationToken cancellationToken)
     {
-        var function = state.Require(path, request);
+        var resolved = state.Resolve(FunctionReference.Parse(path.GetValueOrDefault("FunctionName"), request.Context, request.Query.GetValueOrDefault("Qualifier")));
+        var function = resolved.Target;
+        var latest = resolved.Latest;
         var baseUrl = state.Options.RuntimeApiBaseUrl().ToString().TrimEnd('/');
         // AWS answers a presigned S3 URL; LocalCloud serves the stored zip itself (see LambdaService.CodePathPrefix).
         var location = $"{baseUrl}{LambdaService.CodePathPrefix}{function.AccountId}/{function.Region}/{function.FunctionName}/{Uri.EscapeDataString(function.RevisionId)}.zip";
         var response = new GetFunctionResponse(
-            ConfigurationMapper.ToConfiguration(function),
+            ConfigurationMapper.ToConfiguration(function, resolved.Alias is null ? null : resolved.Arn),
             new FunctionCodeLocation("S3", location),
-            function.Tags.Count == 0 ? null : function.Tags,
-            function.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyShape(reserved) : null);
+            latest.Tags.Count == 0 ? null : latest.Tags,
+            latest.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyShape(reserved) : null);
         return Task.FromResult(LambdaJson.Write(200, response));
     }
 }

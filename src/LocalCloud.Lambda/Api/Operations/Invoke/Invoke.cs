@@ -50,20 +50,23 @@ internal sealed class Invoke(LambdaBackend state)
 
     public async Task<LambdaInvokeResult> InvokeAsync(LambdaInvokeRequest request, RequestContext context, bool tailLog, CancellationToken cancellationToken)
     {
-        var function = state.Require(FunctionReference.Parse(request.FunctionName, context, request.Qualifier));
+        // An alias with routing picks its version per invocation (https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html).
+        var resolved = state.Resolve(FunctionReference.Parse(request.FunctionName, context, request.Qualifier), Random.Shared.NextDouble());
+        var function = resolved.Target;
         var payload = CheckPayload(request.Payload, request.InvocationType);
-        LambdaBackend.RequireActive(function);
+        LambdaBackend.RequireActive(resolved.Latest);
         switch (request.InvocationType)
         {
             case LambdaInvocationType.DryRun:
                 return new LambdaInvokeResult(204, ReadOnlyMemory<byte>.Empty, null);
             case LambdaInvocationType.Event:
                 state.Events.Enqueue(function, context.RequestId, payload);
-                return new LambdaInvokeResult(202, ReadOnlyMemory<byte>.Empty, null);
+                return new LambdaInvokeResult(202, ReadOnlyMemory<byte>.Empty, null, resolved.ExecutedVersion);
             default:
-                // Beyond the reserved concurrency a synchronous caller is throttled; without a reservation the
-                // account-level pool (MaxWorkersPerFunction) makes it wait for a worker instead.
-                if (!state.Limiter.TryAcquire(function.FunctionArn, function.ReservedConcurrentExecutions))
+                // Reserved concurrency belongs to the function, whatever version runs. Beyond it a synchronous caller is
+                // throttled; without a reservation the account-level pool (MaxWorkersPerFunction) makes it wait instead.
+                var latest = resolved.Latest;
+                if (!state.Limiter.TryAcquire(latest.FunctionArn, latest.ReservedConcurrentExecutions))
                 {
                     throw LambdaErrors.ReservedConcurrencyExceeded();
                 }
@@ -74,7 +77,7 @@ internal sealed class Invoke(LambdaBackend state)
                     200,
                     outcome.Payload,
                     outcome.IsError ? "Unhandled" : null,
-                    "$LATEST",
+                    resolved.ExecutedVersion,
                     tailLog ? invocation.Log.TailBase64() : null);
         }
     }

@@ -30,7 +30,7 @@ internal sealed class ListFunctions(LambdaBackend state)
         var remaining = after is null ? all : all.Where(f => string.CompareOrdinal(f.FunctionName, after) > 0).ToList();
         var page = remaining.Take(maxItems).ToList();
         var next = remaining.Count > page.Count ? EncodeMarker(page[^1].FunctionName) : null;
-        var response = new ListFunctionsResponse(page.Select(ConfigurationMapper.ToConfiguration).ToList(), next);
+        var response = new ListFunctionsResponse(page.Select(f => ConfigurationMapper.ToConfiguration(f)).ToList(), next);
         return Task.FromResult(LambdaJson.Write(200, response));
     }
 

@@ -38,6 +38,7 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
             throw StepFunctionsErrors.InvalidDefinition(e.Message);
         }
         ExpressDefinition.Check(type, parsed);
+        var publish = PublishOnChange.Check(request.Publish, request.VersionDescription);
         var arn = SfnArn.StateMachine(context, name);
         var tags = request.Tags is { Count: > 0 } requested ? TagResource.Parse(requested, arn) : [];
         var record = new StateMachineRecord(arn, name, definition, parsed, roleArn, type, backend.Engine.Time.GetUtcNow(), Guid.NewGuid().ToString());
@@ -54,7 +55,7 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
                 {
                     TagResource.Set(backend, arn, tags);
                 }
-                return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate));
+                return Task.FromResult(new CreateStateMachineResponse(stored.Arn, stored.CreationDate, PublishOnChange.Apply(backend, stored, publish, request.VersionDescription)));
             }
             // A new machine: it fits its tags (checked above), and both are written at once.
             if (tags.Count > 0)
@@ -62,7 +63,7 @@ public sealed class CreateStateMachine(StepFunctionsBackend backend)
                 backend.Tags.TrySet(arn, tags, StepFunctionsLimits.MaxTagsPerResource);
             }
             backend.Journal.Saved(record, tags);
-            return Task.FromResult(new CreateStateMachineResponse(record.Arn, record.CreationDate));
+            return Task.FromResult(new CreateStateMachineResponse(record.Arn, record.CreationDate, PublishOnChange.Apply(backend, record, publish, request.VersionDescription)));
         }
     }
 }

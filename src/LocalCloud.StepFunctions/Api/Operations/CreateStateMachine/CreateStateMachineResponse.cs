@@ -1,3 +1,3 @@
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate);
+public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate, string? StateMachineVersionArn = null);

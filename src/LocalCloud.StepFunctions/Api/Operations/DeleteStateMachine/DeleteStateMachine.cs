@@ -15,6 +15,9 @@ public sealed class DeleteStateMachine(StepFunctionsBackend backend)
             {
                 backend.Tags.Remove(arn);
                 backend.Journal.Deleted(arn);
+                // AWS deletes the machine's versions and aliases with it (https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html).
+                var (versions, aliases) = backend.PublishedVersions.RemoveMachine(arn);
+                backend.VersionJournal.MachineDeleted(arn, versions, aliases);
             }
         }
         return Task.FromResult(new DeleteStateMachineResponse());

@@ -8,7 +8,12 @@ public sealed class DescribeStateMachine(StepFunctionsBackend backend)
 {
     public Task<DescribeStateMachineResponse> HandleAsync(DescribeStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var m = backend.RequireMachine(SfnArn.RequireStateMachine(request.StateMachineArn));
+        var arn = QualifiedArn.Require(request.StateMachineArn);
+        if (arn.Qualifier is not null)
+        {
+            return Task.FromResult(DescribeVersion.Of(backend, arn));
+        }
+        var m = backend.RequireMachine(arn.MachineArn);
         return Task.FromResult(new DescribeStateMachineResponse(m.Arn, m.Name, "ACTIVE", m.Definition, m.RoleArn, m.Type, m.CreationDate,
             new JsonObject { ["level"] = "OFF", ["includeExecutionData"] = false },
             new JsonObject { ["enabled"] = false },

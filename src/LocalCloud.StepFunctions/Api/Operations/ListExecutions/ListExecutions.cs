@@ -27,7 +27,8 @@ public sealed class ListExecutions(StepFunctionsBackend backend)
         var offset = PageToken.Offset(scope, request.NextToken);
         var page = all.Skip(offset).Take(size)
             .Select(x => new ExecutionListItem(x.Snapshot.ExecutionArn, x.Snapshot.StateMachineArn, x.Snapshot.Name, x.Snapshot.Status, x.Snapshot.StartDate,
-                x.Snapshot.StopDate, x.Execution.RedriveCount, x.Execution.RedriveDate, x.Execution.MapRunArn, x.Execution.ItemCount)).ToList();
+                x.Snapshot.StopDate, x.Execution.RedriveCount, x.Execution.RedriveDate, x.Execution.MapRunArn, x.Execution.ItemCount,
+                backend.PublishedVersions.ExecutionOf(x.Execution.Arn)?.VersionArn, backend.PublishedVersions.ExecutionOf(x.Execution.Arn)?.AliasArn)).ToList();
         return Task.FromResult(new ListExecutionsResponse(page, PageToken.Next(scope, offset + page.Count, all.Count)));
     }
 }

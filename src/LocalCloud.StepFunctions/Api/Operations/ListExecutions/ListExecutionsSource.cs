@@ -27,8 +27,9 @@ public static class ListExecutionsSource
             return (run.Arn, backend.Executions.All.Where(e => e.MapRunArn == run.Arn)
                 .OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList());
         }
-        var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
-        var machine = backend.RequireMachine(arn);
+        var qualified = QualifiedArn.Require(request.StateMachineArn);
+        var arn = qualified.Arn;
+        var machine = backend.RequireMachine(qualified.MachineArn);
         if (machine.Type == ExpressRules.Express)
         {
             throw StepFunctionsErrors.StateMachineTypeNotSupported("ListExecutions", machine.Type);
@@ -37,7 +38,7 @@ public static class ListExecutionsSource
         {
             throw AwsValidation("The PENDING_REDRIVE statusFilter can only be used with a mapRunArn");
         }
-        return (arn, backend.Executions.ForStateMachine(arn));
+        return (arn, VersionFilter.Apply(backend, qualified, backend.Executions.ForStateMachine(qualified.MachineArn)));
     }
 
     public static bool Redriven(string? filter, Execution execution) => filter switch

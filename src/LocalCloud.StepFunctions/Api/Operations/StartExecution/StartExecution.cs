@@ -13,7 +13,9 @@ public sealed class StartExecution(StepFunctionsBackend backend)
 {
     public Task<StartExecutionResponse> HandleAsync(StartExecutionRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var machine = backend.RequireMachine(SfnArn.RequireStateMachine(request.StateMachineArn));
+        var (machineArn, testCase) = MockedStart.Split(request.StateMachineArn);
+        var (machine, qualifier) = ExecutionTarget.Resolve(backend, machineArn);
+        var mocked = MockedStart.Resolve(backend.Engine.Mocks, machine, testCase, request.StateMachineArn!);
         var name = request.Name is null ? Guid.NewGuid().ToString() : Validate.Name(request.Name, "name");
         var input = request.Input ?? "{}";
         // 256 KiB of UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions).
@@ -34,7 +36,7 @@ public sealed class StartExecution(StepFunctionsBackend backend)
         var arn = SfnArn.Execution(machine.Arn, name);
         var version = new StateMachineVersion(machine.Arn, machine.Name, machine.RoleArn, machine.Parsed, machine.Definition,
             machine.UpdateDate ?? machine.CreationDate, machine.RevisionId);
-        var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time, backend.JournalFor(arn));
+        var candidate = new Execution(arn, name, version, input, context, backend.Engine.Time, backend.JournalFor(arn)) { Mocked = mocked };
         var execution = backend.Executions.GetOrAdd(candidate);
         if (!ReferenceEquals(execution, candidate))
         {
@@ -45,6 +47,7 @@ public sealed class StartExecution(StepFunctionsBackend backend)
             }
             throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
         }
+        ExecutionTarget.Record(backend, execution.Arn, qualifier);
         backend.Run(execution);
         return Task.FromResult(new StartExecutionResponse(execution.Arn, execution.StartDate));
     }

@@ -55,7 +55,7 @@ public sealed class TagResource(StepFunctionsBackend backend)
         backend.Journal.TagsChanged(arn, backend.Tags.Get(arn));
     }
 
-    /// <summary>Tags belong to state machines here (LocalCloud has no activities); an unknown one is ResourceNotFound.</summary>
+    /// <summary>Tags belong to state machines and activities; an unknown one is ResourceNotFound.</summary>
     public static string RequireTaggable(StepFunctionsBackend backend, string? resourceArn)
     {
         var arn = Validate.Required(resourceArn, "resourceArn");
@@ -63,7 +63,7 @@ public sealed class TagResource(StepFunctionsBackend backend)
         {
             throw StepFunctionsErrors.InvalidArn(arn);
         }
-        if (backend.Machines.Find(arn) is null)
+        if (backend.Machines.Find(arn) is null && backend.Engine.Activities.Find(arn) is null)
         {
             throw StepFunctionsErrors.ResourceNotFound(arn);
         }

@@ -53,13 +53,14 @@ public sealed class TestState(StepFunctionsBackend backend)
         {
             throw StepFunctionsErrors.Validation(retries.ToString(System.Globalization.CultureInfo.InvariantCulture), "stateConfiguration.retrierRetryCount", "Member must have value greater than or equal to 0");
         }
+        var configuration = TestStateSettings.Read(request.StateConfiguration, state, retries);
         var test = new StateTest(
             state,
             Json(request.Input ?? "{}", "input"),
             ReadObject(request.Variables, "variables"),
             ReadObject(request.Context, "context"),
             mock,
-            new StateTestConfiguration(retries, request.StateConfiguration?.ErrorCausedByState, request.StateConfiguration?.MapIterationFailureCount),
+            configuration,
             level,
             request.RoleArn ?? PlaceholderRole);
         var result = await StateTester.RunAsync(test, backend.Engine, context, cancellationToken).ConfigureAwait(false);
@@ -158,6 +159,10 @@ public sealed class TestState(StepFunctionsBackend backend)
             return new StateMock(null, new Failure(Validate.Required(error.Error, "mock.errorOutput.error"), error.Cause));
         }
         var result = Json(mock.Result!, "mock.result");
+        if (state is TaskState task && MockResultValidation.Check(task.Resource, result, mock.FieldValidationMode) is { } invalid)
+        {
+            throw StepFunctionsErrors.ValidationMessage(invalid);
+        }
         if (state is MapState or ParallelState && result is not JsonArray)
         {
             throw StepFunctionsErrors.ValidationMessage("Mocked result must be an array.");

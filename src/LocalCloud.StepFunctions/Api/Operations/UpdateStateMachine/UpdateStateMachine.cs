@@ -10,8 +10,9 @@ public sealed class UpdateStateMachine(StepFunctionsBackend backend)
 {
     public Task<UpdateStateMachineResponse> HandleAsync(UpdateStateMachineRequest request, RequestContext context, CancellationToken cancellationToken)
     {
-        var arn = SfnArn.RequireStateMachine(request.StateMachineArn);
+        var arn = PublishOnChange.RequireUnqualified(request.StateMachineArn);
         backend.RequireMachine(arn);
+        var publish = PublishOnChange.Check(request.Publish, request.VersionDescription);
         if (request.Definition is null && request.RoleArn is null)
         {
             throw StepFunctionsErrors.MissingRequiredParameter("Either the definition or the roleArn must be specified.");
@@ -33,6 +34,7 @@ public sealed class UpdateStateMachine(StepFunctionsBackend backend)
             }
         }
         StateMachineRecord updated;
+        string? versionArn;
         lock (backend.MachineGate)
         {
             // Read again under the gate so concurrent updates each build on the one before.
@@ -46,9 +48,17 @@ public sealed class UpdateStateMachine(StepFunctionsBackend backend)
                 RevisionId = Guid.NewGuid().ToString(),
                 UpdateDate = backend.Engine.Time.GetUtcNow(),
             };
+            if (PublishOnChange.Unchanged(machine, updated))
+            {
+                // Nothing changed, so no new revision (AWS publishes the same version again for such an update:
+                // LocalStack's snapshot test_empty_revision_with_publish_and_no_publish_on_creation).
+                versionArn = PublishOnChange.Apply(backend, machine, publish, request.VersionDescription);
+                return Task.FromResult(new UpdateStateMachineResponse(updated.UpdateDate.Value, machine.RevisionId, versionArn));
+            }
             backend.Machines.Put(updated);
             backend.Journal.Saved(updated);
+            versionArn = PublishOnChange.Apply(backend, updated, publish, request.VersionDescription);
         }
-        return Task.FromResult(new UpdateStateMachineResponse(updated.UpdateDate.Value, updated.RevisionId));
+        return Task.FromResult(new UpdateStateMachineResponse(updated.UpdateDate.Value, updated.RevisionId, versionArn));
     }
 }

@@ -1,3 +1,3 @@
 namespace LocalCloud.StepFunctions.Api.Operations;
 
-public sealed record UpdateStateMachineResponse(DateTimeOffset UpdateDate, string? RevisionId);
+public sealed record UpdateStateMachineResponse(DateTimeOffset UpdateDate, string? RevisionId, string? StateMachineVersionArn = null);

@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+public sealed record DescribeStateMachineAliasRequest(string? StateMachineAliasArn);

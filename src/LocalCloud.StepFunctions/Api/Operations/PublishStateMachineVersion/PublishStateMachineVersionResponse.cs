@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Operations;
+
+public sealed record PublishStateMachineVersionResponse(DateTimeOffset CreationDate, string StateMachineVersionArn);

@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Shapes;
+
+public sealed record ActivityListItem(string ActivityArn, string Name, DateTimeOffset CreationDate);

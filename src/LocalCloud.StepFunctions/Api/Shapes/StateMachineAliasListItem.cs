@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Shapes;
+
+public sealed record StateMachineAliasListItem(string StateMachineAliasArn, DateTimeOffset CreationDate);

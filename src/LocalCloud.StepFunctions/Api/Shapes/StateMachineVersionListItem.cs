@@ -1,0 +1,3 @@
+namespace LocalCloud.StepFunctions.Api.Shapes;
+
+public sealed record StateMachineVersionListItem(string StateMachineVersionArn, DateTimeOffset CreationDate);

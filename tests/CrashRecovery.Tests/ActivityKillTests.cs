@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace CrashRecovery.Tests;
+
+/// <summary>
+/// #14's activities with a real SIGKILL: the activity and its tags come back, a task a worker held before the kill still
+/// takes that worker's SendTaskSuccess, and a task no worker had taken is handed out again after the restart.
+/// </summary>
+public sealed class ActivityKillTests : IAsyncLifetime
+{
+    private const string Role = "arn:aws:iam::000000000000:role/r";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "localcloud-activities-" + Guid.NewGuid().ToString("N"));
+    private readonly int _port = LocalCloudProcess.FreePort();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(90) };
+    private LocalCloudProcess? _cloud;
+
+    [Fact]
+    public async Task KillNine_ActivitiesAndTheirTasks_Survive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cloud = await LocalCloudProcess.StartAsync(_port, _data, 1.0, ct);
+        var activity = (await CallAsync("CreateActivity", new { name = "kill-work", tags = new[] { new { key = "team", value = "ops" } } }, ct))
+            .GetProperty("activityArn").GetString()!;
+        var machine = (await CallAsync("CreateStateMachine", new
+        {
+            name = "kill-activity",
+            roleArn = Role,
+            definition = JsonSerializer.Serialize(new { StartAt = "Work", States = new { Work = new { Type = "Task", Resource = activity, TimeoutSeconds = 3600, End = true } } }),
+        }, ct)).GetProperty("stateMachineArn").GetString()!;
+        var held = await StartAsync(machine, """{"n":1}""", ct);
+        var heldTask = await CallAsync("GetActivityTask", new { activityArn = activity, workerName = "before" }, ct);
+        Assert.Equal("""{"n":1}""", heldTask.GetProperty("input").GetString());
+        var queued = await StartAsync(machine, """{"n":2}""", ct);
+        await UntilScheduledAsync(queued, ct);
+
+        await _cloud.KillAsync(ct);
+        await _cloud.DisposeAsync();
+        _cloud = await LocalCloudProcess.StartAsync(_port, _data, 1.0, ct);
+
+        Assert.Equal("kill-work", (await CallAsync("DescribeActivity", new { activityArn = activity }, ct)).GetProperty("name").GetString());
+        Assert.Equal("ops", (await CallAsync("ListTagsForResource", new { resourceArn = activity }, ct)).GetProperty("tags")[0].GetProperty("value").GetString());
+        var again = await CallAsync("GetActivityTask", new { activityArn = activity, workerName = "after" }, ct);
+        Assert.Equal("""{"n":2}""", again.GetProperty("input").GetString());
+        await CallAsync("SendTaskSuccess", new { taskToken = heldTask.GetProperty("taskToken").GetString(), output = "\"one\"" }, ct);
+        await CallAsync("SendTaskSuccess", new { taskToken = again.GetProperty("taskToken").GetString(), output = "\"two\"" }, ct);
+        Assert.Equal("\"one\"", await OutputWhenDoneAsync(held, ct));
+        Assert.Equal("\"two\"", await OutputWhenDoneAsync(queued, ct));
+    }
+
+    private async Task<string> StartAsync(string machine, string input, CancellationToken ct)
+        => (await CallAsync("StartExecution", new { stateMachineArn = machine, input }, ct)).GetProperty("executionArn").GetString()!;
+
+    /// <summary>The process signals nothing to this test, so it asks until ActivityScheduled is in the history (a minute at most).</summary>
+    private async Task UntilScheduledAsync(string executionArn, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            var events = (await CallAsync("GetExecutionHistory", new { executionArn }, ct)).GetProperty("events");
+            if (events.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "ActivityScheduled"))
+            {
+                return;
+            }
+            await Task.Delay(50, ct);
+        }
+        Assert.Fail("the activity task was never scheduled");
+    }
+
+    private async Task<string?> OutputWhenDoneAsync(string executionArn, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var described = await CallAsync("DescribeExecution", new { executionArn }, ct);
+            var status = described.GetProperty("status").GetString();
+            if (status != "RUNNING" || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal("SUCCEEDED", status);
+                return described.GetProperty("output").GetString();
+            }
+            await Task.Delay(50, ct);
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(string operation, object body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _cloud!.BaseUrl)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)),
+        };
+        request.Headers.Add("X-Amz-Target", "AWSStepFunctions." + operation);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        using var response = await _http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cloud is not null)
+        {
+            await _cloud.DisposeAsync();
+        }
+        _http.Dispose();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
