@@ -18,19 +18,40 @@ public sealed class MapRunConcurrencyTests
     private static async Task<string> MapRunOfAsync(SfnHarness sfn, string execution)
         => (await sfn.OkAsync("ListMapRuns", new { executionArn = execution }))["mapRuns"]![0]!["mapRunArn"]!.GetValue<string>();
 
-    /// <summary>Advances the clock 10 s at a time once the parent and its running children are parked, until the parent ends.</summary>
+    private static async Task<List<string>> RunningChildArnsAsync(SfnHarness sfn, string mapRunArn)
+        => (await sfn.OkAsync("ListExecutions", new { mapRunArn, statusFilter = "RUNNING" }))["executions"]!.AsArray()
+            .Select(e => e!["executionArn"]!.GetValue<string>()).ToList();
+
+    /// <summary>
+    /// Waits until the parent and every running child are parked. A child starts on its own task, so one started as
+    /// another ended may not have entered its Wait yet: the running set is listed again until it stops changing.
+    /// </summary>
+    private static async Task SettleAsync(SfnHarness sfn, string execution, string mapRunArn)
+    {
+        while (true)
+        {
+            await sfn.IdleAsync(execution);
+            var running = await RunningChildArnsAsync(sfn, mapRunArn);
+            foreach (var child in running)
+            {
+                await sfn.IdleAsync(child);
+            }
+            await sfn.IdleAsync(execution);
+            if ((await RunningChildArnsAsync(sfn, mapRunArn)).SequenceEqual(running))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Advances the clock 10 s at a time once everything is parked, until the parent ends; returns the children running at each step.</summary>
     private static async Task<List<int>> StepToEndAsync(SfnHarness sfn, string execution, string mapRunArn)
     {
         var runningAtEachStep = new List<int>();
         var finished = sfn.FinishedAsync(execution);
         for (var i = 0; i < 20 && !finished.IsCompleted; i++)
         {
-            await sfn.IdleAsync(execution);
-            foreach (var child in (await sfn.OkAsync("ListExecutions", new { mapRunArn, statusFilter = "RUNNING" }))["executions"]!.AsArray())
-            {
-                await sfn.IdleAsync(child!["executionArn"]!.GetValue<string>());
-            }
-            await sfn.IdleAsync(execution);
+            await SettleAsync(sfn, execution, mapRunArn);
             if (!finished.IsCompleted)
             {
                 runningAtEachStep.Add(await RunningChildrenAsync(sfn, mapRunArn));
@@ -48,6 +69,7 @@ public sealed class MapRunConcurrencyTests
         var execution = await sfn.StartAsync(await sfn.CreateAsync(Definition(1)), "[1,2,3,4,5]");
         await sfn.IdleAsync(execution);
         var mapRunArn = await MapRunOfAsync(sfn, execution);
+        await SettleAsync(sfn, execution, mapRunArn);
         Assert.Equal(1, await RunningChildrenAsync(sfn, mapRunArn));
 
         await sfn.OkAsync("UpdateMapRun", new { mapRunArn, maxConcurrency = 3 });
@@ -69,6 +91,7 @@ public sealed class MapRunConcurrencyTests
         var execution = await sfn.StartAsync(await sfn.CreateAsync(Definition(2)), "[1,2,3,4,5,6]");
         await sfn.IdleAsync(execution);
         var mapRunArn = await MapRunOfAsync(sfn, execution);
+        await SettleAsync(sfn, execution, mapRunArn);
         Assert.Equal(2, await RunningChildrenAsync(sfn, mapRunArn));
 
         await sfn.OkAsync("UpdateMapRun", new { mapRunArn, maxConcurrency = 0 });
@@ -84,6 +107,7 @@ public sealed class MapRunConcurrencyTests
         var execution = await sfn.StartAsync(await sfn.CreateAsync(Definition(3)), "[1,2,3,4,5,6,7]");
         await sfn.IdleAsync(execution);
         var mapRunArn = await MapRunOfAsync(sfn, execution);
+        await SettleAsync(sfn, execution, mapRunArn);
 
         await sfn.OkAsync("UpdateMapRun", new { mapRunArn, maxConcurrency = 1 });
 
