@@ -6,7 +6,7 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "test-state", "activities"];
+    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "test-state", "activities", "schedule-start"];
 
     /// <summary>The engine-only sections, which drive LocalCloud's internals and so live in bench/LocalCloud.Benchmarks.</summary>
     public const string EngineCommand = "dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine";
@@ -50,7 +50,7 @@ public sealed record BenchOptions
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
           --test-state-calls N      test-state: sequential TestState calls timed [2000]
-          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities [all]
+          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities,schedule-start [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         engine-only latency and throughput: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine
