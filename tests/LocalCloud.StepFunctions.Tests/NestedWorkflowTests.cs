@@ -131,7 +131,7 @@ public sealed class NestedWorkflowTests
         var done = await sfn.RunToEndAsync(await sfn.StartAsync(parent), TimeSpan.FromSeconds(1));
 
         Assert.Equal("FAILED", done.Status);
-        Assert.Equal("StepFunctions.StateMachineDoesNotExist", done.Error);
+        Assert.Equal("StepFunctions.StateMachineDoesNotExistException", done.Error);
     }
 
     private static string ChildOf(SfnHarness sfn, string run)

@@ -74,9 +74,17 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
                     ? await ActivityRunner.HandOffAsync(execution, env, scope, open, resource, parameters, progress, heartbeatPeriod).ConfigureAwait(false)
                     : await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
             }
-            else if (Waiter(runner, resource) is { } waiter && LastSubmittedOutput() is { } submitted)
+            else if (Waiter(runner, resource) is { } waiter)
             {
-                Wait(waiter, resource, submitted, open);
+                // Only the main path resumes a task, so the newest TaskSubmitted is this task's.
+                if (execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>() is { } submitted)
+                {
+                    Wait(waiter, resource, submitted, open);
+                }
+                else
+                {
+                    open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, "The started job of this task is not in the stored history; it cannot be waited on after the restart.")));
+                }
             }
             execution.Idle.Park(open.Completion);
             return Close(resource, dialect, await open.Completion.ConfigureAwait(false), progress);
@@ -142,26 +150,21 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
     private static IWaitingTaskRunner? Waiter(ITaskRunner runner, TaskResource resource)
         => resource.Pattern == IntegrationPattern.Sync ? runner as IWaitingTaskRunner : null;
 
-    /// <summary>The job's end closes the task; a task closed first (timeout, stop) makes the wait return null.</summary>
+    /// <summary>Waits for the job in the background; the wait's first step runs here, before the execution parks.</summary>
     private void Wait(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
-        => _ = Task.Run(async () =>
-        {
-            try
-            {
-                if (await waiter.WaitAsync(resource, submitted, env, execution, open.Completion).ConfigureAwait(false) is { } outcome)
-                {
-                    open.TryClose(outcome);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
-            }
-        });
+        => _ = WaitAsync(waiter, resource, submitted, open);
 
-    /// <summary>After a restart, what the .sync call submitted (its job's id) is read back from history.</summary>
-    private string? LastSubmittedOutput()
-        => execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>();
+    private async Task WaitAsync(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
+    {
+        try
+        {
+            await waiter.WaitAsync(resource, submitted, env, execution, open).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
+        }
+    }
 
     private void Append(string type, JsonObject details, TaskCheckpoint? progress, string? token = null)
         => execution.Append(type, TaskHistoryDialect.Member(type), details, scope.At(progress), token);
