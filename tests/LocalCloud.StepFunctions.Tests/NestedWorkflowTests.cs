@@ -293,6 +293,21 @@ public sealed class NestedWorkflowTests
         Assert.DoesNotContain(done.History, e => e.Type == "TaskScheduled");
     }
 
+    [Theory]
+    [InlineData("not-an-arn", "StepFunctions.InvalidArnException")]
+    [InlineData("arn:aws:states:us-east-1:000000000000:stateMachine:missing", "StepFunctions.StateMachineDoesNotExistException")]
+    public async Task BadStateMachineArn_FailsWithStartExecutionsError(string arn, string error)
+    {
+        await using var sfn = new SfnHarness();
+        var parent = await sfn.CreateAsync(Parent("startExecution.sync", arn), "parent");
+        var done = await sfn.RunToEndAsync(await sfn.StartAsync(parent), TimeSpan.FromSeconds(1));
+
+        Assert.Equal("FAILED", done.Status);
+        Assert.Equal(error, done.Error);
+        Assert.Equal("TaskFailed", done.History[^2].Type);
+        Assert.DoesNotContain(done.History, e => e.Type == "TaskSubmitted");
+    }
+
     private static List<string> Keys(string json) => [.. JsonNode.Parse(json)!.AsObject().Select(p => p.Key)];
 
     private static string ChildOf(SfnHarness sfn, string run)

@@ -114,11 +114,13 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
         if (callback && outcome is TaskOutcome.Succeeded submitted && dialect.Submitted is { } type)
         {
             progress = progress is null ? null : progress with { Phase = TaskPhase.Submitted };
-            Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
             if (waiter is not null)
             {
+                // Before TaskSubmitted, which throws once the execution was stopped: the wait then stops the job it
+                // started. A job that ends at once only closes the task; its closing event still follows TaskSubmitted.
                 Wait(waiter, resource, submitted.Output, open);
             }
+            Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
         }
         else if (!callback || outcome is not TaskOutcome.Succeeded)
         {
