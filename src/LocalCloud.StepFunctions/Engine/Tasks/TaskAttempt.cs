@@ -8,7 +8,7 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 
 /// <summary>
 /// Runs one Task attempt through the runner its Resource maps to, and does once what every integration shares:
-/// Scheduled → Started → [Submitted, .waitForTaskToken only] → Succeeded | Failed | TimedOut in the runner's dialect,
+/// Scheduled → Started → [Submitted, .waitForTaskToken and .sync] → Succeeded | Failed | TimedOut in the runner's dialect,
 /// TimeoutSeconds and (for callbacks) HeartbeatSeconds, the task token, and the checkpoints of a durable execution.
 /// Every ending goes through one <see cref="OpenTask"/>, so the call's result, a callback, a timer and StopExecution
 /// race safely: the first close wins. After a restart (<see cref="StateVisit.ResumedTask"/>) it writes only the events
