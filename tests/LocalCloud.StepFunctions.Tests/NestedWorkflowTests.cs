@@ -104,6 +104,26 @@ public sealed class NestedWorkflowTests
     }
 
     [Fact]
+    public async Task ParentExecutionTimesOut_StopsSyncChild()
+    {
+        await using var sfn = new SfnHarness();
+        var child = await sfn.CreateAsync(WaitingChild, "child");
+        var parent = await sfn.CreateAsync(Parent("startExecution.sync", child).Replace("{\"StartAt\"", "{\"TimeoutSeconds\":10,\"StartAt\"", StringComparison.Ordinal), "parent");
+        var run = await sfn.StartAsync(parent);
+        await sfn.IdleAsync(run);
+        var childArn = ChildOf(sfn, run);
+
+        // Stepped by hand: RunToEndAsync may step again before it sees the parent finished, and the child is stopped just after.
+        sfn.Time.Advance(TimeSpan.FromSeconds(10));
+        var done = await sfn.FinishedAsync(run);
+        var childDone = await sfn.FinishedAsync(childArn);
+
+        Assert.Equal("TIMED_OUT", done.Status);
+        Assert.Equal("ABORTED", childDone.Status);
+        Assert.Equal(SfnHarness.Epoch.AddSeconds(10), childDone.StopDate);
+    }
+
+    [Fact]
     public async Task WaitForTaskToken_ChildSendsToken()
     {
         await using var sfn = new SfnHarness();
@@ -241,8 +261,10 @@ public sealed class NestedWorkflowTests
         var child = await sfn.CreateAsync(WaitingChild, "child");
         var parent = await sfn.CreateAsync(Parent("startExecution.sync", child, "\"TimeoutSeconds\":10,"), "parent");
         var run = await sfn.StartAsync(parent);
-        var done = await sfn.RunToEndAsync(run, TimeSpan.FromSeconds(5));
+        await sfn.IdleAsync(run);
         var childArn = ChildOf(sfn, run);
+        sfn.Time.Advance(TimeSpan.FromSeconds(10));
+        var done = await sfn.FinishedAsync(run);
 
         Assert.Equal("FAILED", done.Status);
         Assert.Equal("States.Timeout", done.Error);
