@@ -80,6 +80,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<GetActivityTaskRequest, GetActivityTaskResponse>(nameof(GetActivityTask), new GetActivityTask(_backend).HandleAsync);
         MapRunWiring.Connect(_backend, log);
         _backend.Executions.Forgotten += e => _backend.PublishedVersions.ForgetExecution(e.Arn);
+        ExecutionStarter.Connect(_backend);
         if (_backend.Durable.IsDurable)
         {
             var versions = new MachineRecovery(_backend.Durable, _backend.Machines, _backend.Tags, log).Load();

@@ -22,6 +22,12 @@ public sealed record EngineEnvironment(
     /// <summary>The Distributed Map runs of every execution.</summary>
     public MapRuns.MapRunRegistry MapRuns { get; } = new();
 
+    /// <summary>Starts nested executions (states:startExecution); set by the service once its handlers exist.</summary>
+    public IExecutionStarter? Executions { get; set; }
+
+    /// <summary>Calls the services LocalCloud hosts for aws-sdk:* tasks; null when the host connected none.</summary>
+    public IAwsSdkInvoker? AwsSdk { get; set; }
+
     /// <summary>The Step Functions Local mock configuration (--mock-config); empty unless one was given.</summary>
     public Mocks.MockConfigSource Mocks { get; init; } = StepFunctions.Mocks.MockConfigSource.None;
     /// <summary>The activities and their queues of scheduled tasks and waiting workers.</summary>

@@ -8,7 +8,7 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 
 /// <summary>
 /// Runs one Task attempt through the runner its Resource maps to, and does once what every integration shares:
-/// Scheduled → Started → [Submitted, .waitForTaskToken only] → Succeeded | Failed | TimedOut in the runner's dialect,
+/// Scheduled → Started → [Submitted, .waitForTaskToken and .sync] → Succeeded | Failed | TimedOut in the runner's dialect,
 /// TimeoutSeconds and (for callbacks) HeartbeatSeconds, the task token, and the checkpoints of a durable execution.
 /// Every ending goes through one <see cref="OpenTask"/>, so the call's result, a callback, a timer and StopExecution
 /// race safely: the first close wins. After a restart (<see cref="StateVisit.ResumedTask"/>) it writes only the events
@@ -72,7 +72,19 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
             {
                 progress = dialect.StartedByWorker
                     ? await ActivityRunner.HandOffAsync(execution, env, scope, open, resource, parameters, progress, heartbeatPeriod).ConfigureAwait(false)
-                    : await CallAsync(resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
+                    : await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else if (Waiter(runner, resource) is { } waiter)
+            {
+                // Only the main path resumes a task, so the newest TaskSubmitted is this task's.
+                if (execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>() is { } submitted)
+                {
+                    Wait(waiter, resource, submitted, open);
+                }
+                else
+                {
+                    open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, "The started job of this task is not in the stored history; it cannot be waited on after the restart.")));
+                }
             }
             execution.Idle.Park(open.Completion);
             return Close(resource, dialect, await open.Completion.ConfigureAwait(false), progress);
@@ -84,10 +96,11 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
     }
 
     /// <summary>Makes the call; its outcome closes the task, or (a callback's successful call) writes TaskSubmitted and the task waits for its token.</summary>
-    private async Task<TaskCheckpoint?> CallAsync(TaskResource resource, TaskHistoryDialect dialect, Func<CancellationToken, Task<TaskOutcome>> call,
+    private async Task<TaskCheckpoint?> CallAsync(ITaskRunner runner, TaskResource resource, TaskHistoryDialect dialect, Func<CancellationToken, Task<TaskOutcome>> call,
         OpenTask open, TaskCheckpoint? progress, CancellationToken cancellationToken)
     {
-        var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken;
+        var waiter = Waiter(runner, resource);
+        var callback = resource.Pattern == IntegrationPattern.WaitForTaskToken || waiter is not null;
         var calling = call(cancellationToken);
         var first = await Task.WhenAny(calling, open.Completion).ConfigureAwait(false);
         // A callback may answer before the call returns (the token is valid from TaskScheduled); the call is still
@@ -101,6 +114,12 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
         if (callback && outcome is TaskOutcome.Succeeded submitted && dialect.Submitted is { } type)
         {
             progress = progress is null ? null : progress with { Phase = TaskPhase.Submitted };
+            if (waiter is not null)
+            {
+                // Before TaskSubmitted, which throws once the execution was stopped: the wait then stops the job it
+                // started. A job that ends at once only closes the task; its closing event still follows TaskSubmitted.
+                Wait(waiter, resource, submitted.Output, open);
+            }
             Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
         }
         else if (!callback || outcome is not TaskOutcome.Succeeded)
@@ -126,6 +145,26 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
                 throw new StatesFailureException(t.Failure);
             default:
                 throw new OperationCanceledException();
+        }
+    }
+
+    /// <summary>The runner that waits for a ".sync" job to end, or null (the task ends with its call or its token).</summary>
+    private static IWaitingTaskRunner? Waiter(ITaskRunner runner, TaskResource resource)
+        => resource.Pattern == IntegrationPattern.Sync ? runner as IWaitingTaskRunner : null;
+
+    /// <summary>Waits for the job in the background; the wait's first step runs here, before the execution parks.</summary>
+    private void Wait(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
+        => _ = WaitAsync(waiter, resource, submitted, open);
+
+    private async Task WaitAsync(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
+    {
+        try
+        {
+            await waiter.WaitAsync(resource, submitted, env, execution, open).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
         }
     }
 

@@ -28,6 +28,12 @@ public sealed record TaskResource(string Resource, string ResourceType, string A
             return null;
         }
         var service = resource[Optimized.Length..colon];
+        // aws-sdk:<service>:<action>: history names the resource type "aws-sdk:<service>" and the resource "<action>".
+        if (service == "aws-sdk" && resource.IndexOf(':', colon + 1) is var sdkColon and > 0)
+        {
+            colon = sdkColon;
+            service = resource[Optimized.Length..colon];
+        }
         var action = resource[(colon + 1)..];
         var (operation, pattern) = action switch
         {

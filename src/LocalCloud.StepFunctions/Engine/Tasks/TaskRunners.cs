@@ -6,13 +6,20 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 public sealed class TaskRunners(IReadOnlyList<ITaskRunner> runners)
 {
     /// <summary>What LocalCloud runs today: Lambda (bare ARN, lambda:invoke, .waitForTaskToken) and the DynamoDB item calls.</summary>
-    public static TaskRunners Default { get; } = new([new LambdaFunctionRunner(), new LambdaInvokeRunner(), new DynamoDbRunner(), new ActivityRunner()]);
+    public static TaskRunners Default { get; } = new([new LambdaFunctionRunner(), new LambdaInvokeRunner(), new DynamoDbRunner(), new ActivityRunner(),
+        new StartExecutionRunner(), new AwsSdkRunner()]);
 
     public (ITaskRunner Runner, TaskResource Resource) Resolve(string resource)
     {
         if (TaskResource.Parse(resource) is { } parsed && runners.FirstOrDefault(r => r.Runs(parsed)) is { } runner)
         {
             return (runner, parsed);
+        }
+        if (TaskResource.Parse(resource) is { } unknown && unknown.ResourceType.StartsWith("aws-sdk:", StringComparison.Ordinal) is false
+            && unknown.ResourceType is not ("lambda" or "dynamodb" or "states"))
+        {
+            throw new StatesFailureException(StatesErrors.Runtime,
+                $"LocalCloud does not host the AWS service '{unknown.ResourceType}', so the Task resource '{resource}' cannot run.");
         }
         throw new StatesFailureException(StatesErrors.Runtime,
             $"LocalCloud does not support the Task resource '{resource}' (it runs Lambda functions and dynamodb:putItem/getItem/updateItem/deleteItem).");
