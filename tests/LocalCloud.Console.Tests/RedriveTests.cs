@@ -65,7 +65,7 @@ public sealed class RedriveTests
         Assert.Contains("Redriven 1 time", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await Browser.AssertAccessibleAsync(page, "redriven execution page");
 
-        // A succeeded execution is not redrivable: the page says why (DescribeExecution's reason) and offers no button.
+        // A succeeded execution is not redrivable: no button, and the action itself gets AWS's answer.
         Assert.Equal(0, await page.Locator("button[data-action='redrive']").CountAsync());
         var again = await page.EvaluateAsync<string>($$"""
             fetch('{{ConsoleHost.ConsolePrefix}}/api/redrive', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-LocalCloud-Console': '1' },
@@ -99,6 +99,15 @@ public sealed class RedriveTests
         request.Method = "POST";
         request.Headers[WebConsole.ConsoleAccess.ActionHeader] = "1";
         Assert.Contains("read-only", readOnly.RefuseAction(request), StringComparison.Ordinal);
+
+        // When DescribeExecution says NOT_REDRIVABLE, the page gives its reason instead of a button, even where it may act.
+        using var expired = JsonDocument.Parse("""
+            {"executionArn":"arn:aws:states:us-east-1:000000000000:execution:m:old","stateMachineArn":"arn:aws:states:us-east-1:000000000000:stateMachine:m",
+             "name":"old","status":"FAILED","redriveStatus":"NOT_REDRIVABLE","redriveStatusReason":"Execution redrivable period exceeded"}
+            """);
+        var notRedrivable = WebConsole.ConsolePages.Execution(expired.RootElement, Uncaught, [], [], DateTimeOffset.UnixEpoch, canAct: true);
+        Assert.Contains("Not redrivable: Execution redrivable period exceeded", notRedrivable, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=\"redrive\"", notRedrivable, StringComparison.Ordinal);
 
         // Without the console's header (what another site's page would send) the action is refused before it runs.
         using var body = new StringContent(JsonSerializer.Serialize(new { executionArn = execution }));
