@@ -26,7 +26,8 @@ public sealed record PriceTable(
 
     /// <summary>
     /// The price of what LocalCloud's usage meter counts under <paramref name="service"/> and <paramref name="metric"/>
-    /// (GET /_localcloud/usage, docs/localcloud-endpoints.md), or null for a counter AWS does not bill by itself.
+    /// (GET /_localcloud/usage, docs/localcloud-endpoints.md), or null for a counter the table has no price for: one AWS
+    /// does not bill by itself (a Standard execution's start) or one priced elsewhere (Express requests and duration).
     /// </summary>
     public Price? ForMeter(string service, string metric) => (service, metric) switch
     {

@@ -547,7 +547,7 @@ internal static class ConsolePages
             var cost = price?.Cost(r.Amount, freeTier: false);
             total += cost ?? 0;
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Service)}</td><td>{E(r.Metric)}</td><td>{E(r.Resource)}</td><td class=\"num\">{r.Amount.ToString(CultureInfo.InvariantCulture)}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{(price is null ? "not billed" : $"<a href=\"{E(SourceUrl(price))}\" title=\"{E(price.Source)}\">${price.Usd.ToString(CultureInfo.InvariantCulture)} per {price.Per.ToString("#,0", CultureInfo.InvariantCulture)}</a>")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(price is null ? "not in the table" : $"<a href=\"{E(SourceUrl(price))}\" title=\"{E(price.Source)}\">${price.Usd.ToString(CultureInfo.InvariantCulture)} per {price.Per.ToString("#,0", CultureInfo.InvariantCulture)}</a>")}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(cost is { } c ? Usd(c) : "—")}</td></tr>");
         }
         html.Append(CultureInfo.InvariantCulture, $"</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">Total at list price</th><td class=\"num\" data-total-usd=\"{total.ToString("R", CultureInfo.InvariantCulture)}\">{Usd(total)}</td></tr></tfoot></table>");
