@@ -109,6 +109,51 @@ public sealed partial class IterationTests
     }
 
     [Fact]
+    public async Task MapIterations_WaitingForCallbacks_FollowTheirOwnAnswers_Live()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var host = await ConsoleHost.StartAsync();
+        var states = host.Server.ServiceSet.Get<StepFunctions.StepFunctionsService>();
+        const string Waiting = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemProcessor":{"StartAt":"Wait","States":{"Wait":{"Type":"Task",
+              "Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","Parameters":{"FunctionName":"poc-create-job","Payload":{"item.$":"$","taskToken.$":"$$.Task.Token"}},
+              "End":true}}},"End":true}}}
+            """;
+        var machine = (await host.SfnAsync("CreateStateMachine", new { name = "waiting-map", definition = Waiting, roleArn = ConsoleHost.Role })).GetProperty("stateMachineArn").GetString()!;
+        var execution = (await host.SfnAsync("StartExecution", new { stateMachineArn = machine, name = "two-waiting", input = "[\"a\",\"b\"]" })).GetProperty("executionArn").GetString()!;
+        await states.WaitForIdleAsync(execution, TestContext.Current.CancellationToken);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync($"{host.ConsoleUrl}/execution?arn={Uri.EscapeDataString(execution)}");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "open", new() { Timeout = Wait });
+        var options = page.Locator("section.lanes[data-lanes='Each'] select[data-lane-picker] option");
+        await Assertions.Expect(options).ToHaveTextAsync(["Each #0 (running)", "Each #1 (running)"], new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("table.waiting tbody tr")).ToHaveCountAsync(2, new() { Timeout = Wait });
+
+        // One callback sent from the page, the other by a client: each iteration follows its own answer, with no reload.
+        await page.Locator("table.waiting button[data-action='task-success']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("table.waiting tbody tr")).ToHaveCountAsync(1, new() { Timeout = Wait });
+        var answered = await options.AllInnerTextsAsync();
+        Assert.Single(answered, o => o.EndsWith("(succeeded)", StringComparison.Ordinal));
+        Assert.Single(answered, o => o.EndsWith("(running)", StringComparison.Ordinal));
+        var history = await host.SfnAsync("GetExecutionHistory", new { executionArn = execution, maxResults = 1000 });
+        Assert.Equal(1, history.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "TaskSucceeded"));
+        foreach (var token in host.Lambda.Tokens)
+        {
+            // The one answered from the page is closed: AWS answers TaskTimedOut for it, which is ignored here.
+            using var message = new HttpRequestMessage(HttpMethod.Post, host.Server.BaseUrl) { Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { taskToken = token, output = "{}" })) };
+            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+            message.Headers.Add("X-Amz-Target", "AWSStepFunctions.SendTaskSuccess");
+            using var _ = await host.Http.SendAsync(message, TestContext.Current.CancellationToken);
+        }
+        await Assertions.Expect(options).ToHaveTextAsync(["Each #0 (succeeded)", "Each #1 (succeeded)"], new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#execution-status")).ToHaveTextAsync("SUCCEEDED", new() { Timeout = Wait });
+        Assert.Equal(0, await page.Locator("section.lanes g.running").CountAsync());
+    }
+
+    [Fact]
     public async Task DistributedMap_ListsItsChildExecutions_WithLinks()
     {
         Browser.SkipUnlessInstalled();
