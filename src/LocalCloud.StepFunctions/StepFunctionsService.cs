@@ -122,6 +122,13 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// </summary>
     public DateTimeOffset? HeartbeatDeadline(string token) => _backend.Engine.Tokens.Find(token).Task?.HeartbeatDeadline;
 
+    /// <summary>
+    /// An activity's scheduled tasks that no worker has taken yet, and the GetActivityTask polls waiting for one; null for
+    /// an unknown activity. AWS has no API for either; the console shows them.
+    /// </summary>
+    public (int Pending, int Pollers)? ActivityQueue(string activityArn)
+        => _backend.Engine.Activities.Dispatcher(activityArn) is { } queue ? (queue.PendingCount, queue.PollerCount) : null;
+
     /// <summary>Where an alias's split between two versions draws from (AWS picks at random by weight); tests seed it.</summary>
     public Random AliasRouting
     {
