@@ -75,8 +75,7 @@ public sealed class JobPoller
 
     private async Task PollBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
     {
-        var claimed = new TokenRecord?[batch.Length];
-        await EachAsync(batch.Length, async (i, ct) => claimed[i] = await ClaimAsync(batch[i], claimId, tally, ct), cancellationToken);
+        var claimed = await ClaimBatchAsync(batch, claimId, tally, cancellationToken);
         var mine = claimed.OfType<TokenRecord>().ToArray();
         if (mine.Length == 0)
         {
@@ -99,6 +98,41 @@ public sealed class JobPoller
                 log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
             }
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims the whole batch in one write (one request instead of one per record: the per-request cost of the SDK and of
+    /// the service was most of a sweep's CPU, docs/performance.md). When any record's condition fails (another poller took
+    /// it, or it closed meanwhile) nothing was written, and the records are claimed one at a time as before, so each is
+    /// still claimed by one poller at most. The same when the write fails outright: whether it landed or not, the one-by-one
+    /// claims are conditional on the attempts read, so a record the failed write did claim is skipped (and left to its lease).
+    /// </summary>
+    private async Task<TokenRecord?[]> ClaimBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
+    {
+        if (batch.Length > 1)
+        {
+            var now = time.GetUtcNow();
+            var claim = new PollClaim(claimId, now + options.Lease);
+            try
+            {
+                if (await tokens.TryClaimAttemptsAsync([.. batch.Select(r => (r.ExecutionArn, r.Attempts))], claim, now, cancellationToken))
+                {
+                    return [.. batch.Select(read =>
+                    {
+                        tally.Checked();
+                        return (TokenRecord?)(read with { Attempts = read.Attempts + 1, ClaimId = claim.Id, ClaimedUntil = claim.Until });
+                    })];
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning($"Claiming {batch.Length} records in one write failed ({ex.Message}); claiming them one at a time.");
+            }
+        }
+
+        var claimed = new TokenRecord?[batch.Length];
+        await EachAsync(batch.Length, async (i, ct) => claimed[i] = await ClaimAsync(batch[i], claimId, tally, ct), cancellationToken);
+        return claimed;
     }
 
     private async Task<TokenRecord?> ClaimAsync(TokenRecord read, string claimId, SweepTally tally, CancellationToken cancellationToken)

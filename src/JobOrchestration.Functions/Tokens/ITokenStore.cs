@@ -25,6 +25,13 @@ public interface ITokenStore
     Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="TryClaimAttemptAsync"/> for several records in one all-or-nothing write, on the same condition for each:
+    /// one request instead of one per record. False when any record's condition failed (or the write was cancelled), and
+    /// then nothing was written.
+    /// </summary>
+    Task<bool> TryClaimAttemptsAsync(IReadOnlyList<(string ExecutionArn, int AttemptsRead)> records, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the terminal status a poller is about to call back with (the record stays PENDING), only while the record
     /// is PENDING, the claim is still <paramref name="claimId"/> and no outcome was stored before.
     /// </summary>

@@ -109,6 +109,32 @@ internal sealed class InMemoryTokenStore : ITokenStore
             r => r with { Attempts = attemptsRead + 1, ClaimedUntil = claim.Until, ClaimId = claim.Id, UpdatedAt = now }));
     }
 
+    /// <summary>As a DynamoDB transaction: a failing item fails the whole request, a failed condition writes nothing.</summary>
+    public Task<bool> TryClaimAttemptsAsync(
+        IReadOnlyList<(string ExecutionArn, int AttemptsRead)> batch, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (batch.Select(r => FailClaimFor(r.ExecutionArn)).FirstOrDefault(f => f is not null) is { } failure)
+        {
+            return Task.FromException<bool>(failure);
+        }
+
+        lock (gate)
+        {
+            if (!batch.All(r => records.TryGetValue(r.ExecutionArn, out var current)
+                    && current.Attempts == r.AttemptsRead && current.Status == TokenStatus.Pending && (current.ClaimedUntil is null || current.ClaimedUntil <= now)))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var (arn, attemptsRead) in batch)
+            {
+                records[arn] = records[arn] with { Attempts = attemptsRead + 1, ClaimedUntil = claim.Until, ClaimId = claim.Id, UpdatedAt = now };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> TryRecordOutcomeAsync(
         string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Update(
