@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobOrchestration.Functions.Common;
 using JobOrchestration.Functions.Jobs;
 using JobOrchestration.Functions.Tokens;
@@ -83,19 +84,68 @@ public sealed class JobPoller
         }
 
         var checks = await CheckAsync(mine, cancellationToken);
+        var delivered = new ConcurrentQueue<(TokenRecord Record, string Status)>();
         await EachAsync(mine.Length, async (i, ct) =>
         {
             var record = mine[i];
             try
             {
-                await ResolveAsync(record, checks, tally, ct);
+                await ResolveAsync(record, checks, tally, delivered, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
-                tally.Error();
-                tally.LeftWaiting(record.CreatedAt);
-                log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
+                RecordError(record, tally, ex);
+            }
+        }, cancellationToken);
+        await CloseDeliveredAsync([.. delivered], tally, cancellationToken);
+    }
+
+    // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
+    private void RecordError(TokenRecord record, SweepTally tally, Exception ex)
+    {
+        tally.Error();
+        tally.LeftWaiting(record.CreatedAt);
+        log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
+    }
+
+    /// <summary>
+    /// Closes the records whose outcome Step Functions has taken, in one write for the batch (as the claims); when any of
+    /// them is no longer PENDING, or the write fails, each is closed on its own as before. Closing is on the status alone
+    /// (the outcome is delivered, whoever's claim it is), so writing it twice changes nothing.
+    /// </summary>
+    private async Task CloseDeliveredAsync((TokenRecord Record, string Status)[] delivered, SweepTally tally, CancellationToken cancellationToken)
+    {
+        if (delivered.Length > 1)
+        {
+            try
+            {
+                if (await tokens.TryCloseAllAsync([.. delivered.Select(d => (d.Record.ExecutionArn, d.Status))], time.GetUtcNow(), cancellationToken))
+                {
+                    foreach (var (_, status) in delivered)
+                    {
+                        Count(tally, status);
+                    }
+
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning($"Closing {delivered.Length} records in one write failed ({ex.Message}); closing them one at a time.");
+            }
+        }
+
+        await EachAsync(delivered.Length, async (i, ct) =>
+        {
+            var (record, status) = delivered[i];
+            try
+            {
+                await CloseAsync(record, status, null, null, ct);
+                Count(tally, status);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                RecordError(record, tally, ex);
             }
         }, cancellationToken);
     }
@@ -183,7 +233,8 @@ public sealed class JobPoller
         }
     }
 
-    private async Task ResolveAsync(TokenRecord record, BatchChecks checks, SweepTally tally, CancellationToken cancellationToken)
+    private async Task ResolveAsync(
+        TokenRecord record, BatchChecks checks, SweepTally tally, ConcurrentQueue<(TokenRecord Record, string Status)> delivered, CancellationToken cancellationToken)
     {
         var claimId = record.ClaimId!;
         PollAction action;
@@ -239,8 +290,7 @@ public sealed class JobPoller
                 log.LogWarning($"Job {record.JobId}: Step Functions had already taken the {action.TerminalStatus} callback; recording it.");
             }
 
-            await CloseAsync(record, action.TerminalStatus!, null, null, cancellationToken);
-            Count(tally, action.TerminalStatus!);
+            delivered.Enqueue((record, action.TerminalStatus!));
             return;
         }
 

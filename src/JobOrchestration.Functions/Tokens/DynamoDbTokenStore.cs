@@ -209,6 +209,42 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
             cancellationToken));
     }
 
+    /// <summary>One TransactWriteItems of the closes, each on TryCloseAsync's condition; any failed condition cancels all.</summary>
+    public async Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(
+                new TransactWriteItemsRequest
+                {
+                    TransactItems = [.. records.Select(r =>
+                    {
+                        var (update, names, values) = Settle("SET #status = :status, updatedAt = :now", r.Status, null, null, now);
+                        values[":status"] = S(r.Status);
+                        return new TransactWriteItem
+                        {
+                            Update = new Update
+                            {
+                                TableName = tableName,
+                                Key = Key(r.ExecutionArn),
+                                UpdateExpression = update,
+                                ConditionExpression = "#status = :pending",
+                                ExpressionAttributeNames = names,
+                                ExpressionAttributeValues = values,
+                            },
+                        };
+                    })],
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (TransactionCanceledException)
+        {
+            return false;
+        }
+    }
+
     // The parts both settling writes share: lastError and result when given, and the PENDING guard's names and values.
     private static (string Update, Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values) Settle(
         string update, string terminalStatus, string? lastError, string? result, DateTimeOffset now)

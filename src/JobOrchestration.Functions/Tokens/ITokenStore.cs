@@ -39,4 +39,10 @@ public interface ITokenStore
 
     /// <summary>Moves a PENDING record to a terminal status; with a <paramref name="claimId"/>, only while that claim is the record's.</summary>
     Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryCloseAsync"/> (no claim, no lastError or result) for several records in one all-or-nothing write. False
+    /// when any record was no longer PENDING (or the write was cancelled), and then nothing was written.
+    /// </summary>
+    Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken);
 }

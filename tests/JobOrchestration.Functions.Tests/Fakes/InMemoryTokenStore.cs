@@ -149,6 +149,24 @@ internal sealed class InMemoryTokenStore : ITokenStore
             r => r.Status == TokenStatus.Pending && (claimId is null || r.ClaimId == claimId),
             r => r with { Status = status, LastError = lastError ?? r.LastError, Result = result ?? r.Result, UpdatedAt = now }));
 
+    public Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!batch.All(r => records.TryGetValue(r.ExecutionArn, out var current) && current.Status == TokenStatus.Pending))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var (arn, status) in batch)
+            {
+                records[arn] = records[arn] with { Status = status, UpdatedAt = now };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     private bool Update(string executionArn, Func<TokenRecord, bool> condition, Func<TokenRecord, TokenRecord> change)
     {
         lock (gate)

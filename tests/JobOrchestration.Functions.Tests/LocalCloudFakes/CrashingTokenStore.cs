@@ -87,4 +87,8 @@ internal sealed class CrashingTokenStore(ITokenStore inner) : ITokenStore
 
     public Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.TryCloseAsync(executionArn, status, lastError, result, claimId, now, cancellationToken);
+
+    /// <summary>Passed through: the crash points are before the callback, and closing comes after it.</summary>
+    public Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.TryCloseAllAsync(records, now, cancellationToken);
 }
