@@ -14,6 +14,8 @@ namespace JobOrchestration.Functions.Tests;
 /// </summary>
 public sealed class PollerFaultTests : IAsyncLifetime
 {
+    private static readonly PollerOptions BatchWrites = new() { BatchWrites = true };
+
     private LocalCloudHarness h = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -58,7 +60,7 @@ public sealed class PollerFaultTests : IAsyncLifetime
 
         var crashing = new CrashingTokenStore(h.Tokens) { ClaimInBatches = true, CrashAfterClaim = _ => true };
 
-        var crashed = await h.Poller(crashing).SweepAsync(Ct);
+        var crashed = await h.Poller(crashing, options: BatchWrites).SweepAsync(Ct);
         var whileLeased = await h.Poller().SweepAsync(Ct);
         var leased = await Task.WhenAll(Enumerable.Range(1, 3).Select(h.RecordAsync));
         h.Time.Advance(LocalCloudHarness.PastTheLease);
@@ -210,8 +212,8 @@ public sealed class PollerFaultTests : IAsyncLifetime
         racing.HoldQueriesUntil(2);
 
         var sweeps = await Task.WhenAll(
-            Task.Run(() => h.Poller(racing).SweepAsync(Ct), Ct),
-            Task.Run(() => h.Poller(racing).SweepAsync(Ct), Ct));
+            Task.Run(() => h.Poller(racing, options: BatchWrites).SweepAsync(Ct), Ct),
+            Task.Run(() => h.Poller(racing, options: BatchWrites).SweepAsync(Ct), Ct));
 
         Assert.Equal(1000, sweeps.Sum(s => s.Checked));
         Assert.Equal(0, sweeps.Sum(s => s.Errors));

@@ -109,13 +109,13 @@ public sealed class JobPoller
     }
 
     /// <summary>
-    /// Closes the records whose outcome Step Functions has taken, in one write for the batch (as the claims); when any of
+    /// Closes the records whose outcome Step Functions has taken; with <see cref="PollerOptions.BatchWrites"/> in one write for the batch; when any of
     /// them is no longer PENDING, or the write fails, each is closed on its own as before. Closing is on the status alone
     /// (the outcome is delivered, whoever's claim it is), so writing it twice changes nothing.
     /// </summary>
     private async Task CloseDeliveredAsync((TokenRecord Record, string Status)[] delivered, SweepTally tally, CancellationToken cancellationToken)
     {
-        if (delivered.Length > 1)
+        if (options.BatchWrites && delivered.Length > 1)
         {
             try
             {
@@ -151,7 +151,7 @@ public sealed class JobPoller
     }
 
     /// <summary>
-    /// Claims the whole batch in one write (one request instead of one per record: the per-request cost of the SDK and of
+    /// With <see cref="PollerOptions.BatchWrites"/>, claims the whole batch in one write (one request instead of one per record: the per-request cost of the SDK and of
     /// the service was most of a sweep's CPU, docs/performance.md). When any record's condition fails (another poller took
     /// it, or it closed meanwhile) nothing was written, and the records are claimed one at a time as before, so each is
     /// still claimed by one poller at most. The same when the write fails outright: whether it landed or not, the one-by-one
@@ -159,7 +159,7 @@ public sealed class JobPoller
     /// </summary>
     private async Task<TokenRecord?[]> ClaimBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
     {
-        if (batch.Length > 1)
+        if (options.BatchWrites && batch.Length > 1)
         {
             var now = time.GetUtcNow();
             var claim = new PollClaim(claimId, now + options.Lease);
