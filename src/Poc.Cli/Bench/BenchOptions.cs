@@ -34,6 +34,9 @@ public sealed record BenchOptions
     /// <summary>Sequential TestState calls timed in the test-state section.</summary>
     public int TestStateCalls { get; init; } = 2000;
 
+    /// <summary>Sweep: deploy poc-poller with POLLER_BATCH_WRITES=true (claims and closes in one transaction per batch).</summary>
+    public bool PollerBatchWrites { get; init; }
+
     /// <summary>Wire: also measure the mix against a LocalCloud already running here (a previous build, say), as a ratio.</summary>
     public Uri? WireEndpoint { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record BenchOptions
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
           --test-state-calls N      test-state: sequential TestState calls timed [2000]
+          --poller-batch-writes     sweep: poc-poller with POLLER_BATCH_WRITES=true (one transaction per batch)
           --wire-endpoint URL       wire: also measure a LocalCloud already running at URL (e.g. a previous build)
           --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities,wire [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
@@ -82,6 +86,7 @@ public sealed record BenchOptions
                 "--direct-sweeps" => options with { DirectSweeps = true },
                 "--sweep-records" => options with { SweepRecords = Positive() },
                 "--test-state-calls" => options with { TestStateCalls = Positive() },
+                "--poller-batch-writes" => options with { PollerBatchWrites = true },
                 "--wire-endpoint" => options with
                 {
                     WireEndpoint = Uri.TryCreate(Next(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
@@ -124,6 +129,7 @@ public sealed record BenchOptions
         ["sweepRecords"] = SweepRecords,
         ["testStateCalls"] = TestStateCalls,
         ["wireEndpoint"] = WireEndpoint?.ToString(),
+        ["pollerBatchWrites"] = PollerBatchWrites,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };
 }
