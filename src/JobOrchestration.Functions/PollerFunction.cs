@@ -28,7 +28,7 @@ public sealed class PollerFunction
             TimeProvider.System,
             log,
             metrics: new StdoutMetricsSink(),
-            options: new PollerOptions { Lease = TimeSpan.FromSeconds(settings.PollerLeaseSeconds) });
+            options: new PollerOptions { Lease = TimeSpan.FromSeconds(settings.PollerLeaseSeconds), BatchWrites = settings.PollerBatchWrites });
     }
 
     public PollerFunction(

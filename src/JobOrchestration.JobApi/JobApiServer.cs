@@ -21,9 +21,12 @@ public sealed class JobApiServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private JobApiServer(WebApplication app, Uri baseUrl, JobApiFaults faults)
+    private readonly string? apiKey;
+
+    private JobApiServer(WebApplication app, Uri baseUrl, JobApiFaults faults, string? apiKey)
     {
         this.app = app;
+        this.apiKey = apiKey;
         BaseUrl = baseUrl;
         Faults = faults;
     }
@@ -51,7 +54,12 @@ public sealed class JobApiServer : IAsyncDisposable
             {
                 return Results.BadRequest(new { error = "mode must be None, Slow, Down or ServerError" });
             }
-            faults.Set(mode, (int?)body["count"] ?? 1, body["delayMs"] is { } delay ? TimeSpan.FromMilliseconds((int)delay) : null);
+            var target = JobApiFaultTarget.NextRequests;
+            if (body["target"] is { } named && !Enum.TryParse((string?)named, ignoreCase: true, out target))
+            {
+                return Results.BadRequest(new { error = "target must be NextRequests or FirstAttemptOfCreates" });
+            }
+            faults.Set(mode, (int?)body["count"] ?? 1, body["delayMs"] is { } delay ? TimeSpan.FromMilliseconds((int)delay) : null, target);
             return Results.NoContent();
         });
 
@@ -59,7 +67,7 @@ public sealed class JobApiServer : IAsyncDisposable
         jobs.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var fault = faults.Take();
+            var fault = faults.Take(CreateKey(http.Request));
             if (apiKey is not null && http.Request.Headers["X-Api-Key"] != apiKey)
             {
                 return Results.Json(new { error = "missing or wrong X-Api-Key" }, statusCode: StatusCodes.Status401Unauthorized);
@@ -112,7 +120,26 @@ public sealed class JobApiServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new JobApiServer(app, new Uri(address.TrimEnd('/') + "/"), faults);
+        return new JobApiServer(app, new Uri(address.TrimEnd('/') + "/"), faults, apiKey);
+    }
+
+    /// <summary>
+    /// Sends one request down each route's code path (an unknown job read and checked, a create too malformed to
+    /// store), so the first real callers do not wait for it to be compiled: on a busy machine that wait alone outlasts a
+    /// client's 3 s attempt timeout. Changes no job; counted in <see cref="JobApiFaults.Requests"/>; call it before
+    /// setting faults.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        using var read = await client.GetAsync(new Uri("jobs/poc-warm-up", UriKind.Relative), cancellationToken);
+        using var check = await client.PostAsync(new Uri("jobs/status-batch", UriKind.Relative), JsonBody("""{"jobIds":["poc-warm-up"]}"""), cancellationToken);
+        using var create = await client.PostAsync(new Uri("jobs", UriKind.Relative), JsonBody("{}"), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -120,6 +147,16 @@ public sealed class JobApiServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    // POST /jobs is the create; its Idempotency-Key names the job, so it is what tells a retry from a new create.
+    private static string? CreateKey(HttpRequest request)
+        => HttpMethods.IsPost(request.Method)
+           && request.Path.Value?.TrimEnd('/') == "/jobs"
+           && request.Headers["Idempotency-Key"] is [{ Length: > 0 } key]
+            ? key
+            : null;
+
+    private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
         => await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject

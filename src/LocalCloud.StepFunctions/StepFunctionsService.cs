@@ -81,6 +81,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
             .Add<DeleteActivityRequest, DeleteActivityResponse>(nameof(DeleteActivity), new DeleteActivity(_backend).HandleAsync)
             .Add<GetActivityTaskRequest, GetActivityTaskResponse>(nameof(GetActivityTask), new GetActivityTask(_backend).HandleAsync);
         MapRunWiring.Connect(_backend, log);
+        _backend.Executions.Forgotten += e => _backend.PublishedVersions.ForgetExecution(e.Arn);
         ExecutionStarter.Connect(_backend);
         if (_backend.Durable.IsDurable)
         {
@@ -122,6 +123,13 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// for it, and a heartbeat leaves no history event, so the console asks here.
     /// </summary>
     public DateTimeOffset? HeartbeatDeadline(string token) => _backend.Engine.Tokens.Find(token).Task?.HeartbeatDeadline;
+
+    /// <summary>
+    /// An activity's scheduled tasks that no worker has taken yet, and the GetActivityTask polls waiting for one; null for
+    /// an unknown activity. AWS has no API for either; the console shows them.
+    /// </summary>
+    public (int Pending, int Pollers)? ActivityQueue(string activityArn)
+        => _backend.Engine.Activities.Dispatcher(activityArn) is { } queue ? (queue.PendingCount, queue.PollerCount) : null;
 
     /// <summary>Where an alias's split between two versions draws from (AWS picks at random by weight); tests seed it.</summary>
     public Random AliasRouting

@@ -35,6 +35,26 @@ public class FunctionSettingsTests
     }
 
     [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData(" True ", true)]
+    [InlineData("false", false)]
+    public void FromVariables_PollerBatchWrites_IsOffUnlessSetToTrue(string? value, bool expected)
+    {
+        var settings = FunctionSettings.FromVariables(name => name == "POLLER_BATCH_WRITES" ? value : null);
+
+        Assert.Equal(expected, settings.PollerBatchWrites);
+    }
+
+    [Fact]
+    public void FromVariables_PollerBatchWritesNotABoolean_Throws()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => FunctionSettings.FromVariables(name => name == "POLLER_BATCH_WRITES" ? "yes" : null));
+
+        Assert.Contains("POLLER_BATCH_WRITES", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ten")]
     [InlineData("0")]
     [InlineData("-3")]

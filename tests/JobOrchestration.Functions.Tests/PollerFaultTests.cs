@@ -14,6 +14,8 @@ namespace JobOrchestration.Functions.Tests;
 /// </summary>
 public sealed class PollerFaultTests : IAsyncLifetime
 {
+    private static readonly PollerOptions BatchWrites = new() { BatchWrites = true };
+
     private LocalCloudHarness h = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -45,6 +47,34 @@ public sealed class PollerFaultTests : IAsyncLifetime
         var record = await h.RecordAsync(1);
         Assert.Equal((TokenStatus.Completed, 2), (record.Status, record.Attempts));
         Assert.Equal(1, await h.ChecksAsync(jobId));
+    }
+
+    [Fact]
+    public async Task SweepAsync_CrashAfterABatchClaimLanded_TheRecordsWaitOutTheLeaseAndEachIsFinishedWithOneCallback()
+    {
+        var jobIds = new List<string>();
+        for (var n = 1; n <= 3; n++)
+        {
+            jobIds.Add(await h.StartAsync(n, JobScenario.Complete, checksToComplete: 1));
+        }
+
+        var crashing = new CrashingTokenStore(h.Tokens) { ClaimInBatches = true, CrashAfterClaim = _ => true };
+
+        var crashed = await h.Poller(crashing, options: BatchWrites).SweepAsync(Ct);
+        var whileLeased = await h.Poller().SweepAsync(Ct);
+        var leased = await Task.WhenAll(Enumerable.Range(1, 3).Select(h.RecordAsync));
+        h.Time.Advance(LocalCloudHarness.PastTheLease);
+        var afterLease = await h.Poller().SweepAsync(Ct);
+
+        // The batch landed, so the one-by-one claims after the failure find the attempts changed and leave the records.
+        Assert.Equal(0, crashed.Checked);
+        Assert.Equal(0, whileLeased.Checked);
+        Assert.All(leased, r => Assert.Equal((TokenStatus.Pending, 1), (r.Status, r.Attempts)));
+        Assert.Equal(new PollSummary(3, 3, 0, 0, 0, 0, 0), afterLease);
+        Assert.Equal(3, h.StepFunctions.Accepted.Count);
+        Assert.Equal(3, h.StepFunctions.Accepted.Select(c => c.Token).Distinct().Count());
+        Assert.Empty(h.StepFunctions.Rejected);
+        Assert.All(await Task.WhenAll(jobIds.Select(h.ChecksAsync)), checks => Assert.Equal(1, checks));
     }
 
     [Fact]
@@ -167,6 +197,23 @@ public sealed class PollerFaultTests : IAsyncLifetime
         var sweeps = await Task.WhenAll(
             Task.Run(() => h.Poller(racing).SweepAsync(Ct), Ct),
             Task.Run(() => h.Poller(racing).SweepAsync(Ct), Ct));
+
+        Assert.Equal(1000, sweeps.Sum(s => s.Checked));
+        Assert.Equal(0, sweeps.Sum(s => s.Errors));
+        await AssertOneCallbackEachAsync(jobs, expectedAttempts: 1);
+        Assert.All(await Task.WhenAll(jobs.Select(j => h.ChecksAsync(j.JobId))), checks => Assert.Equal(1, checks));
+    }
+
+    [Fact]
+    public async Task SweepAsync_TwoPollersRaceOver1000JobsClaimingInBatches_EachJobIsCheckedOnceAndCalledBackExactlyOnce()
+    {
+        var jobs = await StartMixAsync(1000);
+        var racing = new CrashingTokenStore(h.Tokens) { ClaimInBatches = true };
+        racing.HoldQueriesUntil(2);
+
+        var sweeps = await Task.WhenAll(
+            Task.Run(() => h.Poller(racing, options: BatchWrites).SweepAsync(Ct), Ct),
+            Task.Run(() => h.Poller(racing, options: BatchWrites).SweepAsync(Ct), Ct));
 
         Assert.Equal(1000, sweeps.Sum(s => s.Checked));
         Assert.Equal(0, sweeps.Sum(s => s.Errors));

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace LocalCloud.Console.Tests;
@@ -23,5 +24,12 @@ internal static class Browser
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, name), FullPage = true });
         Assert.True(png.Length > 5_000, $"{name} is only {png.Length} bytes");
         TestContext.Current.AddAttachment(name, png, "image/png");
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
+        Assert.True(serious.Count == 0, $"{what}: {string.Join(Environment.NewLine, serious)}");
     }
 }

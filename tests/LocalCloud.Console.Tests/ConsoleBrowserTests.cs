@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace LocalCloud.Console.Tests;
@@ -36,7 +35,7 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("#graph g[data-state='StartJob']");
         Assert.Contains("job-1", await page.InnerTextAsync("#state-detail"), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "console-execution-waiting.png");
-        await AssertAccessibleAsync(page, "execution page");
+        await Browser.AssertAccessibleAsync(page, "execution page");
 
         // The token is nowhere on the page (table, history details, embedded data) until revealed, and then it is
         // the one the function was handed.
@@ -157,7 +156,7 @@ public sealed class ConsoleBrowserTests
         await page.GotoAsync($"{host.ConsoleUrl}/state-machine?arn={Uri.EscapeDataString(machine)}&status=FAILED");
         var names = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.executions tbody tr td:first-child')).map(c => c.textContent)");
         Assert.Equal(["failing-first"], names);
-        await AssertAccessibleAsync(page, "state machine page");
+        await Browser.AssertAccessibleAsync(page, "state machine page");
         await Browser.ScreenshotAsync(page, "console-state-machine.png");
     }
 
@@ -250,7 +249,7 @@ public sealed class ConsoleBrowserTests
         Assert.Contains("\"attempts\": 2", await page.InnerTextAsync("table.items pre"), StringComparison.Ordinal);
         Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Contains(token[^8..], await page.InnerTextAsync("table.items pre"), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page, "DynamoDB table page");
+        await Browser.AssertAccessibleAsync(page, "DynamoDB table page");
         await Browser.ScreenshotAsync(page, "console-dynamodb.png");
     }
 
@@ -296,19 +295,12 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(["2026-12-03", "2026-12-04"], await QueryAsync(">=", "2026-12-03"));
         Assert.Equal(["2026-12-02"], await QueryAsync("=", "2026-12-02"));
         Assert.Contains("sort key = 2026-12-02", await page.InnerTextAsync("main h2"), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page, "DynamoDB sort key query");
+        await Browser.AssertAccessibleAsync(page, "DynamoDB sort key query");
         await Browser.ScreenshotAsync(page, "console-dynamodb-sort-key.png");
 
         // A condition the API refuses is shown with its code, not a 500.
         using var bad = await host.Http.GetAsync($"{host.ConsoleUrl}/dynamodb/table?name=events&key=job-1&op=contains&sk=x", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("ValidationException", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
-        Assert.True(serious.Count == 0, $"{what}: {string.Join(Environment.NewLine, serious)}");
     }
 }

@@ -30,6 +30,21 @@ public sealed class LambdaLogTests
         {
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
+        // A new function is Pending until its code is unpacked, as on AWS: wait as `aws lambda wait function-active-v2` does,
+        // polling GetFunction's State (the poll interval only paces the loop; the state decides).
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            deadline.CancelAfter(TimeSpan.FromSeconds(60));
+            while (true)
+            {
+                using var function = JsonDocument.Parse(await http.GetStringAsync("/2015-03-31/functions/console-logs", deadline.Token));
+                if (function.RootElement.GetProperty("Configuration").GetProperty("State").GetString() == "Active")
+                {
+                    break;
+                }
+                await Task.Delay(20, deadline.Token);
+            }
+        }
         string requestId;
         using (var invoked = await http.PostAsync("/2015-03-31/functions/console-logs/invocations", new StringContent("""{"who":"the console test"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken))
         {

@@ -9,8 +9,11 @@ public sealed record HttpJobApiOptions
     /// <summary>Sent as X-Api-Key on every request (JOB_API_KEY); null sends none.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The default of <see cref="AttemptTimeout"/>.</summary>
+    public static TimeSpan DefaultAttemptTimeout { get; } = TimeSpan.FromSeconds(3);
+
     /// <summary>One attempt's limit; a slow answer counts as a failed attempt and is retried.</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan AttemptTimeout { get; init; } = DefaultAttemptTimeout;
 
     /// <summary>Retries after the first attempt, for 5xx, 408, 429, timeouts and connection failures.</summary>
     public int MaxRetries { get; init; } = 3;
@@ -21,8 +24,13 @@ public sealed record HttpJobApiOptions
     /// <summary>The whole call's limit, retries and backoff included: well inside the function's own timeout.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Share of failed attempts in <see cref="BreakerSamplingDuration"/> that opens the circuit.</summary>
-    public double BreakerFailureRatio { get; init; } = 0.5;
+    /// <summary>
+    /// Share of failed attempts in <see cref="BreakerSamplingDuration"/> that opens the circuit. Above 4/7 on purpose:
+    /// when every call fails once and its retry succeeds, the breaker (which judges at each failure) sees k failures in
+    /// 2k - 1 attempts, 4 of 7 at the sixth attempt and more. At 0.5 that opened the circuit on the fourth such call and
+    /// failed its retry, turning an API the retries were healing into JobApiFailed.
+    /// </summary>
+    public double BreakerFailureRatio { get; init; } = 0.6;
 
     /// <summary>Fewest attempts in the sampling window before the breaker may open.</summary>
     public int BreakerMinimumThroughput { get; init; } = 6;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobOrchestration.Functions.Common;
 using JobOrchestration.Functions.Jobs;
 using JobOrchestration.Functions.Tokens;
@@ -75,8 +76,7 @@ public sealed class JobPoller
 
     private async Task PollBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
     {
-        var claimed = new TokenRecord?[batch.Length];
-        await EachAsync(batch.Length, async (i, ct) => claimed[i] = await ClaimAsync(batch[i], claimId, tally, ct), cancellationToken);
+        var claimed = await ClaimBatchAsync(batch, claimId, tally, cancellationToken);
         var mine = claimed.OfType<TokenRecord>().ToArray();
         if (mine.Length == 0)
         {
@@ -84,21 +84,105 @@ public sealed class JobPoller
         }
 
         var checks = await CheckAsync(mine, cancellationToken);
+        var delivered = new ConcurrentQueue<(TokenRecord Record, string Status)>();
         await EachAsync(mine.Length, async (i, ct) =>
         {
             var record = mine[i];
             try
             {
-                await ResolveAsync(record, checks, tally, ct);
+                await ResolveAsync(record, checks, tally, delivered, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
-                tally.Error();
-                tally.LeftWaiting(record.CreatedAt);
-                log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
+                RecordError(record, tally, ex);
             }
         }, cancellationToken);
+        await CloseDeliveredAsync([.. delivered], tally, cancellationToken);
+    }
+
+    // One job's trouble must not cost the other jobs their sweep; the record stays PENDING for the next one.
+    private void RecordError(TokenRecord record, SweepTally tally, Exception ex)
+    {
+        tally.Error();
+        tally.LeftWaiting(record.CreatedAt);
+        log.LogError($"Job {record.JobId} (execution {record.ExecutionArn}, token {TokenRedaction.Redact(record.TaskToken)}): {ex.Message}", ex);
+    }
+
+    /// <summary>
+    /// Closes the records whose outcome Step Functions has taken; with <see cref="PollerOptions.BatchWrites"/> in one write for the batch; when any of
+    /// them is no longer PENDING, or the write fails, each is closed on its own as before. Closing is on the status alone
+    /// (the outcome is delivered, whoever's claim it is), so writing it twice changes nothing.
+    /// </summary>
+    private async Task CloseDeliveredAsync((TokenRecord Record, string Status)[] delivered, SweepTally tally, CancellationToken cancellationToken)
+    {
+        if (options.BatchWrites && delivered.Length > 1)
+        {
+            try
+            {
+                if (await tokens.TryCloseAllAsync([.. delivered.Select(d => (d.Record.ExecutionArn, d.Status))], time.GetUtcNow(), cancellationToken))
+                {
+                    foreach (var (_, status) in delivered)
+                    {
+                        Count(tally, status);
+                    }
+
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning($"Closing {delivered.Length} records in one write failed ({ex.Message}); closing them one at a time.");
+            }
+        }
+
+        await EachAsync(delivered.Length, async (i, ct) =>
+        {
+            var (record, status) = delivered[i];
+            try
+            {
+                await CloseAsync(record, status, null, null, ct);
+                Count(tally, status);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                RecordError(record, tally, ex);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// With <see cref="PollerOptions.BatchWrites"/>, claims the whole batch in one write (one request instead of one per record: the per-request cost of the SDK and of
+    /// the service was most of a sweep's CPU, docs/performance.md). When any record's condition fails (another poller took
+    /// it, or it closed meanwhile) nothing was written, and the records are claimed one at a time as before, so each is
+    /// still claimed by one poller at most. The same when the write fails outright: whether it landed or not, the one-by-one
+    /// claims are conditional on the attempts read, so a record the failed write did claim is skipped (and left to its lease).
+    /// </summary>
+    private async Task<TokenRecord?[]> ClaimBatchAsync(TokenRecord[] batch, string claimId, SweepTally tally, CancellationToken cancellationToken)
+    {
+        if (options.BatchWrites && batch.Length > 1)
+        {
+            var now = time.GetUtcNow();
+            var claim = new PollClaim(claimId, now + options.Lease);
+            try
+            {
+                if (await tokens.TryClaimAttemptsAsync([.. batch.Select(r => (r.ExecutionArn, r.Attempts))], claim, now, cancellationToken))
+                {
+                    return [.. batch.Select(read =>
+                    {
+                        tally.Checked();
+                        return (TokenRecord?)(read with { Attempts = read.Attempts + 1, ClaimId = claim.Id, ClaimedUntil = claim.Until });
+                    })];
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning($"Claiming {batch.Length} records in one write failed ({ex.Message}); claiming them one at a time.");
+            }
+        }
+
+        var claimed = new TokenRecord?[batch.Length];
+        await EachAsync(batch.Length, async (i, ct) => claimed[i] = await ClaimAsync(batch[i], claimId, tally, ct), cancellationToken);
+        return claimed;
     }
 
     private async Task<TokenRecord?> ClaimAsync(TokenRecord read, string claimId, SweepTally tally, CancellationToken cancellationToken)
@@ -149,7 +233,8 @@ public sealed class JobPoller
         }
     }
 
-    private async Task ResolveAsync(TokenRecord record, BatchChecks checks, SweepTally tally, CancellationToken cancellationToken)
+    private async Task ResolveAsync(
+        TokenRecord record, BatchChecks checks, SweepTally tally, ConcurrentQueue<(TokenRecord Record, string Status)> delivered, CancellationToken cancellationToken)
     {
         var claimId = record.ClaimId!;
         PollAction action;
@@ -205,8 +290,7 @@ public sealed class JobPoller
                 log.LogWarning($"Job {record.JobId}: Step Functions had already taken the {action.TerminalStatus} callback; recording it.");
             }
 
-            await CloseAsync(record, action.TerminalStatus!, null, null, cancellationToken);
-            Count(tally, action.TerminalStatus!);
+            delivered.Enqueue((record, action.TerminalStatus!));
             return;
         }
 

@@ -103,24 +103,67 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
             {
                 TableName = tableName,
                 Key = Key(executionArn),
-                UpdateExpression = "SET attempts = :next, claimedUntil = :until, claimId = :claim, updatedAt = :now",
-                // A lease that has run out is as good as none: its poller crashed or stalled, and the claim id fences off
-                // whatever it still tries to write.
-                ConditionExpression = "attempts = :read AND #status = :pending AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :nowMs)",
+                UpdateExpression = ClaimUpdate,
+                ConditionExpression = ClaimCondition,
                 ExpressionAttributeNames = new() { ["#status"] = "status" },
-                ExpressionAttributeValues = new()
-                {
-                    [":next"] = N(attemptsRead + 1L),
-                    [":read"] = N(attemptsRead),
-                    [":until"] = N(claim.Until.ToUnixTimeMilliseconds()),
-                    [":claim"] = S(claim.Id),
-                    [":now"] = S(Iso8601.Write(now)),
-                    [":nowMs"] = N(now.ToUnixTimeMilliseconds()),
-                    [":pending"] = S(TokenStatus.Pending),
-                },
+                ExpressionAttributeValues = ClaimValues(attemptsRead, claim, now),
             },
             cancellationToken));
     }
+
+    /// <summary>
+    /// One TransactWriteItems of the claims (at most 100 actions:
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html). A transaction's Update is
+    /// authorised as dynamodb:UpdateItem, which the poller already has. Any failed condition cancels the whole transaction.
+    /// </summary>
+    public async Task<bool> TryClaimAttemptsAsync(
+        IReadOnlyList<(string ExecutionArn, int AttemptsRead)> records, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(claim);
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(
+                new TransactWriteItemsRequest
+                {
+                    TransactItems = [.. records.Select(r => new TransactWriteItem
+                    {
+                        Update = new Update
+                        {
+                            TableName = tableName,
+                            Key = Key(r.ExecutionArn),
+                            UpdateExpression = ClaimUpdate,
+                            ConditionExpression = ClaimCondition,
+                            ExpressionAttributeNames = new() { ["#status"] = "status" },
+                            ExpressionAttributeValues = ClaimValues(r.AttemptsRead, claim, now),
+                        },
+                    })],
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (TransactionCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private const string ClaimUpdate = "SET attempts = :next, claimedUntil = :until, claimId = :claim, updatedAt = :now";
+
+    // A lease that has run out is as good as none: its poller crashed or stalled, and the claim id fences off whatever it
+    // still tries to write.
+    private const string ClaimCondition = "attempts = :read AND #status = :pending AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :nowMs)";
+
+    private static Dictionary<string, AttributeValue> ClaimValues(int attemptsRead, PollClaim claim, DateTimeOffset now) => new()
+    {
+        [":next"] = N(attemptsRead + 1L),
+        [":read"] = N(attemptsRead),
+        [":until"] = N(claim.Until.ToUnixTimeMilliseconds()),
+        [":claim"] = S(claim.Id),
+        [":now"] = S(Iso8601.Write(now)),
+        [":nowMs"] = N(now.ToUnixTimeMilliseconds()),
+        [":pending"] = S(TokenStatus.Pending),
+    };
 
     public Task<bool> TryRecordOutcomeAsync(
         string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken)
@@ -164,6 +207,42 @@ public sealed class DynamoDbTokenStore(IAmazonDynamoDB dynamoDb, string tableNam
                 ExpressionAttributeValues = values,
             },
             cancellationToken));
+    }
+
+    /// <summary>One TransactWriteItems of the closes, each on TryCloseAsync's condition; any failed condition cancels all.</summary>
+    public async Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(
+                new TransactWriteItemsRequest
+                {
+                    TransactItems = [.. records.Select(r =>
+                    {
+                        var (update, names, values) = Settle("SET #status = :status, updatedAt = :now", r.Status, null, null, now);
+                        values[":status"] = S(r.Status);
+                        return new TransactWriteItem
+                        {
+                            Update = new Update
+                            {
+                                TableName = tableName,
+                                Key = Key(r.ExecutionArn),
+                                UpdateExpression = update,
+                                ConditionExpression = "#status = :pending",
+                                ExpressionAttributeNames = names,
+                                ExpressionAttributeValues = values,
+                            },
+                        };
+                    })],
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (TransactionCanceledException)
+        {
+            return false;
+        }
     }
 
     // The parts both settling writes share: lastError and result when given, and the PENDING guard's names and values.

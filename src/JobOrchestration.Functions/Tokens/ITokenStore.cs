@@ -25,6 +25,13 @@ public interface ITokenStore
     Task<bool> TryClaimAttemptAsync(string executionArn, int attemptsRead, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="TryClaimAttemptAsync"/> for several records in one all-or-nothing write, on the same condition for each:
+    /// one request instead of one per record. False when any record's condition failed (or the write was cancelled), and
+    /// then nothing was written.
+    /// </summary>
+    Task<bool> TryClaimAttemptsAsync(IReadOnlyList<(string ExecutionArn, int AttemptsRead)> records, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the terminal status a poller is about to call back with (the record stays PENDING), only while the record
     /// is PENDING, the claim is still <paramref name="claimId"/> and no outcome was stored before.
     /// </summary>
@@ -32,4 +39,10 @@ public interface ITokenStore
 
     /// <summary>Moves a PENDING record to a terminal status; with a <paramref name="claimId"/>, only while that claim is the record's.</summary>
     Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryCloseAsync"/> (no claim, no lastError or result) for several records in one all-or-nothing write. False
+    /// when any record was no longer PENDING (or the write was cancelled), and then nothing was written.
+    /// </summary>
+    Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Superpower;
 using Superpower.Model;
 using T = LocalCloud.DynamoDb.Expressions.ExpressionToken;
@@ -11,11 +12,41 @@ namespace LocalCloud.DynamoDb.Expressions;
 /// </summary>
 internal static class ExpressionParser
 {
-    public static Condition ParseCondition(string text, ExpressionKind kind) => Run(text, kind, ExpressionGrammar.ConditionExpression);
+    /// <summary>
+    /// Parsed expressions by kind and text. Clients send a handful of expression texts over and over with different
+    /// :values (the poller's claim, every sweep), and tokenizing and parsing was a third of LocalCloud's CPU in a sweep
+    /// (docs/performance.md). The trees are immutable records, so one can serve every request. Only successes are kept,
+    /// and the cache is emptied when full, so a client sending ever-new texts costs memory only up to the bound.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(ExpressionKind Kind, string Text), object> Cache = new();
 
-    public static IReadOnlyList<UpdateClause> ParseUpdate(string text) => Run(text, ExpressionKind.UpdateExpression, ExpressionGrammar.UpdateExpression);
+    internal const int MaxCached = 2048;
 
-    public static IReadOnlyList<DocumentPath> ParseProjection(string text) => Run(text, ExpressionKind.ProjectionExpression, ExpressionGrammar.ProjectionExpression);
+    public static Condition ParseCondition(string text, ExpressionKind kind) => Cached(text, kind, ExpressionGrammar.ConditionExpression);
+
+    public static IReadOnlyList<UpdateClause> ParseUpdate(string text) => Cached(text, ExpressionKind.UpdateExpression, ExpressionGrammar.UpdateExpression);
+
+    public static IReadOnlyList<DocumentPath> ParseProjection(string text) => Cached(text, ExpressionKind.ProjectionExpression, ExpressionGrammar.ProjectionExpression);
+
+    /// <summary>How many parsed expressions are kept now (for tests of the bound).</summary>
+    internal static int CachedCount => Cache.Count;
+
+    private static TResult Cached<TResult>(string text, ExpressionKind kind, TokenListParser<T, TResult> parser)
+        where TResult : notnull
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Cache.TryGetValue((kind, text), out var hit))
+        {
+            return (TResult)hit;
+        }
+        var parsed = Run(text, kind, parser);
+        if (Cache.Count >= MaxCached)
+        {
+            Cache.Clear();
+        }
+        Cache[(kind, text)] = parsed;
+        return parsed;
+    }
 
     private static TResult Run<TResult>(string text, ExpressionKind kind, TokenListParser<T, TResult> parser)
     {

@@ -13,15 +13,15 @@ internal sealed class ExecutionStarter(StepFunctionsBackend backend) : IExecutio
 
     public static void Connect(StepFunctionsBackend backend) => backend.Engine.Executions = new ExecutionStarter(backend);
 
-    public async Task<(string ExecutionArn, DateTimeOffset StartDate, Execution? Execution)> StartAsync(string? stateMachineArn, string? name, string? input,
+    public async Task<(string ExecutionArn, DateTimeOffset StartDate)> StartAsync(string? stateMachineArn, string? name, string? input,
         RequestContext context, CancellationToken cancellationToken)
     {
         var started = await _start.HandleAsync(new StartExecutionRequest(stateMachineArn, name, input, null), context, cancellationToken).ConfigureAwait(false);
-        return (started.ExecutionArn, started.StartDate, backend.Executions.Find(started.ExecutionArn));
+        return (started.ExecutionArn, started.StartDate);
     }
 
     public Execution? Find(string executionArn) => backend.Executions.Find(executionArn);
 
-    public void StopChild(string executionArn, RequestContext context)
+    public Task StopAsync(string executionArn, RequestContext context)
         => _stop.HandleAsync(new StopExecutionRequest(executionArn, null, null), context, CancellationToken.None);
 }

@@ -1,3 +1,4 @@
+using LocalCloud.Core.Persistence;
 using LocalCloud.StepFunctions.Persistence;
 using LocalCloud.StepFunctions.Engine.MapRuns;
 using Microsoft.Extensions.Logging;
@@ -15,14 +16,29 @@ internal static class MapRunWiring
     {
         var runs = backend.Engine.MapRuns;
         runs.Register = backend.Executions.GetOrAdd;
-        if (!backend.Durable.IsDurable)
+        var store = backend.Durable;
+        backend.Executions.Forgotten += parent =>
+        {
+            var forgotten = runs.ForgetExecution(parent.Arn);
+            if (store.IsDurable && forgotten.Count > 0)
+            {
+                store.Write([.. forgotten.Select(r => new DurableChange.Delete(MapRunDocument.Collection, r.Arn))]);
+            }
+        };
+        if (!store.IsDurable)
         {
             return;
         }
-        var store = backend.Durable;
         runs.Journal = run => store.Write([MapRunDocument.Put(run)]);
+        // A run whose parent is gone (forgotten, and a crash came between the two deletes) is deleted rather than kept for ever.
+        var parents = store.Load(StatesCollections.Executions).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (_, stored) in DurableReader.Read(store, MapRunDocument.Collection, DurableJson.Default.MapRunDocument, d => d.V, logger))
         {
+            if (!parents.Contains(stored.Run.ExecutionArn))
+            {
+                store.Write([new DurableChange.Delete(MapRunDocument.Collection, stored.Run.Arn)]);
+                continue;
+            }
             var run = MapRun.Restore(stored.Run);
             if (run.IsRunning)
             {

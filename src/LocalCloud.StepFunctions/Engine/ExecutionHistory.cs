@@ -64,6 +64,9 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
     private HistoryEvent Next(string type, string? detailsMember, JsonObject? details)
     {
         var id = _events.Count + 1;
-        return new HistoryEvent(id, id - 1, time.GetUtcNow(), type, detailsMember, details);
+        var lane = EventLane.Current;
+        var previous = lane?.Last ?? id - 1;
+        lane?.Last = id;
+        return new HistoryEvent(id, previous, time.GetUtcNow(), type, detailsMember, details);
     }
 }

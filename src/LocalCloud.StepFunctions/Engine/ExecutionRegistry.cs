@@ -23,6 +23,12 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
     /// </summary>
     public event Action<Execution, HistoryEvent>? HistoryAppended;
 
+    /// <summary>
+    /// Retention forgot a finished execution (after its own records went): what other components keep about it (the
+    /// version it ran, its Map Runs) must go too, or they would outgrow the cap retention keeps the registry at.
+    /// </summary>
+    public event Action<Execution>? Forgotten;
+
     public Execution GetOrAdd(Execution execution)
     {
         ArgumentNullException.ThrowIfNull(execution);
@@ -87,6 +93,7 @@ public sealed class ExecutionRegistry(TimeProvider time, TaskTokenRegistry token
             _executions.TryRemove(new KeyValuePair<string, Execution>(oldest.Arn, oldest));
             tokens.Forget(oldest.Arn);
             oldest.Forget();
+            Forgotten?.Invoke(oldest);
         }
     }
 }

@@ -15,6 +15,7 @@ public sealed class ExecutionRunner(Execution execution, EngineEnvironment env)
     public async Task RunAsync(ResumePoint? resume = null)
     {
         var definition = execution.Machine.Definition;
+        EventLane.Begin(execution.LastEventId);
         ITimer? executionTimeout = null;
         try
         {

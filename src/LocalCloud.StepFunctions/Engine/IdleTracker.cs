@@ -12,6 +12,8 @@ public sealed class IdleTracker
     private readonly List<TaskCompletionSource> _waiters = [];
     private int _strands = 1;
     private bool _ended;
+    private readonly List<Follower> _followers = [];
+    private int _busyFollowed;
 
     /// <summary>Resumes a parked strand: completes what it waits on and marks it busy, atomically.</summary>
     public void Wake(Action complete)
@@ -20,6 +22,7 @@ public sealed class IdleTracker
         {
             complete();
             _parked.RemoveWhere(t => t.IsCompleted);
+            Notify();
         }
     }
 
@@ -32,6 +35,7 @@ public sealed class IdleTracker
             {
                 Release();
             }
+            Notify();
         }
     }
 
@@ -41,6 +45,7 @@ public sealed class IdleTracker
         lock (_gate)
         {
             _strands += count;
+            Notify();
         }
     }
 
@@ -56,6 +61,7 @@ public sealed class IdleTracker
             {
                 Release();
             }
+            Notify();
         }
     }
 
@@ -66,6 +72,7 @@ public sealed class IdleTracker
         {
             _ended = true;
             Release();
+            Notify();
         }
     }
 
@@ -84,7 +91,73 @@ public sealed class IdleTracker
         }
     }
 
-    private bool IsIdle => _ended || _parked.Count >= _strands;
+    private bool IsIdle => _ended || (_parked.Count >= _strands && _busyFollowed == 0);
+
+    /// <summary>
+    /// A ".sync" task of this execution waits on another execution (<paramref name="followed"/>): until the returned
+    /// link is disposed this one is idle only while that one waits too, so a test stepping the clock never steps it
+    /// while the child still works. A child that has ended keeps the link busy: the task it ends is about to close.
+    /// </summary>
+    public IDisposable Follow(IdleTracker followed)
+    {
+        ArgumentNullException.ThrowIfNull(followed);
+        var link = new Follower(followed, this);
+        lock (followed._gate)
+        {
+            followed._followers.Add(link);
+            link.Set(followed.IsBusyForFollowers);
+        }
+        return link;
+    }
+
+    // Locks go from the followed tracker to its followers only (a child's before its parent's), never back.
+    private bool IsBusyForFollowers => _ended || _parked.Count < _strands || _busyFollowed > 0;
+
+    private void Notify()
+    {
+        foreach (var link in _followers)
+        {
+            link.Set(IsBusyForFollowers);
+        }
+    }
+
+    private void FollowedChanged(int delta)
+    {
+        lock (_gate)
+        {
+            _busyFollowed += delta;
+            if (IsIdle)
+            {
+                Release();
+            }
+            Notify();
+        }
+    }
+
+    private sealed class Follower(IdleTracker followed, IdleTracker follower) : IDisposable
+    {
+        private bool _busy;
+
+        public void Set(bool busy)
+        {
+            if (busy != _busy)
+            {
+                _busy = busy;
+                follower.FollowedChanged(busy ? 1 : -1);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (followed._gate)
+            {
+                if (followed._followers.Remove(this))
+                {
+                    Set(false);
+                }
+            }
+        }
+    }
 
     private void Release()
     {

@@ -146,6 +146,8 @@ public sealed class StateVisit(
             return;
         }
         var remaining = count;
+        // Each strand's events chain from here (a Parallel's ParallelStateStarted, a Map's MapStateStarted).
+        var after = EventLane.Current?.Last ?? _execution.LastEventId;
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _execution.Idle.AddStrands(count);
         var strands = new Task[count];
@@ -159,6 +161,7 @@ public sealed class StateVisit(
 
         async Task RunStrandAsync(int index)
         {
+            EventLane.Begin(after);
             try
             {
                 await body(index).ConfigureAwait(false);

@@ -51,6 +51,7 @@ public sealed class ExecutionJournal(IDurableStore store, string executionArn) :
             new DurableChange.Delete(StatesCollections.Checkpoints, executionArn),
             new DurableChange.Delete(StatesCollections.Callbacks, executionArn),
             RedriveDocument.Delete(executionArn),
+            new DurableChange.Delete(VersionCollections.Executions, executionArn),
         ]);
 
     public void Heartbeat(string token, DateTimeOffset heartbeatAt) => PutCallback(new CallbackDocument(token, heartbeatAt, null));

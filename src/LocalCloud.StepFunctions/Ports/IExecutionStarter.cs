@@ -9,16 +9,13 @@ namespace LocalCloud.StepFunctions.Ports;
 /// </summary>
 public interface IExecutionStarter
 {
-    /// <summary>
-    /// Starts <paramref name="stateMachineArn"/> and returns the execution (null for an Express machine, whose
-    /// executions the registry does not keep). A StartExecution error is thrown as <see cref="AwsServiceException"/>.
-    /// </summary>
-    Task<(string ExecutionArn, DateTimeOffset StartDate, Execution? Execution)> StartAsync(string? stateMachineArn, string? name, string? input,
+    /// <summary>Starts <paramref name="stateMachineArn"/> as StartExecution does; its errors are thrown as <see cref="AwsServiceException"/>.</summary>
+    Task<(string ExecutionArn, DateTimeOffset StartDate)> StartAsync(string? stateMachineArn, string? name, string? input,
         RequestContext context, CancellationToken cancellationToken);
 
-    /// <summary>The execution behind <paramref name="executionArn"/>, after a restart too.</summary>
+    /// <summary>The execution behind <paramref name="executionArn"/> (after a restart too), or null once retention forgot it.</summary>
     Execution? Find(string executionArn);
 
-    /// <summary>Stops a child as StopExecution does (the parent that waited on it was stopped).</summary>
-    void StopChild(string executionArn, RequestContext context);
+    /// <summary>Stops a child as StopExecution does (the task that waited on it was stopped).</summary>
+    Task StopAsync(string executionArn, RequestContext context);
 }

@@ -140,7 +140,9 @@ internal sealed class ConsoleEndpoints : IDisposable
         var waiting = WaitingTasks.Find(_states.Service, _states.Service.Executions.All.Where(e => Visible(e, account)));
         var tables = _dynamodb is null ? [] : (await _dynamodb.CallAsync("ListTables", new { Limit = 100 }, context, ct).ConfigureAwait(false))
             .GetProperty("TableNames").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
-        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot(), tables, Schedules(account));
+        var activities = (await _states.CallAsync("ListActivities", new { maxResults = 1000 }, context, ct).ConfigureAwait(false)).GetProperty("activities").EnumerateArray()
+            .Select(a => (Activity: a, Queue: _states.Service.ActivityQueue(Html.Str(a, "activityArn")))).ToList();
+        return ConsolePages.Overview(machines, waiting, _time.GetUtcNow(), _access.CanAct, _lambda?.RecentInvocations(20) ?? [], _usage.Snapshot(), tables, Schedules(account), activities);
     }
 
     /// <summary>
@@ -238,7 +240,21 @@ internal sealed class ConsoleEndpoints : IDisposable
             statusFilter = status.Length > 0 ? status : null,
             nextToken = next.Length > 0 ? next : null,
         }, context, ct).ConfigureAwait(false);
-        return ConsolePages.StateMachine(machine, executions, status.Length > 0 ? status : null, next.Length > 0 ? next : null, _access.CanAct);
+        if (arn.Split(':').Length != 7)
+        {
+            // A version's (or alias's) page: its definition and executions; the versions list belongs to the machine.
+            return ConsolePages.StateMachine(machine, executions, status.Length > 0 ? status : null, next.Length > 0 ? next : null, _access.CanAct);
+        }
+        // Versions and aliases as ListStateMachineVersions and ListStateMachineAliases answer, each alias with its routing.
+        var versions = await _states.CallAsync("ListStateMachineVersions", new { stateMachineArn = arn, maxResults = 1000 }, context, ct).ConfigureAwait(false);
+        var aliases = new List<JsonElement>();
+        foreach (var alias in (await _states.CallAsync("ListStateMachineAliases", new { stateMachineArn = arn, maxResults = 100 }, context, ct).ConfigureAwait(false))
+            .GetProperty("stateMachineAliases").EnumerateArray())
+        {
+            aliases.Add(await _states.CallAsync("DescribeStateMachineAlias", new { stateMachineAliasArn = Html.Str(alias, "stateMachineAliasArn") }, context, ct).ConfigureAwait(false));
+        }
+        return ConsolePages.StateMachine(machine, executions, status.Length > 0 ? status : null, next.Length > 0 ? next : null, _access.CanAct,
+            [.. versions.GetProperty("stateMachineVersions").EnumerateArray()], aliases);
     }
 
     private async Task<string> ExecutionAsync(string arn, string account, CancellationToken ct)
@@ -248,7 +264,20 @@ internal sealed class ConsoleEndpoints : IDisposable
         var machine = await _states.CallAsync("DescribeStateMachineForExecution", new { executionArn = arn }, context, ct).ConfigureAwait(false);
         var history = (await _states.HistoryAsync(arn, context, ct).ConfigureAwait(false)).Select(TokenMask.MaskJson).ToList();
         var waiting = _states.Service.Executions.Find(arn) is { } running ? WaitingTasks.Of(_states.Service, running.Snapshot()).ToList() : [];
-        return ConsolePages.Execution(execution, Html.Str(machine, "definition"), history, waiting, _time.GetUtcNow(), _access.CanAct);
+        var mapRuns = new List<MapRunChildren>();
+        // A distributed Map's iterations are child executions: MapRunStarted names the Map Run, ListExecutions lists them.
+        foreach (var started in history.Where(e => e?["type"]?.GetValue<string>() == "MapRunStarted"))
+        {
+            var mapRunArn = started?["mapRunStartedEventDetails"]?["mapRunArn"]?.GetValue<string>();
+            if (mapRunArn is null)
+            {
+                continue;
+            }
+            var children = await _states.CallAsync("ListExecutions", new { mapRunArn, maxResults = 100 }, context, ct).ConfigureAwait(false);
+            var state = history.LastOrDefault(e => e?["id"]?.GetValue<long>() < started?["id"]?.GetValue<long>() && e?["type"]?.GetValue<string>() == "MapStateEntered")?["stateEnteredEventDetails"]?["name"]?.GetValue<string>() ?? "";
+            mapRuns.Add(new MapRunChildren(state, mapRunArn, [.. children.GetProperty("executions").EnumerateArray()], children.TryGetProperty("nextToken", out _)));
+        }
+        return ConsolePages.Execution(execution, ConsolePages.ProcessorOf(execution, Html.Str(machine, "definition")), history, waiting, _time.GetUtcNow(), _access.CanAct, mapRuns);
     }
 
     /// <summary>
@@ -365,6 +394,8 @@ internal sealed class ConsoleEndpoints : IDisposable
             {
                 "start" => await StartAsync(body, account, ct).ConfigureAwait(false),
                 "stop" => await _states!.CallAsync("StopExecution", new { executionArn = Field(body, "executionArn"), error = Optional(body, "error"), cause = Optional(body, "cause") },
+                    Context(account, RegionOf(Field(body, "executionArn"))), ct).ConfigureAwait(false),
+                "redrive" => await _states!.CallAsync("RedriveExecution", new { executionArn = Field(body, "executionArn") },
                     Context(account, RegionOf(Field(body, "executionArn"))), ct).ConfigureAwait(false),
                 "task-success" => await CallbackAsync("SendTaskSuccess", body, account, token => new { taskToken = token, output = Optional(body, "output") ?? "{}" }, ct).ConfigureAwait(false),
                 "task-failure" => await CallbackAsync("SendTaskFailure", body, account, token => new { taskToken = token, error = Optional(body, "error"), cause = Optional(body, "cause") }, ct).ConfigureAwait(false),

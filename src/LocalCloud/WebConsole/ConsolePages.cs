@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Asl.Diagrams;
+using Aws.Pricing;
 using LocalCloud.Core.Usage;
 using LocalCloud.Lambda;
 using LocalCloud.Scheduler;
@@ -38,7 +39,7 @@ internal static class ConsolePages
 
     public static string Overview(JsonElement machines, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct,
         IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables,
-        IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules)
+        IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules, IReadOnlyList<(JsonElement Activity, (int Pending, int Pollers)? Queue)>? activities = null)
     {
         var html = new StringBuilder("<h1>Step Functions</h1><h2>State machines</h2>");
         var list = machines.GetProperty("stateMachines").EnumerateArray().ToList();
@@ -56,6 +57,7 @@ internal static class ConsolePages
             html.Append("</tbody></table>");
         }
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: true)).Append("</section>");
+        html.Append("<section data-live-region=\"activities\"><h2>Activities</h2>").Append(Activities(activities ?? [])).Append("</section>");
         html.Append("<h2>DynamoDB tables</h2>");
         html.Append(tables.Count == 0 ? "<p class=\"note\">No table yet.</p>" : "<ul class=\"tables\">" + string.Concat(tables.Select(t => $"<li><a href=\"{Prefix}/dynamodb/table?name={U(t)}\">{E(t)}</a></li>")) + "</ul>");
         html.Append("<section data-live-region=\"schedules\"><h2>Schedules</h2>").Append(Schedules(schedules)).Append("</section>");
@@ -118,7 +120,8 @@ internal static class ConsolePages
         return html.Append("</tbody></table>").ToString();
     }
 
-    public static string StateMachine(JsonElement machine, JsonElement executions, string? status, string? next, bool canAct)
+    public static string StateMachine(JsonElement machine, JsonElement executions, string? status, string? next, bool canAct,
+        IReadOnlyList<JsonElement>? versions = null, IReadOnlyList<JsonElement>? aliases = null)
     {
         var arn = Str(machine, "stateMachineArn");
         var definition = Str(machine, "definition");
@@ -126,6 +129,7 @@ internal static class ConsolePages
         html.Append("<div class=\"split\"><figure class=\"figure\">").Append(Graph(definition, [], Str(machine, "name"), interactive: false))
             .Append("<figcaption>Definition graph</figcaption></figure>")
             .Append(CultureInfo.InvariantCulture, $"<details open><summary>Definition (JSON)</summary><pre class=\"json\" tabindex=\"0\">{E(Pretty(definition))}</pre></details></div>");
+        html.Append(VersionsAndAliases(versions ?? [], aliases ?? []));
         if (canAct)
         {
             html.Append(CultureInfo.InvariantCulture, $"""
@@ -168,7 +172,8 @@ internal static class ConsolePages
         return html.Append("</section>").ToString();
     }
 
-    public static string Execution(JsonElement execution, string definition, List<JsonNode?> history, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct)
+    public static string Execution(JsonElement execution, string definition, List<JsonNode?> history, IReadOnlyList<WaitingTask> waiting, DateTimeOffset now, bool canAct,
+        IReadOnlyList<MapRunChildren>? mapRuns = null)
     {
         var arn = Str(execution, "executionArn");
         var machineArn = Str(execution, "stateMachineArn");
@@ -188,14 +193,219 @@ internal static class ConsolePages
         {
             html.Append(CultureInfo.InvariantCulture, $"<p><button type=\"button\" data-action=\"stop\" data-execution=\"{E(arn)}\">Stop execution</button></p>");
         }
+        // DescribeExecution says whether AWS would take a redrive; the button posts RedriveExecution, which decides.
+        if (status is "FAILED" or "ABORTED" or "TIMED_OUT")
+        {
+            if (Str(execution, "redriveStatus") == "NOT_REDRIVABLE")
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Not redrivable: {E(Str(execution, "redriveStatusReason"))}</p>");
+            }
+            else if (canAct)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p><button type=\"button\" data-action=\"redrive\" data-execution=\"{E(arn)}\">Redrive execution</button></p>");
+            }
+        }
+        if (execution.TryGetProperty("redriveCount", out var redrives) && redrives.ValueKind == JsonValueKind.Number && redrives.GetInt32() > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Redriven {redrives.GetInt32()} time{(redrives.GetInt32() == 1 ? "" : "s")}, last at {Time(execution, "redriveDate")}</p>");
+        }
         html.Append("</section>");
         html.Append("<div class=\"split\"><figure class=\"figure\" id=\"graph\">").Append(Graph(definition, path, Str(execution, "name"), interactive: true))
             .Append("<figcaption>Path taken (orange), running (blue), failed (red), caught (dashed). Select a state for its input and output.</figcaption></figure>")
             .Append("<section id=\"state-detail\" aria-live=\"polite\"><h2>State</h2><p class=\"note\">Select a state in the graph.</p></section></div>");
+        html.Append(Iterations(definition, mapRuns));
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: false)).Append("</section>");
         html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "input"))))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "output"))))}</pre></details>");
         html.Append("<h2>Event history</h2><table id=\"history\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Type</th><th scope=\"col\">Step</th><th scope=\"col\">Elapsed (ms)</th><th scope=\"col\">Timestamp</th><th scope=\"col\">Details</th></tr></thead><tbody></tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"history-data\" data-execution=\"{E(arn)}\">{ScriptJson(history)}</script>");
+        return html.ToString();
+    }
+
+    /// <summary>Published versions, newest first as ListStateMachineVersions lists them, and aliases with their routing.</summary>
+    private static string VersionsAndAliases(IReadOnlyList<JsonElement> versions, IReadOnlyList<JsonElement> aliases)
+    {
+        var html = new StringBuilder("<section class=\"versions\"><h2>Versions and aliases</h2>");
+        if (versions.Count == 0)
+        {
+            html.Append("<p class=\"note\">No version published (PublishStateMachineVersion, or CreateStateMachine with publish).</p>");
+        }
+        else
+        {
+            html.Append("<table class=\"versions\"><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Created</th><th scope=\"col\">ARN</th></tr></thead><tbody>");
+            foreach (var v in versions)
+            {
+                var arn = Str(v, "stateMachineVersionArn");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Prefix}/state-machine?arn={U(arn)}\">{E(arn[(arn.LastIndexOf(':') + 1)..])}</a></td><td>{Time(v, "creationDate")}</td><td><code>{E(arn)}</code></td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        if (aliases.Count > 0)
+        {
+            html.Append("<table class=\"aliases\"><thead><tr><th scope=\"col\">Alias</th><th scope=\"col\">Routing</th><th scope=\"col\">Description</th><th scope=\"col\">Updated</th></tr></thead><tbody>");
+            foreach (var a in aliases)
+            {
+                var routing = a.TryGetProperty("routingConfiguration", out var r) && r.ValueKind == JsonValueKind.Array
+                    ? string.Join(", ", r.EnumerateArray().Select(x => $"version {E(Str(x, "stateMachineVersionArn")[(Str(x, "stateMachineVersionArn").LastIndexOf(':') + 1)..])}: {(x.TryGetProperty("weight", out var w) ? w.GetRawText() : "?")}%"))
+                    : "";
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Str(a, "name"))}</td><td>{routing}</td><td>{E(Str(a, "description"))}</td><td>{Time(a, "updateDate")}</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    /// <summary>
+    /// Each activity with the tasks scheduled on it that no worker has taken yet and the workers polling for one
+    /// (GetActivityTask long polls): read in-process, as AWS has no API for either.
+    /// </summary>
+    private static string Activities(IReadOnlyList<(JsonElement Activity, (int Pending, int Pollers)? Queue)> activities)
+    {
+        if (activities.Count == 0)
+        {
+            return "<p class=\"note\">No activity.</p>";
+        }
+        var html = new StringBuilder("<table class=\"activities\"><thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Created</th><th scope=\"col\">Tasks waiting for a worker</th><th scope=\"col\">Workers polling</th></tr></thead><tbody>");
+        foreach (var (a, queue) in activities)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td title=\"{E(Str(a, "activityArn"))}\">{E(Str(a, "name"))}</td><td>{Time(a, "creationDate")}</td><td class=\"num\">{queue?.Pending.ToString(CultureInfo.InvariantCulture) ?? "—"}</td><td class=\"num\">{queue?.Pollers.ToString(CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>
+    /// One section per Map and Parallel state of the definition (at any depth): the graph of its iteration processor
+    /// or of each branch, and a list of its iterations or branches that the script fills from the history — each
+    /// iteration's events chain from its MapIterationStarted, each branch's from its ParallelStateStarted, through
+    /// previousEventId — so picking one marks its path and opens its states. A distributed Map runs its iterations as
+    /// child executions: their list (ListExecutions of the Map Run) links to each one's own page.
+    /// </summary>
+    private static string Iterations(string definition, IReadOnlyList<MapRunChildren>? mapRuns)
+    {
+        var html = new StringBuilder();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(definition);
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+        foreach (var (name, state) in Nested(root))
+        {
+            var type = state["Type"]?.GetValue<string>();
+            var id = "lanes-" + (uint)StringComparer.Ordinal.GetHashCode(name);
+            if (type == "Map" && (state["ItemProcessor"] ?? state["Iterator"]) is JsonObject processor)
+            {
+                var distributed = processor["ProcessorConfig"]?["Mode"]?.GetValue<string>() == "DISTRIBUTED";
+                html.Append(CultureInfo.InvariantCulture, $"<section class=\"lanes\" data-lanes=\"{E(name)}\" data-kind=\"map\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">Map {E(name)}: iterations</h2>");
+                if (distributed)
+                {
+                    html.Append(MapRunTable(name, mapRuns));
+                }
+                else
+                {
+                    html.Append(LanePicker(id, "Iteration")).Append(LaneGraph(processor, name + " iteration", 0));
+                }
+                html.Append("</section>");
+            }
+            else if (type == "Parallel" && state["Branches"] is JsonArray branches)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<section class=\"lanes\" data-lanes=\"{E(name)}\" data-kind=\"parallel\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">Parallel {E(name)}: branches</h2>");
+                html.Append(LanePicker(id, "Branch"));
+                for (var i = 0; i < branches.Count; i++)
+                {
+                    if (branches[i] is JsonObject branch)
+                    {
+                        html.Append(LaneGraph(branch, $"{name} branch {i + 1}", i));
+                    }
+                }
+                html.Append("</section>");
+            }
+        }
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// What a child execution of a distributed Map runs: the Map's ItemProcessor. Its state machine is named
+    /// {machine}/{Map label or name} and DescribeStateMachineForExecution answers the whole definition, so the Map is
+    /// found by that name; any other execution runs the definition itself.
+    /// </summary>
+    public static string ProcessorOf(JsonElement execution, string definition)
+    {
+        var machine = Str(execution, "stateMachineArn");
+        var slash = machine.LastIndexOf('/');
+        if (Str(execution, "mapRunArn").Length == 0 || slash < 0)
+        {
+            return definition;
+        }
+        var label = machine[(slash + 1)..];
+        try
+        {
+            return Nested(JsonNode.Parse(definition))
+                .Where(s => s.State["Type"]?.GetValue<string>() == "Map" && (s.State["Label"]?.GetValue<string>() ?? s.Name) == label)
+                .Select(s => (s.State["ItemProcessor"] ?? s.State["Iterator"])?.ToJsonString())
+                .FirstOrDefault(p => p is not null) ?? definition;
+        }
+        catch (JsonException)
+        {
+            return definition;
+        }
+    }
+
+    /// <summary>Every state of the definition with its name, nested ones (in branches and processors) included.</summary>
+    private static IEnumerable<(string Name, JsonObject State)> Nested(JsonNode? graph)
+    {
+        if (graph?["States"] is not JsonObject states)
+        {
+            yield break;
+        }
+        foreach (var (name, node) in states)
+        {
+            if (node is not JsonObject state)
+            {
+                continue;
+            }
+            yield return (name, state);
+            var inner = state["Branches"] is JsonArray branches ? branches.Select(b => b)
+                : (state["ItemProcessor"] ?? state["Iterator"]) is { } processor ? [processor] : [];
+            foreach (var child in inner.SelectMany(Nested))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private static string LanePicker(string id, string what)
+        => $"""
+            <p><label>{what} <select data-lane-picker aria-describedby="{id}"><option value="">none run yet</option></select></label> <span class="note" data-lane-summary></span></p>
+            """;
+
+    private static string LaneGraph(JsonObject graph, string label, int branch)
+        => $"""
+            <div class="split" data-lane-graph="{branch}" data-start="{E(graph["StartAt"]?.GetValue<string>())}"><figure class="figure">{Graph(graph.ToJsonString(), [], label, interactive: true)}<figcaption>{E(label)}</figcaption></figure>
+            <section class="lane-detail" aria-live="polite"><h3>State</h3><p class="note">Pick one above, then select a state.</p></section></div>
+            """;
+
+    private static string MapRunTable(string state, IReadOnlyList<MapRunChildren>? mapRuns)
+    {
+        var runs = mapRuns?.Where(r => r.State == state).ToList() ?? [];
+        if (runs.Count == 0)
+        {
+            return "<p class=\"note\">No Map Run yet.</p>";
+        }
+        var html = new StringBuilder();
+        foreach (var run in runs)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Map Run {E(run.MapRunArn)}: {run.Children.Count} child execution{(run.Children.Count == 1 ? "" : "s")}{(run.More ? " shown (more exist)" : "")}</p>");
+            html.Append("<table class=\"map-run\"><thead><tr><th scope=\"col\">Child execution</th><th scope=\"col\">Status</th><th scope=\"col\">Started</th><th scope=\"col\">Stopped</th></tr></thead><tbody>");
+            foreach (var e in run.Children)
+            {
+                var st = Str(e, "status");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Prefix}/execution?arn={U(Str(e, "executionArn"))}\">{E(Str(e, "name"))}</a></td><td><span class=\"badge {st.ToLowerInvariant()}\">{st}</span></td><td>{Time(e, "startDate")}</td><td>{Time(e, "stopDate")}</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
         return html.ToString();
     }
 
@@ -318,17 +528,38 @@ internal static class ConsolePages
         return html.Append("</tbody></table>").ToString();
     }
 
+    /// <summary>
+    /// The meter's billing units and what they would cost at AWS's us-east-1 list prices (the table poc's cost model
+    /// uses, src/Aws.Pricing), before any free tier: what this much work costs, not what an account is billed.
+    /// </summary>
     private static string Usage(IReadOnlyList<UsageRecord> usage)
     {
         if (usage.Count == 0)
         {
             return "<p class=\"note\">Nothing counted yet.</p>";
         }
-        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Metric</th><th scope=\"col\">Resource</th><th scope=\"col\">Amount</th></tr></thead><tbody>");
+        var prices = PriceTable.UsEast1;
+        var html = new StringBuilder("<table class=\"usage\"><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Metric</th><th scope=\"col\">Resource</th><th scope=\"col\">Amount</th><th scope=\"col\">List price</th><th scope=\"col\">Cost (USD)</th></tr></thead><tbody>");
+        var total = 0.0;
         foreach (var r in usage.OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Resource, StringComparer.Ordinal))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Service)}</td><td>{E(r.Metric)}</td><td>{E(r.Resource)}</td><td class=\"num\">{r.Amount.ToString(CultureInfo.InvariantCulture)}</td></tr>");
+            var price = prices.ForMeter(r.Service, r.Metric);
+            var cost = price?.Cost(r.Amount, freeTier: false);
+            total += cost ?? 0;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Service)}</td><td>{E(r.Metric)}</td><td>{E(r.Resource)}</td><td class=\"num\">{r.Amount.ToString(CultureInfo.InvariantCulture)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(price is null ? "not in the table" : $"<a href=\"{E(SourceUrl(price))}\" title=\"{E(price.Source)}\">${price.Usd.ToString(CultureInfo.InvariantCulture)} per {price.Per.ToString("#,0", CultureInfo.InvariantCulture)}</a>")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(cost is { } c ? Usd(c) : "—")}</td></tr>");
         }
-        return html.Append("</tbody></table>").ToString();
+        html.Append(CultureInfo.InvariantCulture, $"</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">Total at list price</th><td class=\"num\" data-total-usd=\"{total.ToString("R", CultureInfo.InvariantCulture)}\">{Usd(total)}</td></tr></tfoot></table>");
+        return html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">AWS list prices for {E(prices.Region)} checked {E(prices.Checked)} (the table poc's cost report uses), without the free tier; other regions and tiers differ.</p>").ToString();
     }
+
+    /// <summary>Dollars with enough digits that a few requests do not show as zero.</summary>
+    private static string Usd(double usd) => usd == 0 ? "0" : usd.ToString(usd < 0.01 ? "0.0##########" : "0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>The pricing page a price was read from: its source starts with the address.</summary>
+    private static string SourceUrl(Price price) => price.Source.Split(' ', 2)[0];
 }
+
+/// <summary>The child executions of one Map Run (ListExecutions with its mapRunArn), for the Map state that started it.</summary>
+internal sealed record MapRunChildren(string State, string MapRunArn, IReadOnlyList<JsonElement> Children, bool More);

@@ -6,7 +6,7 @@ namespace Poc.Bench;
 /// <summary>What to measure and how much; every count has a small default so a quick run takes a minute or two.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "test-state", "activities"];
+    public static readonly string[] AllSections = ["startup", "deploy", "http-latency", "lambda", "scale", "sweep", "test-state", "activities", "schedule-start", "wire"];
 
     /// <summary>The engine-only sections, which drive LocalCloud's internals and so live in bench/LocalCloud.Benchmarks.</summary>
     public const string EngineCommand = "dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine";
@@ -34,6 +34,12 @@ public sealed record BenchOptions
     /// <summary>Sequential TestState calls timed in the test-state section.</summary>
     public int TestStateCalls { get; init; } = 2000;
 
+    /// <summary>Sweep: deploy poc-poller with POLLER_BATCH_WRITES=true (claims and closes in one transaction per batch).</summary>
+    public bool PollerBatchWrites { get; init; }
+
+    /// <summary>Wire: also measure the mix against a LocalCloud already running here (a previous build, say), as a ratio.</summary>
+    public Uri? WireEndpoint { get; init; }
+
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
     public string? Output { get; init; }
@@ -50,7 +56,9 @@ public sealed record BenchOptions
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
           --test-state-calls N      test-state: sequential TestState calls timed [2000]
-          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities [all]
+          --poller-batch-writes     sweep: poc-poller with POLLER_BATCH_WRITES=true (one transaction per batch)
+          --wire-endpoint URL       wire: also measure a LocalCloud already running at URL (e.g. a previous build)
+          --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities,schedule-start,wire [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
           --micro                   run the BenchmarkDotNet micro-benchmarks instead (needs the source tree)
         engine-only latency and throughput: dotnet run -c Release --project bench/LocalCloud.Benchmarks -- engine
@@ -78,6 +86,13 @@ public sealed record BenchOptions
                 "--direct-sweeps" => options with { DirectSweeps = true },
                 "--sweep-records" => options with { SweepRecords = Positive() },
                 "--test-state-calls" => options with { TestStateCalls = Positive() },
+                "--poller-batch-writes" => options with { PollerBatchWrites = true },
+                "--wire-endpoint" => options with
+                {
+                    WireEndpoint = Uri.TryCreate(Next(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                        ? url
+                        : throw new ArgumentException("--wire-endpoint must be an http(s) URL."),
+                },
                 "--latency-executions" or "--throughput-executions" => throw new ArgumentException(Moved(args[i])),
                 "--sections" or "--section" => options with { Sections = ParseSections(Next()) },
                 "--out" or "--output" => options with { Output = Next() },
@@ -113,6 +128,8 @@ public sealed record BenchOptions
         ["directSweeps"] = DirectSweeps,
         ["sweepRecords"] = SweepRecords,
         ["testStateCalls"] = TestStateCalls,
+        ["wireEndpoint"] = WireEndpoint?.ToString(),
+        ["pollerBatchWrites"] = PollerBatchWrites,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };
 }

@@ -41,6 +41,8 @@ public static class BenchRunner
         await Run("sweep", () => SweepBench.RunAsync(options, report, ct));
         await Run("test-state", () => TestStateBench.RunAsync(options.TestStateCalls, report, ct));
         await Run("activities", () => ActivityBench.RunAsync(report, ct));
+        await Run("schedule-start", () => ScheduleStartBench.RunAsync(report, ct));
+        await Run("wire", () => WireBench.RunAsync(options.WireEndpoint, report, ct));
 
         var loadAfter = BenchReport.LoadAverage();
         await report.WriteAsync(output, options.ToJson(), loadBefore, loadAfter, ct);

@@ -1,3 +1,5 @@
+using Aws.Pricing;
+
 namespace Poc.Cli.Cost;
 
 /// <summary>Billing units of the four services, as AWS meters them for this architecture.</summary>
@@ -17,6 +19,21 @@ public sealed record BillingUnits(
 {
     /// <summary>No units at all.</summary>
     public static BillingUnits Zero { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Each price of <paramref name="prices"/>, in its order, with how many of these units it applies to.</summary>
+    public IReadOnlyList<(Price Price, double Units)> Priced(PriceTable prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return
+        [
+            (prices.Transitions, Transitions),
+            (prices.LambdaRequests, LambdaRequests),
+            (prices.LambdaGbSeconds, LambdaGbSeconds),
+            (prices.ReadRequestUnits, ReadRequestUnits),
+            (prices.WriteRequestUnits, WriteRequestUnits),
+            (prices.SchedulerInvocations, SchedulerInvocations),
+        ];
+    }
 
     /// <summary>The sum of this and <paramref name="other"/>.</summary>
     public BillingUnits Plus(BillingUnits other)

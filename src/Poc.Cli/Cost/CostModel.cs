@@ -1,3 +1,5 @@
+using Aws.Pricing;
+
 namespace Poc.Cli.Cost;
 
 /// <summary>Projects measured per-job units to a month of work and prices both designs.</summary>

@@ -1,3 +1,5 @@
+using Aws.Pricing;
+
 namespace Poc.Cli.Cost;
 
 /// <summary>One design's monthly units and what they cost, with and without the always-free tiers.</summary>
@@ -12,11 +14,12 @@ public sealed record WorkflowCost(BillingUnits Units, double ListUsd, double Fre
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(prices);
-        var byService = prices.All.Select(p => (p.Price.Unit, p.Price.Cost(p.Units(units), freeTier: false))).ToList();
+        var priced = units.Priced(prices);
+        var byService = priced.Select(p => (p.Price.Unit, p.Price.Cost(p.Units, freeTier: false))).ToList();
         return new WorkflowCost(
             units,
             byService.Sum(s => s.Item2),
-            prices.All.Sum(p => p.Price.Cost(p.Units(units), freeTier: true)),
+            priced.Sum(p => p.Price.Cost(p.Units, freeTier: true)),
             byService);
     }
 }

@@ -1,3 +1,4 @@
+using Aws.Pricing;
 using Poc.Cli.Cli;
 using Poc.Cli.Cost;
 using Poc.Cli.Deploy;

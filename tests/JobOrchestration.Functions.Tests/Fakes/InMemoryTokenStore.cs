@@ -109,6 +109,32 @@ internal sealed class InMemoryTokenStore : ITokenStore
             r => r with { Attempts = attemptsRead + 1, ClaimedUntil = claim.Until, ClaimId = claim.Id, UpdatedAt = now }));
     }
 
+    /// <summary>As a DynamoDB transaction: a failing item fails the whole request, a failed condition writes nothing.</summary>
+    public Task<bool> TryClaimAttemptsAsync(
+        IReadOnlyList<(string ExecutionArn, int AttemptsRead)> batch, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (batch.Select(r => FailClaimFor(r.ExecutionArn)).FirstOrDefault(f => f is not null) is { } failure)
+        {
+            return Task.FromException<bool>(failure);
+        }
+
+        lock (gate)
+        {
+            if (!batch.All(r => records.TryGetValue(r.ExecutionArn, out var current)
+                    && current.Attempts == r.AttemptsRead && current.Status == TokenStatus.Pending && (current.ClaimedUntil is null || current.ClaimedUntil <= now)))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var (arn, attemptsRead) in batch)
+            {
+                records[arn] = records[arn] with { Attempts = attemptsRead + 1, ClaimedUntil = claim.Until, ClaimId = claim.Id, UpdatedAt = now };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> TryRecordOutcomeAsync(
         string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Update(
@@ -122,6 +148,24 @@ internal sealed class InMemoryTokenStore : ITokenStore
             executionArn,
             r => r.Status == TokenStatus.Pending && (claimId is null || r.ClaimId == claimId),
             r => r with { Status = status, LastError = lastError ?? r.LastError, Result = result ?? r.Result, UpdatedAt = now }));
+
+    public Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!batch.All(r => records.TryGetValue(r.ExecutionArn, out var current) && current.Status == TokenStatus.Pending))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var (arn, status) in batch)
+            {
+                records[arn] = records[arn] with { Status = status, UpdatedAt = now };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
 
     private bool Update(string executionArn, Func<TokenRecord, bool> condition, Func<TokenRecord, TokenRecord> change)
     {

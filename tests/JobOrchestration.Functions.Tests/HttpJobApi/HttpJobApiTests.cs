@@ -145,6 +145,39 @@ public sealed class HttpJobApiTests : IAsyncLifetime
         Assert.Equal(created.JobId, Assert.Single(jobs.All).JobId);
     }
 
+    [Fact]
+    public async Task CircuitBreaker_EveryCallFailingOnceThenRetried_StaysClosed()
+    {
+        using var api = Client();
+        server.Faults.Set(JobApiFaultMode.ServerError, 8, faultTarget: JobApiFaultTarget.FirstAttemptOfCreates);
+
+        // 8 calls, 16 attempts, half failed: each failure is one the retry heals, which is no reason to stop calling.
+        for (var i = 0; i < 8; i++)
+        {
+            await api.CreateJobAsync(new JobRequest(JobScenario.Complete, 1, $"token-once-{i}"), Ct);
+        }
+
+        Assert.Equal((8, 16), (server.Faults.Faulted, server.Faults.Requests));
+        Assert.Equal(8, jobs.All.Count);
+    }
+
+    [Fact]
+    public async Task Faults_AimedAtTheFirstAttemptOfCreates_SpareRetriesAndChecks()
+    {
+        using var api = Client(maxRetries: 0);
+        var job = await api.CreateJobAsync(new JobRequest(JobScenario.Complete, 5, "token-i"), Ct);
+        server.Faults.Set(JobApiFaultMode.ServerError, 2, faultTarget: JobApiFaultTarget.FirstAttemptOfCreates);
+
+        await api.CheckStatusAsync(job.JobId, Ct);
+        await Assert.ThrowsAsync<JobApiFailed>(() => api.CreateJobAsync(new JobRequest(JobScenario.Complete, 1, "token-j"), Ct));
+        await api.CreateJobAsync(new JobRequest(JobScenario.Complete, 1, "token-j"), Ct);
+        await Assert.ThrowsAsync<JobApiFailed>(() => api.CreateJobAsync(new JobRequest(JobScenario.Complete, 1, "token-k"), Ct));
+        await api.CreateJobAsync(new JobRequest(JobScenario.Complete, 1, "token-l"), Ct);
+
+        Assert.Equal(2, server.Faults.Faulted);
+        Assert.Equal(3, jobs.All.Count);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("", null)]

@@ -17,6 +17,12 @@ internal sealed class CrashingTokenStore(ITokenStore inner) : ITokenStore
 
     public Func<string, bool> CrashAfterOutcome { get; init; } = _ => false;
 
+    /// <summary>
+    /// Whether batch claims reach the real store (and crash after landing when any of their records should). Off by
+    /// default: the batch is declined, so the poller claims one record at a time and each claim is its own crash point.
+    /// </summary>
+    public bool ClaimInBatches { get; init; }
+
     public void HoldQueriesUntil(int queriers)
     {
         queriersToWaitFor = queriers;
@@ -60,6 +66,18 @@ internal sealed class CrashingTokenStore(ITokenStore inner) : ITokenStore
         return claimed && CrashAfterClaim(executionArn) ? throw new PollerCrashed($"crashed after claiming {executionArn}") : claimed;
     }
 
+    public async Task<bool> TryClaimAttemptsAsync(
+        IReadOnlyList<(string ExecutionArn, int AttemptsRead)> records, PollClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ClaimInBatches)
+        {
+            return false;
+        }
+
+        var claimed = await inner.TryClaimAttemptsAsync(records, claim, now, cancellationToken);
+        return claimed && records.Any(r => CrashAfterClaim(r.ExecutionArn)) ? throw new PollerCrashed($"crashed after claiming {records.Count} records") : claimed;
+    }
+
     public async Task<bool> TryRecordOutcomeAsync(
         string executionArn, string claimId, string outcome, string? lastError, string? result, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -69,4 +87,8 @@ internal sealed class CrashingTokenStore(ITokenStore inner) : ITokenStore
 
     public Task<bool> TryCloseAsync(string executionArn, string status, string? lastError, string? result, string? claimId, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.TryCloseAsync(executionArn, status, lastError, result, claimId, now, cancellationToken);
+
+    /// <summary>Passed through: the crash points are before the callback, and closing comes after it.</summary>
+    public Task<bool> TryCloseAllAsync(IReadOnlyList<(string ExecutionArn, string Status)> records, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.TryCloseAllAsync(records, now, cancellationToken);
 }

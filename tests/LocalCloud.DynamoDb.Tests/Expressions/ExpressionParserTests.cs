@@ -22,6 +22,41 @@ public class ExpressionParserTests
     }
 
     [Fact]
+    public void Parse_SameTextAgain_ReusesTheParsedTree()
+    {
+        var first = ExpressionParser.ParseUpdate("SET cacheProbe = :v, b = b + :one");
+        var second = ExpressionParser.ParseUpdate("SET cacheProbe = :v, b = b + :one");
+        var condition = ExpressionParser.ParseCondition("cacheProbe = :v", ExpressionKind.ConditionExpression);
+        var filter = ExpressionParser.ParseCondition("cacheProbe = :v", ExpressionKind.FilterExpression);
+
+        Assert.Same(first, second);
+        Assert.Same(condition, ExpressionParser.ParseCondition("cacheProbe = :v", ExpressionKind.ConditionExpression));
+        // Kept apart by kind: the same text in another parameter is its own entry.
+        Assert.NotSame(condition, filter);
+    }
+
+    [Fact]
+    public void Parse_SyntaxErrorAgain_FailsAgainWithTheSameMessage()
+    {
+        var first = Assert.Throws<AwsServiceException>(() => ExpressionParser.ParseCondition("cacheProbe =", ExpressionKind.ConditionExpression));
+        var second = Assert.Throws<AwsServiceException>(() => ExpressionParser.ParseCondition("cacheProbe =", ExpressionKind.ConditionExpression));
+
+        Assert.Equal(first.Message, second.Message);
+    }
+
+    [Fact]
+    public void Parse_EverNewTexts_KeepsTheCacheBounded()
+    {
+        for (var i = 0; i < 3 * ExpressionParser.MaxCached; i++)
+        {
+            ExpressionParser.ParseCondition($"boundProbe{i} = :v", ExpressionKind.ConditionExpression);
+        }
+
+        // Other tests parse at the same time, so a few entries may land between the size check and the clear.
+        Assert.InRange(ExpressionParser.CachedCount, 1, ExpressionParser.MaxCached + 64);
+    }
+
+    [Fact]
     public void ParseCondition_Precedence_NotBindsTighterThanAndThanOr()
     {
         var condition = ExpressionParser.ParseCondition("a = :a OR NOT b = :b AND c = :c", ExpressionKind.ConditionExpression);

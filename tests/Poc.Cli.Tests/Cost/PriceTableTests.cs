@@ -1,4 +1,4 @@
-using Poc.Cli.Cost;
+using Aws.Pricing;
 
 namespace Poc.Cli.Tests.Cost;
 
@@ -28,7 +28,7 @@ public sealed class PriceTableTests
     [Fact]
     public void UsEast1_EveryPrice_CitesAnAwsPricingPage()
     {
-        Assert.All(PriceTable.UsEast1.All, p => Assert.StartsWith("https://aws.amazon.com/", p.Price.Source, StringComparison.Ordinal));
+        Assert.All(PriceTable.UsEast1.All, p => Assert.StartsWith("https://aws.amazon.com/", p.Source, StringComparison.Ordinal));
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", PriceTable.UsEast1.Checked);
     }
 

@@ -1,3 +1,4 @@
+using Aws.Pricing;
 using Poc.Cli.Cost;
 
 namespace Poc.Cli.Tests.Cost;

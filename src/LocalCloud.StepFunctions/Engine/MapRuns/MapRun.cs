@@ -82,6 +82,9 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
         }
     }
 
+    /// <summary>Set by the runner while the run's workers run: a new MaxConcurrency may start more of them.</summary>
+    public Action? MaxConcurrencyChanged { get; set; }
+
     /// <summary>UpdateMapRun: null leaves a setting as it is. False when the run has ended.</summary>
     public bool Update(int? maxConcurrency, double? toleratedPercentage, long? toleratedCount)
     {
@@ -94,8 +97,13 @@ public sealed class MapRun(string arn, string executionArn, string stateMachineA
             _maxConcurrency = maxConcurrency ?? _maxConcurrency;
             _toleratedPercentage = toleratedPercentage ?? _toleratedPercentage;
             _toleratedCount = toleratedCount ?? _toleratedCount;
-            return true;
         }
+        // Outside the gate: the workers read MaxConcurrency under their own lock.
+        if (maxConcurrency is not null)
+        {
+            MaxConcurrencyChanged?.Invoke();
+        }
+        return true;
     }
 
     /// <summary>A child execution carrying <paramref name="items"/> items (more than one with an ItemBatcher) starts.</summary>

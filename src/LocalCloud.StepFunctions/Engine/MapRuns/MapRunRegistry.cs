@@ -31,6 +31,17 @@ public sealed class MapRunRegistry
 
     public MapRun? Find(string arn) => _runs.TryGetValue(arn, out var run) ? run : null;
 
+    /// <summary>Retention forgot the parent execution: its runs go too; returns them, for the durable store.</summary>
+    public IReadOnlyList<MapRun> ForgetExecution(string executionArn)
+    {
+        var forgotten = _runs.Values.Where(r => r.ExecutionArn == executionArn).ToList();
+        forgotten.ForEach(r => _runs.TryRemove(r.Arn, out _));
+        return forgotten;
+    }
+
+    /// <summary>Runs held in memory.</summary>
+    public int Count => _runs.Count;
+
     /// <summary>The runs an execution started, oldest first.</summary>
     public IReadOnlyList<MapRun> ForExecution(string executionArn)
         => _runs.Values.Where(r => r.ExecutionArn == executionArn).OrderBy(r => r.StartDate).ThenBy(r => r.Arn, StringComparer.Ordinal).ToList();

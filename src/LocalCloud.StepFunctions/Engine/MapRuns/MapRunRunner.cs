@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl;
 using LocalCloud.StepFunctions.Asl.States;
@@ -8,7 +7,7 @@ namespace LocalCloud.StepFunctions.Engine.MapRuns;
 
 /// <summary>
 /// Runs a Distributed Map's Map Run: each input becomes a child execution of the item processor (STANDARD or EXPRESS, with
-/// the Map Run's ARN), at most MaxConcurrency at once (UpdateMapRun may lower it as it runs), and the run fails once more
+/// the Map Run's ARN), at most MaxConcurrency at once (UpdateMapRun may raise or lower it as it runs, see MapRunWorkers), and the run fails once more
 /// items failed than tolerated (by default none). Events MapRunStarted, then MapRunSucceeded or MapRunFailed, go to the
 /// parent's history; each child has its own. Naming follows https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html:
 /// the run is mapRun:{machine}/{label}:{id}, its children run stateMachine:{machine}/{label}.
@@ -43,44 +42,18 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
         var processor = new StateMachineVersion($"{prefix}:stateMachine:{path}", path, parent.Machine.RoleArn, spec.Processor, parent.Machine.DefinitionText,
             parent.Machine.UpdateDate, parent.Machine.RevisionId);
         var results = new JsonNode?[count];
-        var nextIndex = -1;
         var exceeded = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = spec.MaxConcurrency == 0 ? count : Math.Min(spec.MaxConcurrency, count);
-        await scope.RunStrandsAsync(workers, async worker =>
+        var workers = new MapRunWorkers(parent.Idle, count, () => run.MaxConcurrency, RunItemAsync, stop.Token);
+        run.MaxConcurrencyChanged = workers.Grow;
+        try
         {
-            // A worker past a lowered MaxConcurrency (UpdateMapRun) takes no more items.
-            while (!stop.IsCancellationRequested && (run.MaxConcurrency == 0 || worker < run.MaxConcurrency))
-            {
-                var index = Interlocked.Increment(ref nextIndex);
-                if (index >= count)
-                {
-                    return;
-                }
-                var items = spec.ItemCounts[index];
-                if (kept is not null && kept.TryGetValue(index, out var before))
-                {
-                    // Redriven: a child that had succeeded is not run again (a redriven run already counts it as succeeded).
-                    results[index] = JsonNode.Parse(before);
-                    scope.ChildEnded(index, results[index], succeeded: true);
-                    if (redriven is null)
-                    {
-                        run.ChildStarted(items);
-                        run.ChildEnded(ExecutionStatus.Succeeded, items);
-                    }
-                    continue;
-                }
-                run.ChildStarted(items);
-                var ended = await RunChildAsync(spec, run, processor, prefix, path, spec.Inputs[index], items, stop.Token).ConfigureAwait(false);
-                var succeeded = ended.Status == ExecutionStatus.Succeeded;
-                results[index] = succeeded ? JsonNode.Parse(ended.Output ?? "null") : ErrorOutput(ended);
-                scope.ChildEnded(index, succeeded ? results[index] : null, succeeded);
-                if (run.ChildEnded(ended.Status, items) && Interlocked.Exchange(ref exceeded, 1) == 0)
-                {
-                    await stop.CancelAsync().ConfigureAwait(false);
-                }
-            }
-        }).ConfigureAwait(false);
+            await workers.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            run.MaxConcurrencyChanged = null;
+        }
         var now = env.Time.GetUtcNow();
         if (cancellationToken.IsCancellationRequested)
         {
@@ -100,6 +73,32 @@ public sealed class MapRunRunner(Execution parent, EngineEnvironment env, IState
         env.MapRuns.Save(run);
         scope.Emit("MapRunSucceeded");
         return results;
+
+        async Task RunItemAsync(int index)
+        {
+            var items = spec.ItemCounts[index];
+            if (kept is not null && kept.TryGetValue(index, out var before))
+            {
+                // Redriven: a child that had succeeded is not run again (a redriven run already counts it as succeeded).
+                results[index] = JsonNode.Parse(before);
+                scope.ChildEnded(index, results[index], succeeded: true);
+                if (redriven is null)
+                {
+                    run.ChildStarted(items);
+                    run.ChildEnded(ExecutionStatus.Succeeded, items);
+                }
+                return;
+            }
+            run.ChildStarted(items);
+            var ended = await RunChildAsync(spec, run, processor, prefix, path, spec.Inputs[index], items, stop.Token).ConfigureAwait(false);
+            var succeeded = ended.Status == ExecutionStatus.Succeeded;
+            results[index] = succeeded ? JsonNode.Parse(ended.Output ?? "null") : ErrorOutput(ended);
+            scope.ChildEnded(index, succeeded ? results[index] : null, succeeded);
+            if (run.ChildEnded(ended.Status, items) && Interlocked.Exchange(ref exceeded, 1) == 0)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<ExecutionSnapshot> RunChildAsync(MapRunSpec spec, MapRun run, StateMachineVersion processor, string prefix, string path, JsonNode? input,

@@ -8,7 +8,7 @@ namespace LocalCloud.StepFunctions.Engine.Tasks;
 
 /// <summary>
 /// Runs one Task attempt through the runner its Resource maps to, and does once what every integration shares:
-/// Scheduled → Started → [Submitted, .waitForTaskToken only] → Succeeded | Failed | TimedOut in the runner's dialect,
+/// Scheduled → Started → [Submitted, .waitForTaskToken and .sync] → Succeeded | Failed | TimedOut in the runner's dialect,
 /// TimeoutSeconds and (for callbacks) HeartbeatSeconds, the task token, and the checkpoints of a durable execution.
 /// Every ending goes through one <see cref="OpenTask"/>, so the call's result, a callback, a timer and StopExecution
 /// race safely: the first close wins. After a restart (<see cref="StateVisit.ResumedTask"/>) it writes only the events
@@ -74,9 +74,17 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
                     ? await ActivityRunner.HandOffAsync(execution, env, scope, open, resource, parameters, progress, heartbeatPeriod).ConfigureAwait(false)
                     : await CallAsync(runner, resource, dialect, call, open, progress, cancellationToken).ConfigureAwait(false);
             }
-            else if (Waiter(runner, resource) is { } waiter && LastSubmittedOutput() is { } submitted)
+            else if (Waiter(runner, resource) is { } waiter)
             {
-                Wait(waiter, resource, submitted, open);
+                // Only the main path resumes a task, so the newest TaskSubmitted is this task's.
+                if (execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>() is { } submitted)
+                {
+                    Wait(waiter, resource, submitted, open);
+                }
+                else
+                {
+                    open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, "The started job of this task is not in the stored history; it cannot be waited on after the restart.")));
+                }
             }
             execution.Idle.Park(open.Completion);
             return Close(resource, dialect, await open.Completion.ConfigureAwait(false), progress);
@@ -106,11 +114,13 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
         if (callback && outcome is TaskOutcome.Succeeded submitted && dialect.Submitted is { } type)
         {
             progress = progress is null ? null : progress with { Phase = TaskPhase.Submitted };
-            Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
             if (waiter is not null)
             {
+                // Before TaskSubmitted, which throws once the execution was stopped: the wait then stops the job it
+                // started. A job that ends at once only closes the task; its closing event still follows TaskSubmitted.
                 Wait(waiter, resource, submitted.Output, open);
             }
+            Append(type, Events.Data("output", submitted.Output, dialect.Names(resource)), progress);
         }
         else if (!callback || outcome is not TaskOutcome.Succeeded)
         {
@@ -142,26 +152,21 @@ public sealed class TaskAttempt(Execution execution, EngineEnvironment env, Stat
     private static IWaitingTaskRunner? Waiter(ITaskRunner runner, TaskResource resource)
         => resource.Pattern == IntegrationPattern.Sync ? runner as IWaitingTaskRunner : null;
 
-    /// <summary>The job's end closes the task; a task closed first (timeout, stop) makes the wait return null.</summary>
+    /// <summary>Waits for the job in the background; the wait's first step runs here, before the execution parks.</summary>
     private void Wait(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
-        => _ = Task.Run(async () =>
-        {
-            try
-            {
-                if (await waiter.WaitAsync(resource, submitted, env, execution, open.Completion).ConfigureAwait(false) is { } outcome)
-                {
-                    open.TryClose(outcome);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
-            }
-        });
+        => _ = WaitAsync(waiter, resource, submitted, open);
 
-    /// <summary>After a restart, what the .sync call submitted (its job's id) is read back from history.</summary>
-    private string? LastSubmittedOutput()
-        => execution.Snapshot().History.LastOrDefault(e => e.Type == "TaskSubmitted")?.Details?["output"]?.GetValue<string>();
+    private async Task WaitAsync(IWaitingTaskRunner waiter, TaskResource resource, string submitted, OpenTask open)
+    {
+        try
+        {
+            await waiter.WaitAsync(resource, submitted, env, execution, open).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            open.TryClose(new TaskOutcome.Failed(new Failure(StatesErrors.Runtime, e.Message)));
+        }
+    }
 
     private void Append(string type, JsonObject details, TaskCheckpoint? progress, string? token = null)
         => execution.Append(type, TaskHistoryDialect.Member(type), details, scope.At(progress), token);

@@ -114,4 +114,10 @@ public sealed class VersionCatalog
     public void RecordExecution(string executionArn, ExecutionQualifier qualifier) => _executions[executionArn] = qualifier;
 
     public ExecutionQualifier? ExecutionOf(string executionArn) => _executions.GetValueOrDefault(executionArn);
+
+    /// <summary>Retention forgot the execution: its qualifier goes with it (its stored record goes in the execution's own delete).</summary>
+    public void ForgetExecution(string executionArn) => _executions.TryRemove(executionArn, out _);
+
+    /// <summary>Executions whose version is remembered (retention keeps this at most as large as the execution registry).</summary>
+    public int ExecutionCount => _executions.Count;
 }

@@ -133,6 +133,9 @@ public static class ScaleBench
             perThousand is { } pt ? FormattableString.Invariant($"{pt:0} ms (→ {projected10k:0.0} s for 10,000); {timedOut} sweep(s) failed/timed out") : $"no complete sweep over all pending; {timedOut} sweep(s) failed/timed out",
             "10,000 pending < 10 s");
         report.Row("scale", "peak working set (LocalCloud + bench client, one process)", FormattableString.Invariant($"{peakMiB:0} MiB"), "< 1 GiB");
+        var memoryJson = memory.ToJson();
+        report.Row("scale", "peak resident memory, LocalCloud + all Lambda workers (sampled together every 0.5 s)",
+            FormattableString.Invariant($"{memoryJson["totalPeakRssMiB"]} MiB ({memoryJson["lambdaWorkersPeakCount"]} workers at most)"), "< 1.5 GiB");
     }
 
     /// <summary>Invokes poc-poller synchronously (as the schedule would, but one at a time) until nothing is pending.</summary>

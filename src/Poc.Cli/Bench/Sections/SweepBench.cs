@@ -48,12 +48,13 @@ public static class SweepBench
     public static async Task RunAsync(BenchOptions options, BenchReport report, CancellationToken ct)
     {
         var n = options.SweepRecords;
-        var running = await RunningCaseAsync(n, ct);
-        var complete = await CompleteCaseAsync(n, ct);
+        var running = await RunningCaseAsync(n, options.PollerBatchWrites, ct);
+        var complete = await CompleteCaseAsync(n, options.PollerBatchWrites, ct);
         report.Section("sweep", new JsonObject
         {
             ["method"] = "in-process LocalCloud over HTTP; poc deploy; poc-poller invoked directly (RequestResponse, timeout raised to 900 s so a slow sweep still reports); a 200-record sweep first warms the workers",
             ["records"] = n,
+            ["pollerBatchWrites"] = options.PollerBatchWrites,
             ["stillRunning"] = running,
             ["allComplete"] = complete,
             ["targetSeconds"] = TargetSeconds,
@@ -67,10 +68,10 @@ public static class SweepBench
         }
     }
 
-    private static async Task<JsonObject> RunningCaseAsync(int n, CancellationToken ct)
+    private static async Task<JsonObject> RunningCaseAsync(int n, bool batchWrites, CancellationToken ct)
     {
         await using var cloud = await StartAsync(ct);
-        using var env = await DeployAsync(cloud, ct);
+        using var env = await DeployAsync(cloud, batchWrites, ct);
         var now = TimeProvider.System.GetUtcNow();
         await SeedRunningAsync(env, "warm", WarmupRecords, now, ct);
         var warmup = await SweepAsync(env, WarmupRecords, ct);
@@ -82,10 +83,10 @@ public static class SweepBench
         return second;
     }
 
-    private static async Task<JsonObject> CompleteCaseAsync(int n, CancellationToken ct)
+    private static async Task<JsonObject> CompleteCaseAsync(int n, bool batchWrites, CancellationToken ct)
     {
         await using var cloud = await StartAsync(ct);
-        using var env = await DeployAsync(cloud, ct);
+        using var env = await DeployAsync(cloud, batchWrites, ct);
         var machine = (await env.StepFunctions.CreateStateMachineAsync(
             new CreateStateMachineRequest { Name = "bench-sweep-park", Definition = ParkDefinition, RoleArn = env.RoleArn }, ct)).StateMachineArn;
 
@@ -111,7 +112,7 @@ public static class SweepBench
     private static Task<LocalCloudServer> StartAsync(CancellationToken ct) =>
         LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, ScheduleTimeScale = 1000, MinimumLogLevel = LogLevel.Warning }, ct);
 
-    private static async Task<PocEnvironment> DeployAsync(LocalCloudServer cloud, CancellationToken ct)
+    private static async Task<PocEnvironment> DeployAsync(LocalCloudServer cloud, bool batchWrites, CancellationToken ct)
     {
         // A rate schedule fires once as soon as it is created, so poc-poller-schedule goes: the only sweeps are the bench's.
         var env = PocEnvironment.ForLocalCloud(cloud.BaseUrl, 1000, RepoRoot.Find());
@@ -127,7 +128,17 @@ public static class SweepBench
             }
         }
 
-        await env.Lambda.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest { FunctionName = PocResources.PollerFunction, Timeout = 900 }, ct);
+        var variables = new Dictionary<string, string>(
+            (await env.Lambda.GetFunctionAsync(new GetFunctionRequest { FunctionName = PocResources.PollerFunction }, ct)).Configuration?.Environment?.Variables
+            ?? new Dictionary<string, string>(),
+            StringComparer.Ordinal);
+        if (batchWrites)
+        {
+            variables["POLLER_BATCH_WRITES"] = "true";
+        }
+
+        await env.Lambda.UpdateFunctionConfigurationAsync(
+            new UpdateFunctionConfigurationRequest { FunctionName = PocResources.PollerFunction, Timeout = 900, Environment = new FunctionEnvironment { Variables = variables } }, ct);
         return env;
     }
 

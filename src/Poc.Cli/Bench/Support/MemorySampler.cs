@@ -15,6 +15,7 @@ public sealed class MemorySampler : IAsyncDisposable
     private long _peakManagedHeap;
     private long _peakWorkersRss;
     private int _peakWorkers;
+    private long _peakTotalRss;
 
     public MemorySampler() => _loop = Task.Run(() => LoopAsync(_stop.Token));
 
@@ -32,6 +33,8 @@ public sealed class MemorySampler : IAsyncDisposable
             ["gcGen2Collections"] = GC.CollectionCount(2),
             ["lambdaWorkersPeakCount"] = _peakWorkers,
             ["lambdaWorkersPeakRssSumMiB"] = Mib(_peakWorkersRss),
+            // This process and its workers sampled at the same tick: the whole application's peak (issue #17: < 1.5 GiB).
+            ["totalPeakRssMiB"] = Mib(_peakTotalRss),
         };
     }
 
@@ -65,6 +68,23 @@ public sealed class MemorySampler : IAsyncDisposable
             var (count, rss) = ChildRss(Environment.ProcessId);
             _peakWorkers = Math.Max(_peakWorkers, count);
             _peakWorkersRss = Math.Max(_peakWorkersRss, rss);
+            _peakTotalRss = Math.Max(_peakTotalRss, RssBytes(Environment.ProcessId) + rss);
+        }
+    }
+
+    /// <summary>VmRSS of one process in MiB; zero where /proc is missing or the process is gone.</summary>
+    public static double RssMiB(int pid) => Mib(RssBytes(pid));
+
+    private static long RssBytes(int pid)
+    {
+        try
+        {
+            var rss = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return rss is null ? 0 : long.Parse(rss[6..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 

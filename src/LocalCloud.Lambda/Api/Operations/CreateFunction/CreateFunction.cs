@@ -62,13 +62,30 @@ internal sealed class CreateFunction(LambdaBackend state)
             LastUpdateStatusReason = FunctionStates.CreatingReason,
             LastUpdateStatusReasonCode = FunctionStates.CreatingReasonCode,
         };
-        if (!state.Store.TryAdd(record))
+        if (input.Publish != true)
         {
-            CodePackage.Delete(code);
-            throw LambdaErrors.FunctionExists(name);
+            if (!state.Store.TryAdd(record))
+            {
+                CodePackage.Delete(code);
+                throw LambdaErrors.FunctionExists(name);
+            }
+            state.Lifecycle.Activate(record);
+            return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(record)));
+        }
+        FunctionRecord published;
+        lock (state.PublishLock)
+        {
+            if (!state.Store.TryAdd(record))
+            {
+                CodePackage.Delete(code);
+                throw LambdaErrors.FunctionExists(name);
+            }
+            published = VersionPublisher.Publish(state, record, null);
         }
         state.Lifecycle.Activate(record);
-        return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(record)));
+        // AWS answers version 1's configuration with the unqualified ARN (LocalStack's provider, whose create_function mirrors
+        // its AWS-validated snapshots: map_config_out(version, return_qualified_arn=False)).
+        return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(published, published.FunctionArn)));
     }
 
     public static byte[] ZipFileOf(FunctionCodeInput? code)

@@ -17,4 +17,5 @@ internal sealed record CreateFunctionRequest
     public List<string>? Architectures { get; init; }
     public string? PackageType { get; init; }
     public Dictionary<string, string>? Tags { get; init; }
+    public bool? Publish { get; init; }
 }

@@ -16,7 +16,7 @@ internal sealed class GetFunction(LambdaBackend state)
         // AWS answers a presigned S3 URL; LocalCloud serves the stored zip itself (see LambdaService.CodePathPrefix).
         var location = $"{baseUrl}{LambdaService.CodePathPrefix}{function.AccountId}/{function.Region}/{function.FunctionName}/{Uri.EscapeDataString(function.RevisionId)}.zip";
         var response = new GetFunctionResponse(
-            ConfigurationMapper.ToConfiguration(function, resolved.Alias is null ? null : resolved.Arn),
+            ConfigurationMapper.ToConfiguration(function, resolved.Arn),
             new FunctionCodeLocation("S3", location),
             latest.Tags.Count == 0 ? null : latest.Tags,
             latest.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyShape(reserved) : null);

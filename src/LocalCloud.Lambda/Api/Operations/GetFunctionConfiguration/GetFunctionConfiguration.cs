@@ -9,6 +9,6 @@ internal sealed class GetFunctionConfiguration(LambdaBackend state)
     public Task<ServiceResponse> HandleAsync(ServiceRequest request, IReadOnlyDictionary<string, string> path, CancellationToken cancellationToken)
     {
         var resolved = state.Resolve(FunctionReference.Parse(path.GetValueOrDefault("FunctionName"), request.Context, request.Query.GetValueOrDefault("Qualifier")));
-        return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(resolved.Target, resolved.Alias is null ? null : resolved.Arn)));
+        return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(resolved.Target, resolved.Arn)));
     }
 }

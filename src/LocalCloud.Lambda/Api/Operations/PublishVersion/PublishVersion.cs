@@ -32,42 +32,7 @@ internal sealed class PublishVersion(LambdaBackend state)
             {
                 return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(unchanged)));
             }
-            var number = (latest.LastPublishedVersion + 1).ToString(CultureInfo.InvariantCulture);
-            var code = CodePackage.Store(File.ReadAllBytes(latest.Code.ZipPath), state.FunctionDirectory(latest.AccountId, latest.Region, latest.FunctionName));
-            try
-            {
-                // The counter is stored first: a crash before the version is stored skips a number, never reuses one.
-                var counted = state.Store.Update(latest.AccountId, latest.Region, latest.FunctionName, r => r.RevisionId != latest.RevisionId ? null
-                    : r with { LastPublishedVersion = latest.LastPublishedVersion + 1, PublishedRevisionId = r.RevisionId });
-                if (counted is null || counted.LastPublishedVersion != latest.LastPublishedVersion + 1)
-                {
-                    throw counted is null ? LambdaErrors.FunctionNotFound(latest.FunctionArn) : LambdaErrors.Conflict(latest.FunctionArn);
-                }
-                var version = latest with
-                {
-                    Version = number,
-                    Code = code,
-                    PendingCode = null,
-                    Description = input.Description ?? latest.Description,
-                    RevisionId = Guid.NewGuid().ToString(),
-                    LastModified = state.Time.GetUtcNow(),
-                    LastUpdateStatus = FunctionStates.Successful,
-                    LastUpdateStatusReason = null,
-                    LastUpdateStatusReasonCode = null,
-                    Tags = new Dictionary<string, string>(),
-                    ReservedConcurrentExecutions = null,
-                    EventInvokeConfig = null,
-                    LastPublishedVersion = 0,
-                    PublishedRevisionId = null,
-                };
-                state.Versions.AddVersion(version);
-                return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(version)));
-            }
-            catch
-            {
-                CodePackage.Delete(code);
-                throw;
-            }
+            return Task.FromResult(LambdaJson.Write(201, ConfigurationMapper.ToConfiguration(VersionPublisher.Publish(state, latest, input.Description))));
         }
     }
 }

@@ -37,16 +37,27 @@ internal sealed class UpdateFunctionCode(LambdaBackend state)
             LastModified = state.Time.GetUtcNow(),
             RevisionId = Guid.NewGuid().ToString(),
         };
-        try
+        FunctionRecord? published = null;
+        // Publishing takes the lock before the update is stored, so no PublishVersion comes in between.
+        lock (state.PublishLock)
         {
-            state.Replace(updated, current);
-        }
-        catch
-        {
-            CodePackage.Delete(code);
-            throw;
+            try
+            {
+                state.Replace(updated, current);
+            }
+            catch
+            {
+                CodePackage.Delete(code);
+                throw;
+            }
+            if (input.Publish == true)
+            {
+                // The new code is what the version gets, even though $LATEST still unpacks it; AWS answers the version,
+                // with its qualified ARN (LocalStack's provider, test_publish_with_update recorded against AWS).
+                published = VersionPublisher.Publish(state, updated, null);
+            }
         }
         state.Lifecycle.CompleteCodeUpdate(updated);
-        return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(updated)));
+        return Task.FromResult(LambdaJson.Write(200, ConfigurationMapper.ToConfiguration(published ?? updated)));
     }
 }

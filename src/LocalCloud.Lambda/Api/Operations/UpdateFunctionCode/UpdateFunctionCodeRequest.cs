@@ -10,4 +10,5 @@ internal sealed record UpdateFunctionCodeRequest
     public bool? DryRun { get; init; }
     public string? RevisionId { get; init; }
     public List<string>? Architectures { get; init; }
+    public bool? Publish { get; init; }
 }

@@ -6,8 +6,8 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 
 /// <summary>
 /// Changes a running Map Run's MaxConcurrency and failure tolerance (https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateMapRun.html).
-/// The tolerance applies from the next child that ends; a lower MaxConcurrency stops workers from taking new items, while a
-/// higher one is recorded but does not start more workers in LocalCloud.
+/// The tolerance applies from the next child that ends; a higher MaxConcurrency starts more children at once, a lower one
+/// lets running children finish but starts no new one until fewer run (Engine/MapRuns/MapRunWorkers).
 /// </summary>
 public sealed class UpdateMapRun(StepFunctionsBackend backend)
 {

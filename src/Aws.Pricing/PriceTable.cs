@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Poc.Cli.Cost;
+namespace Aws.Pricing;
 
-/// <summary>A dated list-price table for one region, loaded from prices-&lt;region&gt;.json beside this code.</summary>
+/// <summary>A dated list-price table for one region, loaded from prices-&lt;region&gt;.json beside this code (each price cites the AWS pricing page it was read from).</summary>
 public sealed record PriceTable(
     string Region,
     string Currency,
@@ -15,24 +15,32 @@ public sealed record PriceTable(
     Price WriteRequestUnits,
     Price SchedulerInvocations)
 {
-    private const string Resource = "Poc.Cli.Cost.prices-us-east-1.json";
+    private const string Resource = "Aws.Pricing.prices-us-east-1.json";
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>Seconds in the billing month the table assumes.</summary>
     public double SecondsPerMonth => HoursPerMonth * 3600;
 
-    /// <summary>Every price, in a fixed order, with the units it applies to.</summary>
-    public IReadOnlyList<(Price Price, Func<BillingUnits, double> Units)> All =>
-    [
-        (Transitions, u => u.Transitions),
-        (LambdaRequests, u => u.LambdaRequests),
-        (LambdaGbSeconds, u => u.LambdaGbSeconds),
-        (ReadRequestUnits, u => u.ReadRequestUnits),
-        (WriteRequestUnits, u => u.WriteRequestUnits),
-        (SchedulerInvocations, u => u.SchedulerInvocations),
-    ];
+    /// <summary>Every price, in a fixed order.</summary>
+    public IReadOnlyList<Price> All => [Transitions, LambdaRequests, LambdaGbSeconds, ReadRequestUnits, WriteRequestUnits, SchedulerInvocations];
 
-    /// <summary>The us-east-1 table shipped inside poc.</summary>
+    /// <summary>
+    /// The price of what LocalCloud's usage meter counts under <paramref name="service"/> and <paramref name="metric"/>
+    /// (GET /_localcloud/usage, docs/localcloud-endpoints.md), or null for a counter the table has no price for: one AWS
+    /// does not bill by itself (a Standard execution's start) or one priced elsewhere (Express requests and duration).
+    /// </summary>
+    public Price? ForMeter(string service, string metric) => (service, metric) switch
+    {
+        ("states", "StateTransitions") => Transitions,
+        ("lambda", "Requests") => LambdaRequests,
+        ("lambda", "GBSeconds") => LambdaGbSeconds,
+        ("dynamodb", "ReadCapacityUnits") => ReadRequestUnits,
+        ("dynamodb", "WriteCapacityUnits") => WriteRequestUnits,
+        ("scheduler", "Invocations") => SchedulerInvocations,
+        _ => null,
+    };
+
+    /// <summary>The us-east-1 table shipped inside this assembly.</summary>
     public static PriceTable UsEast1 { get; } = Load();
 
     /// <summary>Reads a table in the shipped JSON shape.</summary>

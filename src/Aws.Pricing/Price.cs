@@ -1,4 +1,4 @@
-namespace Poc.Cli.Cost;
+namespace Aws.Pricing;
 
 /// <summary>The list price of one billing unit and its monthly free allowance.</summary>
 /// <param name="Unit">What is billed.</param>
