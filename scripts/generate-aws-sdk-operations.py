@@ -6,7 +6,8 @@ calls the hosted service's own dispatcher with the wire request. For the awsJson
 operation name and the JSON body. For the restJson services (lambda, scheduler) it also takes, per operation, the HTTP
 method, the URI template and where each member travels (uri, querystring, header, payload), and for the response
 which members come from headers or the status code. Step Functions' wire members are camelCase, so the table also
-names the members whose value is a map (their keys are the user's, never re-cased).
+names the members whose value is a map (their keys are the user's, never re-cased). It names each service's timestamp
+members too, which the response carries as epoch milliseconds, as the Java SDK behind Step Functions writes them.
 
 The product embeds the file this script writes and never reads ../shared at run time;
 tests/LocalCloud.Tests checks that the embedded file is what this script writes from the models.
@@ -72,6 +73,8 @@ def main(models_dir, output):
         # Only Step Functions' wire members are camelCase; the SDK's are PascalCase everywhere.
         if all(m[0].islower() for m, _ in members):
             entry["camelCaseMembers"] = sorted({m for m, ref in members if model["shapes"][ref["shape"]]["type"] == "map"})
+        # The wire writes timestamps as epoch seconds; the SDK behind Step Functions as epoch milliseconds.
+        entry["timestampMembers"] = sorted({m for m, ref in members if model["shapes"][ref["shape"]]["type"] == "timestamp"})
         services[service] = entry
     with open(output, "w", encoding="utf-8", newline="\n") as f:
         json.dump({"services": services}, f, indent=1)

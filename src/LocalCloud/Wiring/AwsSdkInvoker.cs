@@ -52,6 +52,19 @@ internal sealed class AwsSdkInvoker : IAwsSdkInvoker
         await _connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         var endpoint = _endpoints[service];
         var members = (JsonObject)JsonNode.Parse(request.GetRawText())!;
+        if (service == "sfn")
+        {
+            // Step Functions serialises an Input given as JSON rather than as a string, as AWS's recorded history of
+            // aws-sdk:sfn:startExecution shows (LocalStack's test_sfn_start_execution_implicit_json_serialisation);
+            // SendTaskSuccess's Output is taken the same way.
+            foreach (var name in (string[])["Input", "Output"])
+            {
+                if (members[name] is { } value && value.GetValueKind() != JsonValueKind.String)
+                {
+                    members[name] = value.ToJsonString();
+                }
+            }
+        }
         if (api.IsJson)
         {
             var body = api.CamelCaseMaps is { } maps ? Recase(members, maps, toWire: true, parent: null)! : members;
@@ -62,11 +75,45 @@ internal sealed class AwsSdkInvoker : IAwsSdkInvoker
             };
             var response = await endpoint.HandleAsync(new ServiceRequest("POST", "/", new Dictionary<string, string>(), headers,
                 Encoding.UTF8.GetBytes(body.ToJsonString()), context), cancellationToken).ConfigureAwait(false);
-            var output = ReadJsonBody(response);
+            var output = Millis(ReadJsonBody(response), api.TimestampMembers);
             return ToElement(api.CamelCaseMaps is { } outMaps ? Recase(output, outMaps, toWire: false, parent: null)! : output);
         }
         var restResponse = await endpoint.HandleAsync(RestRequest(binding, members, context), cancellationToken).ConfigureAwait(false);
-        return ToElement(RestOutput(binding, restResponse));
+        return ToElement(Millis(RestOutput(binding, restResponse), api.TimestampMembers));
+    }
+
+    /// <summary>
+    /// The wire's timestamps (epoch seconds) as the Java SDK behind Step Functions writes them: epoch milliseconds, as
+    /// the states:startExecution integration shows in AWS's recorded histories (see StartExecutionRunner).
+    /// </summary>
+    private static JsonNode Millis(JsonNode node, IReadOnlySet<string> timestamps)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is JsonValue v && timestamps.Contains(key) && v.TryGetValue<double>(out var seconds))
+                    {
+                        obj[key] = (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
+                    }
+                    else if (value is not null)
+                    {
+                        Millis(value, timestamps);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        Millis(item, timestamps);
+                    }
+                }
+                break;
+        }
+        return node;
     }
 
     /// <summary>restJson: the members bound to the URI, query and headers go there; the payload member or the rest is the body.</summary>
@@ -119,8 +166,9 @@ internal sealed class AwsSdkInvoker : IAwsSdkInvoker
         if (binding.InputPayload is { } payload)
         {
             var value = members[payload.Member];
-            // A blob given as a string is its text (a Lambda Payload "{\"a\":1}"); given as JSON, it is that JSON.
-            bytes = value is null ? [] : payload.IsBlob && value is JsonValue v && v.TryGetValue<string>(out var s) ? Encoding.UTF8.GetBytes(s) : Encoding.UTF8.GetBytes(value.ToJsonString());
+            // A blob is the JSON of the value given, a string included ("text" travels as "\"text\""), as AWS's
+            // recorded aws-sdk:s3:putObject histories show (LocalStack's test_aws_sdk_task_service.snapshot.json).
+            bytes = value is null ? [] : Encoding.UTF8.GetBytes(value.ToJsonString());
         }
         else
         {

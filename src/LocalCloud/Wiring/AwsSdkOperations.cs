@@ -42,7 +42,8 @@ internal sealed class AwsSdkOperations
                 entry.TryGetProperty("targetPrefix", out var prefix) ? prefix.GetString() : null,
                 entry.TryGetProperty("jsonVersion", out var version) ? version.GetString() : null,
                 operations,
-                entry.TryGetProperty("camelCaseMembers", out var maps) ? maps.EnumerateArray().Select(m => m.GetString()!).ToHashSet(StringComparer.Ordinal) : null);
+                entry.TryGetProperty("camelCaseMembers", out var maps) ? maps.EnumerateArray().Select(m => m.GetString()!).ToHashSet(StringComparer.Ordinal) : null,
+                entry.TryGetProperty("timestampMembers", out var stamps) ? stamps.EnumerateArray().Select(m => m.GetString()!).ToHashSet(StringComparer.Ordinal) : []);
         }
         return new AwsSdkOperations(services);
     }
@@ -69,7 +70,9 @@ internal sealed class AwsSdkOperations
 /// Null when the wire members are the SDK's PascalCase ones; else (Step Functions) the wire members are camelCase and
 /// these are the members whose value is a map, whose keys are data and keep their case.
 /// </param>
-internal sealed record SdkService(bool IsJson, string? TargetPrefix, string? JsonVersion, IReadOnlyDictionary<string, SdkOperation> Operations, IReadOnlySet<string>? CamelCaseMaps);
+/// <param name="TimestampMembers">The wire names of the members whose value is a timestamp (epoch seconds on the wire).</param>
+internal sealed record SdkService(bool IsJson, string? TargetPrefix, string? JsonVersion, IReadOnlyDictionary<string, SdkOperation> Operations,
+    IReadOnlySet<string>? CamelCaseMaps, IReadOnlySet<string> TimestampMembers);
 
 /// <summary>One operation: its HTTP binding (restJson) and the members that travel outside the JSON body.</summary>
 internal sealed record SdkOperation(string Method, string Uri, IReadOnlyDictionary<string, SdkMemberLocation> Input,
