@@ -82,6 +82,29 @@ public sealed class AwsSdkTaskTests
     }
 
     [Fact]
+    public async Task WaitForTaskToken_CallsWithTheToken_ThenWaitsForSendTaskSuccess()
+    {
+        var sdk = new FakeSdk();
+        sdk.Answer("lambda", "Invoke", """{"StatusCode":202,"Payload":null}""");
+        await using var sfn = new SfnHarness(awsSdk: sdk);
+        var arn = await sfn.CreateAsync(Definition("arn:aws:states:::aws-sdk:lambda:invoke.waitForTaskToken",
+            """{"FunctionName":"worker","InvocationType":"Event","Payload":{"token.$":"$$.Task.Token"}}"""));
+        var execution = await sfn.StartAsync(arn);
+        await sfn.IdleAsync(execution);
+
+        var call = Assert.Single(sdk.Calls);
+        var token = JsonNode.Parse(call.Request)!["Payload"]!["token"]!.GetValue<string>();
+        await sfn.OkAsync("SendTaskSuccess", new { taskToken = token, output = """{"done":true}""" });
+        var done = await sfn.RunToEndAsync(execution, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("""{"done":true}""", done.Output);
+        Assert.Equal(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"],
+            SfnHarness.Types(done));
+        Assert.Equal("invoke.waitForTaskToken", done.History.Single(e => e.Type == "TaskScheduled").Details!["resource"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task UnknownAction_And_SyncPattern_FailTheState()
     {
         var sdk = new FakeSdk();
