@@ -17,6 +17,9 @@ public static class PackageBuilder
             throw new PocException(Messages.FunctionsProjectMissing(layout.ProjectFile));
         }
 
+        // Two poc processes (or test assemblies run side by side) must not delete and publish the same folder at once:
+        // the second waits, then finds the package fresh.
+        using var gate = await LockAsync(layout, ct);
         var reason = PackageInputs.StaleReason(layout.ZipPath, PackageInputs.Enumerate(layout));
         if (reason is not null)
         {
@@ -31,6 +34,24 @@ public static class PackageBuilder
 
         var bytes = await File.ReadAllBytesAsync(layout.ZipPath, ct);
         return new FunctionPackage(layout.ZipPath, reason is not null, Convert.ToBase64String(SHA256.HashData(bytes)), bytes.LongLength);
+    }
+
+    private static async Task<FileStream> LockAsync(PackageLayout layout, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(layout.ZipPath)!, ".build.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // Held by another process until its publish ends (a publish takes seconds; the OS frees it if that process dies).
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            }
+        }
     }
 
     private static async Task PublishAsync(PackageLayout layout, CancellationToken ct)
