@@ -37,6 +37,9 @@ public sealed record BenchOptions
     /// <summary>Sweep and scale: deploy poc-poller with POLLER_BATCH_WRITES=true (claims and closes in one transaction per batch).</summary>
     public bool PollerBatchWrites { get; init; }
 
+    /// <summary>Scale: environment variables added to the three poc functions after deploy (a runtime setting under test, say).</summary>
+    public IReadOnlyDictionary<string, string> FunctionVariables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// Start-up: LocalCloud host assemblies to time as their own processes, in turn (a ReadyToRun publish beside a plain
     /// one, say); empty = the LocalCloud.dll beside poc.
@@ -63,6 +66,7 @@ public sealed record BenchOptions
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
           --test-state-calls N      test-state: sequential TestState calls timed [2000]
           --poller-batch-writes     sweep, scale: poc-poller with POLLER_BATCH_WRITES=true (one transaction per batch)
+          --function-env NAME=VALUE scale: add this variable to the poc functions' environment (repeatable)
           --startup-host PATH       start-up: time this LocalCloud.dll as its own process (repeatable) [the one beside poc]
           --wire-endpoint URL       wire: also measure a LocalCloud already running at URL (e.g. a previous build)
           --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities,schedule-start,wire [all]
@@ -94,6 +98,12 @@ public sealed record BenchOptions
                 "--sweep-records" => options with { SweepRecords = Positive() },
                 "--test-state-calls" => options with { TestStateCalls = Positive() },
                 "--poller-batch-writes" => options with { PollerBatchWrites = true },
+                "--function-env" => options with
+                {
+                    FunctionVariables = Next().Split('=', 2) is [{ Length: > 0 } name, var value]
+                        ? new Dictionary<string, string>(options.FunctionVariables, StringComparer.Ordinal) { [name] = value }
+                        : throw new ArgumentException("--function-env takes NAME=VALUE."),
+                },
                 "--startup-host" => options with
                 {
                     StartupHosts = [.. options.StartupHosts, File.Exists(Next()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--startup-host: {args[i]} does not exist.")],
@@ -140,6 +150,7 @@ public sealed record BenchOptions
         ["sweepRecords"] = SweepRecords,
         ["testStateCalls"] = TestStateCalls,
         ["wireEndpoint"] = WireEndpoint?.ToString(),
+        ["functionVariables"] = new JsonObject([.. FunctionVariables.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
         ["startupHosts"] = new JsonArray([.. StartupHosts.Select(h => (JsonNode)h)]),
         ["pollerBatchWrites"] = PollerBatchWrites,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),

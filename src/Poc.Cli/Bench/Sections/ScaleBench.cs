@@ -41,7 +41,15 @@ public static class ScaleBench
         await Deployer.DeployAsync(env, null, ct);
         if (options.PollerBatchWrites)
         {
-            await EnableBatchWritesAsync(env, ct);
+            await SetVariablesAsync(env, PocResources.PollerFunction, new Dictionary<string, string>(StringComparer.Ordinal) { ["POLLER_BATCH_WRITES"] = "true" }, ct);
+        }
+
+        if (options.FunctionVariables.Count > 0)
+        {
+            foreach (var function in new[] { PocResources.CreateJobFunction, PocResources.SimulatedApiFunction, PocResources.PollerFunction })
+            {
+                await SetVariablesAsync(env, function, options.FunctionVariables, ct);
+            }
         }
 
         var machine = await StateMachines.FindArnAsync(env.StepFunctions, PocResources.CallbackStateMachine, ct)
@@ -147,6 +155,7 @@ public static class ScaleBench
             // Where a job's CPU goes, by process kind (LocalCloud with the bench's clients; each kind of Lambda worker),
             // per phase: the phases overlap (executions park while others still start), so read them as shares.
             ["pollerBatchWrites"] = options.PollerBatchWrites,
+            ["functionVariables"] = new JsonObject([.. options.FunctionVariables.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
             ["cpuSeconds"] = new JsonObject
             {
                 ["starting"] = ProcessCpu.Between(cpuAtStart, cpuStarted),
@@ -175,18 +184,20 @@ public static class ScaleBench
             FormattableString.Invariant($"{memoryJson["totalPeakRssMiB"]} MiB ({memoryJson["lambdaWorkersPeakCount"]} workers at most)"), "< 1.5 GiB");
     }
 
-    /// <summary>Turns on POLLER_BATCH_WRITES on the deployed poller, keeping the rest of its environment.</summary>
-    private static async Task EnableBatchWritesAsync(PocEnvironment env, CancellationToken ct)
+    /// <summary>Adds <paramref name="added"/> to a deployed function's environment, keeping the rest of it.</summary>
+    private static async Task SetVariablesAsync(PocEnvironment env, string function, IReadOnlyDictionary<string, string> added, CancellationToken ct)
     {
         var variables = new Dictionary<string, string>(
-            (await env.Lambda.GetFunctionAsync(new GetFunctionRequest { FunctionName = PocResources.PollerFunction }, ct)).Configuration?.Environment?.Variables
+            (await env.Lambda.GetFunctionAsync(new GetFunctionRequest { FunctionName = function }, ct)).Configuration?.Environment?.Variables
             ?? new Dictionary<string, string>(),
-            StringComparer.Ordinal)
+            StringComparer.Ordinal);
+        foreach (var (name, value) in added)
         {
-            ["POLLER_BATCH_WRITES"] = "true",
-        };
+            variables[name] = value;
+        }
+
         await env.Lambda.UpdateFunctionConfigurationAsync(
-            new UpdateFunctionConfigurationRequest { FunctionName = PocResources.PollerFunction, Environment = new FunctionEnvironment { Variables = variables } }, ct);
+            new UpdateFunctionConfigurationRequest { FunctionName = function, Environment = new FunctionEnvironment { Variables = variables } }, ct);
     }
 
     /// <summary>Invokes poc-poller synchronously (as the schedule would, but one at a time) until nothing is pending.</summary>
