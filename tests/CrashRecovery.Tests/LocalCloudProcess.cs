@@ -12,6 +12,7 @@ namespace CrashRecovery.Tests;
 public sealed class LocalCloudProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
     private readonly StringBuilder _output = new();
 
     private LocalCloudProcess(Process process, Uri baseUrl)
@@ -67,7 +68,16 @@ public sealed class LocalCloudProcess : IAsyncDisposable
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("LocalCloud did not start.");
         var cloud = new LocalCloudProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        await cloud.WaitUntilHealthyAsync(ct);
+        try
+        {
+            await cloud.WaitUntilHealthyAsync(ct);
+        }
+        catch
+        {
+            // A process that never became healthy must not outlive the test (nor keep its port).
+            await cloud.DisposeAsync();
+            throw;
+        }
         return cloud;
     }
 
@@ -91,6 +101,12 @@ public sealed class LocalCloudProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Tests dispose a killed process before restarting; a restart that then fails is disposed again by the fixture.
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -121,6 +137,11 @@ public sealed class LocalCloudProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // Listening but not answering within one attempt's timeout: on a loaded machine a process that has just
+                // recovered a thousand executions can take longer than that for its first request; the 60 s deadline holds.
             }
             await Task.Delay(100, deadline.Token);
         }
