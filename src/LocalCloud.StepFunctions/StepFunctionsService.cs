@@ -31,7 +31,8 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
     /// <paramref name="durable"/> store, the constructor loads what it holds and resumes the executions that were running.
     /// </summary>
     public StepFunctionsService(TimeProvider time, ILambdaInvoker lambda, UsageMeter usage, ILogger<StepFunctionsService>? logger = null,
-        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null, ExecutionRetention? retention = null, Mocks.MockConfigSource? mocks = null)
+        IDynamoDbInvoker? dynamoDb = null, IDurableStore? durable = null, ExecutionRetention? retention = null, Mocks.MockConfigSource? mocks = null,
+        IAwsSdkInvoker? awsSdk = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(lambda);
@@ -39,6 +40,7 @@ public sealed class StepFunctionsService : IServiceEndpoint, IAsyncDisposable
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var tokens = new TaskTokenRegistry();
         var engine = new EngineEnvironment(time, lambda, usage, tokens, log, dynamoDb) { Mocks = mocks ?? Mocks.MockConfigSource.None };
+        engine.AwsSdk = awsSdk;
         _backend = new StepFunctionsBackend(new InMemoryStateMachineStore(), new ExecutionRegistry(time, tokens, retention), engine, durable);
         _dispatcher = new AwsJsonDispatcher("AWSStepFunctions", StepFunctionsErrors.Namespace, StepFunctionsJson.Options)
             .Add<CreateStateMachineRequest, CreateStateMachineResponse>(nameof(CreateStateMachine), new CreateStateMachine(_backend).HandleAsync)

@@ -68,8 +68,11 @@ public sealed class ServiceSet : IAsyncDisposable
         var dynamodb = new DynamoDbService(time, usage, context.Loggers.CreateLogger<DynamoDbService>(), durable);
         var mocks = options.MockConfigPath is { } mockPath ? StepFunctions.Mocks.MockConfigSource.Load(mockPath, context.Loggers.CreateLogger<StepFunctionsService>()) : null;
         mocks?.WatchForChanges();
-        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb), durable, mocks: mocks);
-        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable, new SchedulerSdkTargets(states, dynamodb));
+        // aws-sdk tasks and Scheduler's targets call the services through one invoker, connected once they all exist.
+        var sdk = new AwsSdkInvoker();
+        var states = new StepFunctionsService(time, lambda, usage, context.Loggers.CreateLogger<StepFunctionsService>(), new DynamoDbTaskInvoker(dynamodb), durable, mocks: mocks, awsSdk: sdk);
+        var scheduler = new SchedulerService(new SchedulerOptions { TimeScale = options.ScheduleTimeScale }, time, lambda, usage, context.Loggers.CreateLogger<SchedulerService>(), durable, new SchedulerSdkTargets(sdk));
+        sdk.Connect(states, lambda, dynamodb, scheduler);
         // Disposal runs in reverse: Scheduler and Step Functions stop calling before Lambda's workers go.
         var set = new ServiceSet(usage, [lambda, dynamodb, states, scheduler], durable);
         if (mocks is not null)

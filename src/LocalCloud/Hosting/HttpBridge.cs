@@ -34,6 +34,16 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
             return;
         }
 
+        if (HasDotSegment(http))
+        {
+            // Kestrel resolves "." and ".." before routing, so DELETE …/aliases/.. would reach DeleteFunction. AWS's
+            // answer is not documented; refusing is the only answer that cannot act on a resource the caller did not name.
+            LogRefused(logger, http.Request.Method, path, "ValidationException");
+            await WriteAsync(http, HostError(new AwsServiceException("ValidationException",
+                "The request path contains a \".\" or \"..\" segment; LocalCloud does not resolve them, so no resource is addressed.", 400), target)).ConfigureAwait(false);
+            return;
+        }
+
         // The body is read (within the size limit) before anything else, because a SigV4 signature covers it.
         ReadOnlyMemory<byte> body;
         try
@@ -77,6 +87,21 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
             response = await InvokeAsync(http, endpoint, path, body, new RequestContext(account, region, requestId)).ConfigureAwait(false);
         }
         await WriteAsync(http, response).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the path as the client sent it (before Kestrel's normalisation) has a "." or ".." segment, also as %2E.</summary>
+    private static bool HasDotSegment(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty;
+        var end = raw.IndexOf('?', StringComparison.Ordinal);
+        foreach (var segment in (end < 0 ? raw : raw[..end]).Split('/'))
+        {
+            if (segment.Length is > 0 and <= 6 && segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>An error raised by the host itself, in the protocol the request spoke: awsJson when it named a target.</summary>

@@ -24,6 +24,9 @@ internal sealed class ConsoleEndpoints : IDisposable
 
     private const int PageSize = 50;
 
+    /// <summary>Child executions of a distributed Map listed at once; the rest are a "Next" link away.</summary>
+    internal const int MapRunPageSize = 100;
+
     private readonly StatesApi? _states;
     private readonly LiveFeed? _feed;
     private readonly LambdaService? _lambda;
@@ -96,7 +99,7 @@ internal sealed class ConsoleEndpoints : IDisposable
                     await PageAsync(http, "State machine", await StateMachineAsync(arn, request.Query["status"].ToString(), request.Query["next"].ToString(), account, http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events?machine={Html.U(arn)}").ConfigureAwait(false);
                     return;
                 case Prefix + "/execution":
-                    await PageAsync(http, "Execution", await ExecutionAsync(arn, account, http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events?execution={Html.U(arn)}").ConfigureAwait(false);
+                    await PageAsync(http, "Execution", await ExecutionAsync(arn, ChildrenPage.Parse(request.Query), account, http.RequestAborted).ConfigureAwait(false), $"{Prefix}/events?execution={Html.U(arn)}").ConfigureAwait(false);
                     return;
                 case Prefix + "/dynamodb/table":
                     await PageAsync(http, "DynamoDB table", await TableAsync(request.Query, account, http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
@@ -257,7 +260,7 @@ internal sealed class ConsoleEndpoints : IDisposable
             [.. versions.GetProperty("stateMachineVersions").EnumerateArray()], aliases);
     }
 
-    private async Task<string> ExecutionAsync(string arn, string account, CancellationToken ct)
+    private async Task<string> ExecutionAsync(string arn, ChildrenPage? childrenPage, string account, CancellationToken ct)
     {
         var context = Context(account, RegionOf(arn));
         var execution = await _states!.CallAsync("DescribeExecution", new { executionArn = arn }, context, ct).ConfigureAwait(false);
@@ -273,9 +276,13 @@ internal sealed class ConsoleEndpoints : IDisposable
             {
                 continue;
             }
-            var children = await _states.CallAsync("ListExecutions", new { mapRunArn, maxResults = 100 }, context, ct).ConfigureAwait(false);
+            // The page asked for is ListExecutions' own paging (its nextToken), for the one Map Run it names; others start at their first.
+            var page = childrenPage is { } asked && asked.MapRunArn == mapRunArn ? asked : null;
+            var children = await _states.CallAsync("ListExecutions", new { mapRunArn, maxResults = MapRunPageSize, nextToken = page?.Token }, context, ct).ConfigureAwait(false);
+            var counts = (await _states.CallAsync("DescribeMapRun", new { mapRunArn }, context, ct).ConfigureAwait(false)).GetProperty("itemCounts");
             var state = history.LastOrDefault(e => e?["id"]?.GetValue<long>() < started?["id"]?.GetValue<long>() && e?["type"]?.GetValue<string>() == "MapStateEntered")?["stateEnteredEventDetails"]?["name"]?.GetValue<string>() ?? "";
-            mapRuns.Add(new MapRunChildren(state, mapRunArn, [.. children.GetProperty("executions").EnumerateArray()], children.TryGetProperty("nextToken", out _)));
+            mapRuns.Add(new MapRunChildren(state, mapRunArn, [.. children.GetProperty("executions").EnumerateArray()],
+                children.TryGetProperty("nextToken", out var next) ? next.GetString() : null, page?.From ?? 0, counts));
         }
         return ConsolePages.Execution(execution, ConsolePages.ProcessorOf(execution, Html.Str(machine, "definition")), history, waiting, _time.GetUtcNow(), _access.CanAct, mapRuns);
     }

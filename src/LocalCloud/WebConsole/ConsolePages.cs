@@ -41,7 +41,8 @@ internal static class ConsolePages
         IReadOnlyList<LambdaInvocationRecord> invocations, IReadOnlyList<UsageRecord> usage, IReadOnlyList<string> tables,
         IReadOnlyList<(ScheduleStatus Schedule, ScheduleFiring? Last)> schedules, IReadOnlyList<(JsonElement Activity, (int Pending, int Pollers)? Queue)>? activities = null)
     {
-        var html = new StringBuilder("<h1>Step Functions</h1><h2>State machines</h2>");
+        // Live, like the sections below: a page opened before poc demo deploys shows its state machines once they run.
+        var html = new StringBuilder("<h1>Step Functions</h1><section data-live-region=\"machines\"><h2>State machines</h2>");
         var list = machines.GetProperty("stateMachines").EnumerateArray().ToList();
         if (list.Count == 0)
         {
@@ -56,6 +57,7 @@ internal static class ConsolePages
             }
             html.Append("</tbody></table>");
         }
+        html.Append("</section>");
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: true)).Append("</section>");
         html.Append("<section data-live-region=\"activities\"><h2>Activities</h2>").Append(Activities(activities ?? [])).Append("</section>");
         html.Append("<h2>DynamoDB tables</h2>");
@@ -213,7 +215,7 @@ internal static class ConsolePages
         html.Append("<div class=\"split\"><figure class=\"figure\" id=\"graph\">").Append(Graph(definition, path, Str(execution, "name"), interactive: true))
             .Append("<figcaption>Path taken (orange), running (blue), failed (red), caught (dashed). Select a state for its input and output.</figcaption></figure>")
             .Append("<section id=\"state-detail\" aria-live=\"polite\"><h2>State</h2><p class=\"note\">Select a state in the graph.</p></section></div>");
-        html.Append(Iterations(definition, mapRuns));
+        html.Append(Iterations(arn, definition, mapRuns));
         html.Append("<section data-live-region=\"waiting\"><h2>Waiting task tokens</h2>").Append(WaitingTable(waiting, now, canAct, showExecution: false)).Append("</section>");
         html.Append(CultureInfo.InvariantCulture, $"<details><summary>Input and output</summary><h3>Input</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "input"))))}</pre><h3>Output</h3><pre class=\"json\" tabindex=\"0\">{E(Pretty(TokenMask.MaskText(Str(execution, "output"))))}</pre></details>");
         html.Append("<h2>Event history</h2><table id=\"history\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Type</th><th scope=\"col\">Step</th><th scope=\"col\">Elapsed (ms)</th><th scope=\"col\">Timestamp</th><th scope=\"col\">Details</th></tr></thead><tbody></tbody></table>");
@@ -279,7 +281,7 @@ internal static class ConsolePages
     /// previousEventId — so picking one marks its path and opens its states. A distributed Map runs its iterations as
     /// child executions: their list (ListExecutions of the Map Run) links to each one's own page.
     /// </summary>
-    private static string Iterations(string definition, IReadOnlyList<MapRunChildren>? mapRuns)
+    private static string Iterations(string executionArn, string definition, IReadOnlyList<MapRunChildren>? mapRuns)
     {
         var html = new StringBuilder();
         JsonNode? root;
@@ -301,7 +303,7 @@ internal static class ConsolePages
                 html.Append(CultureInfo.InvariantCulture, $"<section class=\"lanes\" data-lanes=\"{E(name)}\" data-kind=\"map\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">Map {E(name)}: iterations</h2>");
                 if (distributed)
                 {
-                    html.Append(MapRunTable(name, mapRuns));
+                    html.Append(MapRunTable(executionArn, name, mapRuns));
                 }
                 else
                 {
@@ -387,7 +389,10 @@ internal static class ConsolePages
             <section class="lane-detail" aria-live="polite"><h3>State</h3><p class="note">Pick one above, then select a state.</p></section></div>
             """;
 
-    private static string MapRunTable(string state, IReadOnlyList<MapRunChildren>? mapRuns)
+    /// <summary>DescribeMapRun's itemCounts members a Map Run's line names, when not zero.</summary>
+    private static readonly string[] ItemCountNames = ["running", "succeeded", "failed", "timedOut", "aborted", "pending"];
+
+    private static string MapRunTable(string executionArn, string state, IReadOnlyList<MapRunChildren>? mapRuns)
     {
         var runs = mapRuns?.Where(r => r.State == state).ToList() ?? [];
         if (runs.Count == 0)
@@ -397,7 +402,11 @@ internal static class ConsolePages
         var html = new StringBuilder();
         foreach (var run in runs)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Map Run {E(run.MapRunArn)}: {run.Children.Count} child execution{(run.Children.Count == 1 ? "" : "s")}{(run.More ? " shown (more exist)" : "")}</p>");
+            var counts = string.Join(", ", ItemCountNames
+                .Select(k => (Name: k, N: run.ItemCounts.TryGetProperty(k, out var n) && n.TryGetInt64(out var v) ? v : 0)).Where(c => c.N > 0).Select(c => $"{c.N} {c.Name}"));
+            var total = run.ItemCounts.TryGetProperty("total", out var t) && t.TryGetInt64(out var tv) ? tv : run.From + run.Children.Count;
+            var shown = run.Children.Count == 0 ? "none on this page" : $"{run.From + 1}–{run.From + run.Children.Count} shown";
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\" data-map-run=\"{E(run.MapRunArn)}\">Map Run {E(run.MapRunArn)}: {total} child execution{(total == 1 ? "" : "s")}{(counts.Length > 0 ? $" ({counts})" : "")}, {shown}</p>");
             html.Append("<table class=\"map-run\"><thead><tr><th scope=\"col\">Child execution</th><th scope=\"col\">Status</th><th scope=\"col\">Started</th><th scope=\"col\">Stopped</th></tr></thead><tbody>");
             foreach (var e in run.Children)
             {
@@ -405,6 +414,16 @@ internal static class ConsolePages
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Prefix}/execution?arn={U(Str(e, "executionArn"))}\">{E(Str(e, "name"))}</a></td><td><span class=\"badge {st.ToLowerInvariant()}\">{st}</span></td><td>{Time(e, "startDate")}</td><td>{Time(e, "stopDate")}</td></tr>");
             }
             html.Append("</tbody></table>");
+            // ListExecutions' own paging: its nextToken, for this Map Run only; the offset rides along for the "101–200" above.
+            var here = $"{Prefix}/execution?arn={U(executionArn)}";
+            if (run.NextToken is { } next)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p><a rel=\"next\" href=\"{here}&amp;mapRun={U(run.MapRunArn)}&amp;children={U(next)}&amp;from={run.From + run.Children.Count}\">Next {ConsoleEndpoints.MapRunPageSize} child executions</a></p>");
+            }
+            if (run.From > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{here}\">First {ConsoleEndpoints.MapRunPageSize} child executions</a></p>");
+            }
         }
         return html.ToString();
     }
@@ -562,4 +581,19 @@ internal static class ConsolePages
 }
 
 /// <summary>The child executions of one Map Run (ListExecutions with its mapRunArn), for the Map state that started it.</summary>
-internal sealed record MapRunChildren(string State, string MapRunArn, IReadOnlyList<JsonElement> Children, bool More);
+/// <param name="State">The Map state that started the run.</param>
+/// <param name="MapRunArn">The run.</param>
+/// <param name="Children">This page of its child executions, as ListExecutions answered.</param>
+/// <param name="NextToken">ListExecutions' token for the next page, when there is one.</param>
+/// <param name="From">How many children earlier pages listed (0 on the first).</param>
+/// <param name="ItemCounts">DescribeMapRun's itemCounts: how many items there are and how they stand.</param>
+internal sealed record MapRunChildren(string State, string MapRunArn, IReadOnlyList<JsonElement> Children, string? NextToken, int From, JsonElement ItemCounts);
+
+/// <summary>Which page of one Map Run's child executions an execution page shows (?mapRun=, ?children= the token, ?from=).</summary>
+internal sealed record ChildrenPage(string MapRunArn, string Token, int From)
+{
+    public static ChildrenPage? Parse(Microsoft.AspNetCore.Http.IQueryCollection query)
+        => query["mapRun"].ToString() is { Length: > 0 } mapRun && query["children"].ToString() is { Length: > 0 } token
+            ? new ChildrenPage(mapRun, token, int.TryParse(query["from"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var from) ? from : 0)
+            : null;
+}

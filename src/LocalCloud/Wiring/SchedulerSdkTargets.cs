@@ -1,52 +1,42 @@
-using System.Text;
 using System.Text.Json;
 using LocalCloud.Core;
+using LocalCloud.Core.Ports;
 using LocalCloud.Scheduler.Ports;
 
 namespace LocalCloud.Wiring;
 
 /// <summary>
-/// Scheduler's state machine and universal targets call Step Functions and DynamoDB through their own awsJson
-/// endpoints, in-process: StartExecution (or any other action) runs the very handler a client's request runs.
-/// Lambda and Scheduler speak restJson (an HTTP route per action) and are not reachable as universal targets here.
+/// Scheduler's state machine and universal targets (arn:aws:scheduler:::aws-sdk:&lt;service&gt;:&lt;apiAction&gt;) go
+/// through the same in-process SDK calls as Step Functions' aws-sdk tasks, so every action of sfn, lambda, dynamodb and
+/// scheduler is a target. The Input is the action's request in the SDK's PascalCase members
+/// (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html); Step Functions' camelCase
+/// wire names are taken as well, since re-casing leaves them as they are.
 /// </summary>
-internal sealed class SchedulerSdkTargets(IServiceEndpoint stepFunctions, IServiceEndpoint dynamoDb) : ISdkTargetInvoker
+internal sealed class SchedulerSdkTargets(IAwsSdkInvoker sdk) : ISdkTargetInvoker
 {
-    public bool Serves(string service) => service is "sfn" or "dynamodb";
+    public bool Serves(string service) => sdk.Hosts(service);
 
     public async Task<string> InvokeAsync(string service, string action, string request, RequestContext context, CancellationToken cancellationToken)
     {
-        var (endpoint, prefix) = service switch
-        {
-            "sfn" => (stepFunctions, "AWSStepFunctions"),
-            "dynamodb" => (dynamoDb, "DynamoDB_20120810"),
-            _ => throw new AwsServiceException("ValidationException", $"LocalCloud does not host the service '{service}' of this universal target.", 400),
-        };
-        // The ARN spells the action in camelCase (aws-sdk:sfn:startExecution); the wire target in PascalCase.
+        // The ARN spells the action in camelCase (aws-sdk:sfn:startExecution); the API operation in PascalCase.
         var operation = char.ToUpperInvariant(action[0]) + action[1..];
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        if (!sdk.HasOperation(service, operation))
         {
-            ["X-Amz-Target"] = $"{prefix}.{operation}",
-            ["Content-Type"] = "application/x-amz-json-1.0",
-        };
-        var response = await endpoint.HandleAsync(new ServiceRequest("POST", "/", new Dictionary<string, string>(), headers, Encoding.UTF8.GetBytes(request), context), cancellationToken).ConfigureAwait(false);
-        var body = response.Body.IsEmpty ? "{}" : Encoding.UTF8.GetString(response.Body.Span);
-        if (response.Status == 200)
-        {
-            return body;
+            throw new AwsServiceException("ValidationException", $"The service '{service}' has no API action '{action}'.", 400);
         }
-        string type = "InternalServerError", message = string.Empty;
+        JsonDocument body;
         try
         {
-            using var error = JsonDocument.Parse(body);
-            type = error.RootElement.TryGetProperty("__type", out var t) ? t.GetString() ?? type : type;
-            message = error.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? string.Empty
-                : error.RootElement.TryGetProperty("Message", out var m2) ? m2.GetString() ?? string.Empty : string.Empty;
+            body = JsonDocument.Parse(request);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            message = body;
+            throw new AwsServiceException("ValidationException", $"The Input of a universal target must be the action's JSON request: {e.Message}", 400);
         }
-        throw new AwsServiceException(type[(type.LastIndexOf('#') + 1)..], message, response.Status);
+        using (body)
+        {
+            var response = await sdk.InvokeAsync(service, operation, body.RootElement, context, cancellationToken).ConfigureAwait(false);
+            return response.GetRawText();
+        }
     }
 }

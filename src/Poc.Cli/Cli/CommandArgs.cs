@@ -9,7 +9,8 @@ public sealed record RunArgs(EndpointSettings Endpoint, Scenario Scenario, int J
 /// <summary>demo's arguments after parsing.</summary>
 /// <param name="Flavour">The query language of the workflows (--query-language).</param>
 /// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves.</param>
-public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour, bool HttpJobApi = false);
+/// <param name="KeepOpen">--keep-open: LocalCloud and its console stay up after the demo, until Ctrl+C.</param>
+public sealed record DemoArgs(Deploy.WorkflowFlavour Flavour, bool HttpJobApi = false, bool KeepOpen = false);
 
 /// <summary>test's arguments after parsing.</summary>
 /// <param name="HttpJobApi">--job-api http: the functions call the simulated REST job API, which poc serves, faults included.</param>

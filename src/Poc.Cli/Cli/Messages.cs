@@ -172,6 +172,10 @@ public static class Messages
             ? string.Create(CultureInfo.InvariantCulture, $"  warmed    {warm.Workers} Lambda workers so no cold start lands in the scenarios ({warm.Elapsed.TotalSeconds:0.0} s)")
             : string.Create(CultureInfo.InvariantCulture, $"  warming   {warm.Workers} Lambda workers failed ({warm.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", warm.Problems)}");
 
+    public const string KeepOpenOption = "after the demo, keep LocalCloud and its console running (to look around, start executions, send callbacks by hand) until Ctrl+C.";
+
+    public static string KeptOpen(Uri console) => $"LocalCloud and its console stay open: {console} (Ctrl+C to stop)";
+
     public static string DemoFinished(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"done in {elapsed.TotalSeconds:0.0} s");
 
     public static string AllAsExpected(int count, TimeSpan elapsed)

@@ -79,7 +79,9 @@ public static class PocCommandLine
         });
         var demoJobApi = JobApiOption();
         demo.Options.Add(demoJobApi);
-        demo.SetAction((r, ct) => handlers.Demo(new DemoArgs(Flavour(r), r.GetValue(demoJobApi) == "http"), ct));
+        var keepOpen = new Option<bool>("--keep-open") { Description = Messages.KeepOpenOption };
+        demo.Options.Add(keepOpen);
+        demo.SetAction((r, ct) => handlers.Demo(new DemoArgs(Flavour(r), r.GetValue(demoJobApi) == "http", r.GetValue(keepOpen)), ct));
         root.Subcommands.Add(demo);
         root.Subcommands.Add(Monitor.MonitorOptions.Build(handlers.Monitor, Settings));
 

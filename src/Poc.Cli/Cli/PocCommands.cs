@@ -115,6 +115,13 @@ public sealed class PocCommands(Func<string, string?> env, IAnsiConsole console,
             }
 
             code = await RunAndReportAsync(withJobApi ?? local, "demo", CostInputs.Defaults, ReportWriter.DefaultFolder, null, cloud.SweepsFinishedSinceAsync, ct);
+            if (args.KeepOpen)
+            {
+                // Ctrl+C ends the wait; poc then exits 130 as for any interrupted command, after the finally below.
+                console.WriteLine(Messages.DemoFinished(clock.Elapsed));
+                console.WriteLine(Messages.KeptOpen(cloud.ConsoleUrl));
+                await Task.Delay(Timeout.Infinite, ct);
+            }
         }
         finally
         {

@@ -21,13 +21,13 @@ public sealed class SfnHarness : IAsyncDisposable
     /// <paramref name="script"/> sets the fakes up before the service exists, since a restarted one may call them at once.
     /// </summary>
     public SfnHarness(IDurableStore? durable = null, DateTimeOffset? now = null, Action<SfnHarness>? script = null, ExecutionRetention? retention = null,
-        Mocks.MockConfigSource? mocks = null)
+        Mocks.MockConfigSource? mocks = null, Core.Ports.IAwsSdkInvoker? awsSdk = null)
     {
         Durable = durable;
         Retention = retention;
         Time = new FakeTimeProvider(now ?? Epoch);
         script?.Invoke(this);
-        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable, retention, mocks);
+        Service = new StepFunctionsService(Time, Lambda, Usage, null, DynamoDb, durable, retention, mocks, awsSdk);
     }
 
     public IDurableStore? Durable { get; }

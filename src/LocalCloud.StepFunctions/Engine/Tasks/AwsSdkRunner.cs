@@ -2,20 +2,27 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalCloud.Core;
+using LocalCloud.Core.Ports;
 using LocalCloud.StepFunctions.Asl;
-using LocalCloud.StepFunctions.Ports;
 
 namespace LocalCloud.StepFunctions.Engine.Tasks;
 
 /// <summary>
-/// arn:aws:states:::aws-sdk:&lt;service&gt;:&lt;action&gt; (request-response): the camelCase action is the API operation, the
-/// PascalCase Parameters its request, the response its result. A service error is named "&lt;Service&gt;.&lt;ErrorName&gt;" in
-/// PascalCase, always with the "Exception" suffix (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html),
-/// e.g. DynamoDb.ConditionalCheckFailedException. A service LocalCloud does not host fails the state with States.Runtime naming it.
+/// arn:aws:states:::aws-sdk:&lt;service&gt;:&lt;action&gt; and its .waitForTaskToken form: the camelCase action is the
+/// API operation, the PascalCase Parameters its request, the SDK's response object (nothing added) the result. A
+/// service error is "&lt;Service&gt;.&lt;ErrorName&gt;", both PascalCase, always ending in "Exception"
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html), e.g.
+/// DynamoDb.ConditionalCheckFailedException — note "DynamoDb", where the optimized integration says "DynamoDB".
+/// A service LocalCloud does not host fails the state with States.Runtime naming it.
 /// </summary>
 public sealed class AwsSdkRunner : ITaskRunner
 {
-    /// <summary>The error prefix of each hosted service, as AWS spells it (the SDK's service id in PascalCase).</summary>
+    private const string Prefix = "aws-sdk:";
+
+    /// <summary>
+    /// The error prefix of each hosted service as Step Functions spells it: the SDK's service id without spaces, except
+    /// DynamoDb and Sfn (LocalStack's AWS-recorded aws-sdk snapshots, state_task_service_aws_sdk.py).
+    /// </summary>
     private static readonly Dictionary<string, string> ErrorPrefixes = new(StringComparer.Ordinal)
     {
         ["sfn"] = "Sfn",
@@ -26,19 +33,26 @@ public sealed class AwsSdkRunner : ITaskRunner
 
     public TaskHistoryDialect Dialect => TaskHistoryDialect.Task;
 
-    public bool Runs(TaskResource resource) => resource.ResourceType.StartsWith("aws-sdk:", StringComparison.Ordinal);
+    public bool Runs(TaskResource resource) => resource.ResourceType.StartsWith(Prefix, StringComparison.Ordinal);
 
     public Func<CancellationToken, Task<TaskOutcome>> Prepare(TaskResource resource, JsonNode? parameters, EngineEnvironment env, Execution execution)
     {
-        var service = resource.ResourceType["aws-sdk:".Length..];
-        if (env.AwsSdk is not { } sdk || !sdk.Hosts(service))
+        var service = resource.ResourceType[Prefix.Length..];
+        if (!IsHosted(service))
         {
             throw new StatesFailureException(StatesErrors.Runtime, UnhostedMessage(service, resource.Resource));
         }
-        if (resource.Pattern != IntegrationPattern.RequestResponse)
+        if (env.AwsSdk is not { } sdk)
         {
             throw new StatesFailureException(StatesErrors.Runtime,
-                $"LocalCloud runs aws-sdk integrations as request-response only; '{resource.Resource}' asks for another pattern.");
+                $"This Step Functions has no AWS services connected, so '{resource.Resource}' cannot run (LocalCloud's host connects them).");
+        }
+        // AWS SDK integrations support request-response and .waitForTaskToken, not .sync
+        // (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html).
+        if (resource.Pattern == IntegrationPattern.Sync)
+        {
+            throw new StatesFailureException(StatesErrors.Runtime,
+                $"AWS SDK integrations run as request-response or .waitForTaskToken, never .sync: '{resource.Resource}' cannot run.");
         }
         var operation = char.ToUpperInvariant(resource.Operation[0]) + resource.Operation[1..];
         if (!sdk.HasOperation(service, operation))
@@ -53,12 +67,16 @@ public sealed class AwsSdkRunner : ITaskRunner
         return ct => CallAsync(sdk, service, operation, request, execution.Context, ct);
     }
 
+    /// <summary>Whether LocalCloud hosts <paramref name="service"/> (as an aws-sdk Resource names it).</summary>
+    public static bool IsHosted(string service) => ErrorPrefixes.ContainsKey(service);
+
     /// <summary>Why a Resource naming a service LocalCloud does not host cannot run (also ValidateStateMachineDefinition's warning).</summary>
     public static string UnhostedMessage(string service, string resource)
-        => $"LocalCloud does not host the AWS service '{service}', so the Task resource '{resource}' cannot run (aws-sdk integrations run against sfn, lambda, dynamodb and scheduler).";
+        => $"LocalCloud does not host the AWS service '{service}', so the Task resource '{resource}' cannot run (LocalCloud hosts Step Functions, Lambda, DynamoDB and EventBridge Scheduler).";
 
-    /// <summary>Whether LocalCloud hosts <paramref name="service"/> for aws-sdk integrations.</summary>
-    public static bool IsHosted(string service) => ErrorPrefixes.ContainsKey(service);
+    /// <summary>The error name of a service error, e.g. "DynamoDb.ResourceNotFoundException".</summary>
+    public static string ErrorName(string service, string errorCode)
+        => ErrorPrefixes.GetValueOrDefault(service, service) + "." + (errorCode.EndsWith("Exception", StringComparison.Ordinal) ? errorCode : errorCode + "Exception");
 
     private static async Task<TaskOutcome> CallAsync(IAwsSdkInvoker sdk, string service, string operation, JsonNode request, RequestContext context, CancellationToken ct)
     {
@@ -70,12 +88,10 @@ public sealed class AwsSdkRunner : ITaskRunner
         }
         catch (AwsServiceException e)
         {
-            var prefix = ErrorPrefixes.GetValueOrDefault(service, service);
-            var name = e.ErrorCode.EndsWith("Exception", StringComparison.Ordinal) ? e.ErrorCode : e.ErrorCode + "Exception";
-            // The AWS SDK for Java 2.x wording, which Step Functions puts in the cause of an aws-sdk task's failure.
+            // The AWS SDK for Java 2.x wording of a service error, which Step Functions puts in the cause.
             var cause = string.Create(CultureInfo.InvariantCulture,
-                $"{e.Message} (Service: {prefix}, Status Code: {e.StatusCode}, Request ID: {Guid.NewGuid()})");
-            return new TaskOutcome.Failed(new Failure(prefix + "." + name, cause));
+                $"{e.Message} (Service: {ErrorPrefixes[service]}, Status Code: {e.StatusCode}, Request ID: {Guid.NewGuid()})");
+            return new TaskOutcome.Failed(new Failure(ErrorName(service, e.ErrorCode), cause));
         }
     }
 }

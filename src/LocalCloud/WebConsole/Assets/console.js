@@ -6,6 +6,8 @@
   const body = document.body;
   const status = document.getElementById('status');
   const say = (text, bad) => { status.textContent = text; status.className = bad ? 'bad' : ''; };
+  // Set on an execution's page: takes up its live stream again once a redrive has reopened the execution.
+  let followAgain = null;
 
   async function act(action, payload) {
     const response = await fetch(`${prefix}/api/${action}`, {
@@ -68,6 +70,7 @@
     button.disabled = false;
     if (result) {
       say(`${button.textContent}: done`);
+      if (action === 'redrive' && followAgain) followAgain();
       if (document.activeElement && document.activeElement.closest('[data-live-region]')) document.activeElement.blur();
       refreshSoon();
     }
@@ -336,18 +339,32 @@
   events.forEach((e) => { assign(e); row(e); });
   mark();
 
-  const stream = new EventSource(`${source}&after=${events.length ? events[events.length - 1].id : 0}`);
-  stream.addEventListener('open', () => { body.dataset.live = 'open'; });
-  stream.addEventListener('history', (message) => {
-    const e = JSON.parse(message.data);
-    if (events.length && e.id <= events[events.length - 1].id) return;
-    events.push(e);
-    // Engine clock to page: how long the event took to reach this page (docs/console.md, "Measured").
-    window.consoleLatencyMs = (window.consoleLatencyMs || []).concat(Date.now() - e.timestamp * 1000);
-    assign(e);
-    row(e);
-    mark();
-    if (/^(Execution|Task)/.test(e.type)) refreshSoon();
-  });
-  stream.addEventListener('reload', () => location.reload());
+  // An ended execution sends nothing more until it is redriven, so its page lets go of its stream: a browser opens at most
+  // six connections to one host, each open console page's stream holds one, and a seventh page (or any fetch) would wait.
+  let stream = null;
+  function unfollow() {
+    if (stream) stream.close();
+    stream = null;
+    body.dataset.live = 'ended';
+  }
+  function follow() {
+    if (stream) return;
+    stream = new EventSource(`${source}&after=${events.length ? events[events.length - 1].id : 0}`);
+    stream.addEventListener('open', () => { body.dataset.live = 'open'; });
+    stream.addEventListener('history', (message) => {
+      const e = JSON.parse(message.data);
+      if (events.length && e.id <= events[events.length - 1].id) return;
+      events.push(e);
+      // Engine clock to page: how long the event took to reach this page (docs/console.md, "Measured").
+      window.consoleLatencyMs = (window.consoleLatencyMs || []).concat(Date.now() - e.timestamp * 1000);
+      assign(e);
+      row(e);
+      mark();
+      if (ended()) unfollow();
+      if (/^(Execution|Task)/.test(e.type)) refreshSoon();
+    });
+    stream.addEventListener('reload', () => location.reload());
+  }
+  followAgain = follow;
+  if (ended()) unfollow(); else follow();
 })();

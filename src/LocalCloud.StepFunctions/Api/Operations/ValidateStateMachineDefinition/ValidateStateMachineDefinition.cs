@@ -8,7 +8,9 @@ namespace LocalCloud.StepFunctions.Api.Operations;
 /// <summary>
 /// Runs CreateStateMachine's checks without creating anything: FAIL with one ERROR diagnostic per problem
 /// (code, message, location), else OK (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html).
-/// LocalCloud raises no WARNING diagnostics, so the severity filter never drops anything.
+/// The only WARNING diagnostics are LocalCloud's own (<see cref="UnhostedResourceWarnings"/>): a Task resource it cannot
+/// run. As on AWS, warnings come back only when severity is WARNING (the default, ERROR, returns errors only) and never
+/// turn the result to FAIL.
 /// </summary>
 public static class ValidateStateMachineDefinition
 {
@@ -30,14 +32,15 @@ public static class ValidateStateMachineDefinition
                 "Member must have value less than or equal to 100 and greater than or equal to 0");
         }
         var max = request.MaxResults is null or 0 ? 100 : request.MaxResults.Value;
+        IReadOnlyList<ValidateStateMachineDefinitionDiagnostic> warnings = request.Severity == "WARNING" ? UnhostedResourceWarnings.Find(definition) : [];
         try
         {
             AslParser.Parse(definition);
-            return Task.FromResult(new ValidateStateMachineDefinitionResponse("OK", [], false));
+            return Task.FromResult(new ValidateStateMachineDefinitionResponse("OK", warnings.Take(max).ToList(), warnings.Count > max));
         }
         catch (AslDefinitionException e)
         {
-            var diagnostics = e.Diagnostics.Select(ToDiagnostic).ToList();
+            var diagnostics = e.Diagnostics.Select(ToDiagnostic).Concat(warnings).ToList();
             return Task.FromResult(new ValidateStateMachineDefinitionResponse("FAIL", diagnostics.Take(max).ToList(), diagnostics.Count > max));
         }
     }
