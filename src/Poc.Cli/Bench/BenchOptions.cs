@@ -34,8 +34,17 @@ public sealed record BenchOptions
     /// <summary>Sequential TestState calls timed in the test-state section.</summary>
     public int TestStateCalls { get; init; } = 2000;
 
-    /// <summary>Sweep: deploy poc-poller with POLLER_BATCH_WRITES=true (claims and closes in one transaction per batch).</summary>
+    /// <summary>Sweep and scale: deploy poc-poller with POLLER_BATCH_WRITES=true (claims and closes in one transaction per batch).</summary>
     public bool PollerBatchWrites { get; init; }
+
+    /// <summary>Scale: environment variables added to the three poc functions after deploy (a runtime setting under test, say).</summary>
+    public IReadOnlyDictionary<string, string> FunctionVariables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Start-up: LocalCloud host assemblies to time as their own processes, in turn (a ReadyToRun publish beside a plain
+    /// one, say); empty = the LocalCloud.dll beside poc.
+    /// </summary>
+    public IReadOnlyList<string> StartupHosts { get; init; } = [];
 
     /// <summary>Wire: also measure the mix against a LocalCloud already running here (a previous build, say), as a ratio.</summary>
     public Uri? WireEndpoint { get; init; }
@@ -56,7 +65,9 @@ public sealed record BenchOptions
           --direct-sweeps           scale: after parking, invoke poc-poller directly and time each sweep
           --sweep-records N         sweep: PENDING records in the one timed poller sweep [10000]
           --test-state-calls N      test-state: sequential TestState calls timed [2000]
-          --poller-batch-writes     sweep: poc-poller with POLLER_BATCH_WRITES=true (one transaction per batch)
+          --poller-batch-writes     sweep, scale: poc-poller with POLLER_BATCH_WRITES=true (one transaction per batch)
+          --function-env NAME=VALUE scale: add this variable to the poc functions' environment (repeatable)
+          --startup-host PATH       start-up: time this LocalCloud.dll as its own process (repeatable) [the one beside poc]
           --wire-endpoint URL       wire: also measure a LocalCloud already running at URL (e.g. a previous build)
           --section(s) a,b,...      any of startup,deploy,http-latency,lambda,scale,sweep,test-state,activities,schedule-start,wire [all]
           --output PATH (--out)     JSON results [out/bench/results.json under the repository]
@@ -87,6 +98,17 @@ public sealed record BenchOptions
                 "--sweep-records" => options with { SweepRecords = Positive() },
                 "--test-state-calls" => options with { TestStateCalls = Positive() },
                 "--poller-batch-writes" => options with { PollerBatchWrites = true },
+                "--function-env" => options with
+                {
+                    FunctionVariables = Next().Split('=', 2) is [{ Length: > 0 } name, var value]
+                        ? new Dictionary<string, string>(options.FunctionVariables, StringComparer.Ordinal) { [name] = value }
+                        : throw new ArgumentException("--function-env takes NAME=VALUE."),
+                },
+                "--startup-host" => options with
+                {
+                    // A host that is not there is reported by the section (its "problem" figure), like the one beside poc.
+                    StartupHosts = [.. options.StartupHosts, Path.GetFullPath(Next())],
+                },
                 "--wire-endpoint" => options with
                 {
                     WireEndpoint = Uri.TryCreate(Next(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
@@ -129,6 +151,8 @@ public sealed record BenchOptions
         ["sweepRecords"] = SweepRecords,
         ["testStateCalls"] = TestStateCalls,
         ["wireEndpoint"] = WireEndpoint?.ToString(),
+        ["functionVariables"] = new JsonObject([.. FunctionVariables.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
+        ["startupHosts"] = new JsonArray([.. StartupHosts.Select(h => (JsonNode)h)]),
         ["pollerBatchWrites"] = PollerBatchWrites,
         ["sections"] = new JsonArray([.. AllSections.Where(Runs).Select(s => (JsonNode)s)]),
     };

@@ -33,7 +33,7 @@ public static class BenchRunner
             await body();
         }
 
-        await Run("startup", () => StartupBench.RunAsync(report, ct));
+        await Run("startup", () => StartupBench.RunAsync(options.StartupHosts, report, ct));
         await Run("deploy", () => DeployBench.RunAsync(report, ct));
         await Run("http-latency", () => HttpLatencyBench.RunAsync(options.HttpLatencyExecutions, report, ct));
         await Run("lambda", () => LambdaBench.RunAsync(report, ct));

@@ -18,7 +18,7 @@ public static class StartupBench
 {
     private const int Runs = 5;
 
-    public static async Task RunAsync(BenchReport report, CancellationToken ct)
+    public static async Task RunAsync(IReadOnlyList<string> hosts, BenchReport report, CancellationToken ct)
     {
         using var http = new HttpClient();
         var samples = new List<double>();
@@ -32,7 +32,9 @@ public static class StartupBench
         }
 
         var warm = LatencyStats.From(samples.Skip(1).ToList());
-        var process = await ProcessRunsAsync(report, http, ct);
+        JsonNode process = hosts.Count == 0
+            ? await ProcessRunsAsync(Path.Combine(AppContext.BaseDirectory, "LocalCloud.dll"), report, http, ct)
+            : new JsonArray([.. await SequentialAsync(hosts, h => ProcessRunsAsync(h, report, http, ct))]);
         report.Section("startup", new JsonObject
         {
             ["method"] = "in-process LocalCloudServer.StartAsync(Port = 0) until GET /_localcloud/health answers 200",
@@ -45,13 +47,23 @@ public static class StartupBench
         report.Row("start-up", $"StartAsync → health answers, median of {Runs - 1} later runs", FormattableString.Invariant($"{warm.P50:0} ms"));
     }
 
-    private const int ProcessRuns = 3;
+    private const int ProcessRuns = 5;
 
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
 
-    private static async Task<JsonObject> ProcessRunsAsync(BenchReport report, HttpClient http, CancellationToken ct)
+    private static async Task<List<JsonNode>> SequentialAsync(IReadOnlyList<string> hosts, Func<string, Task<JsonObject>> run)
     {
-        var host = Path.Combine(AppContext.BaseDirectory, "LocalCloud.dll");
+        var results = new List<JsonNode>();
+        foreach (var host in hosts)
+        {
+            results.Add(await run(host));
+        }
+
+        return results;
+    }
+
+    private static async Task<JsonObject> ProcessRunsAsync(string host, BenchReport report, HttpClient http, CancellationToken ct)
+    {
         if (!File.Exists(host) || !File.Exists(Path.ChangeExtension(host, ".runtimeconfig.json")))
         {
             return new JsonObject { ["problem"] = $"{host} (with its runtimeconfig) is not beside poc: not measured" };
@@ -74,10 +86,12 @@ public static class StartupBench
             ["readyMs"] = new JsonArray([.. ready.Select(r => (JsonNode)LatencyStats.Round(r))]),
             ["readyMedianMs"] = LatencyStats.Round(readyStats.P50),
             ["idleRssMiB"] = new JsonArray([.. idle.Select(m => (JsonNode)Math.Round(m, 1))]),
+            ["host"] = host,
             ["loadAverage"] = BenchReport.LoadAverage(),
         };
-        report.Row("start-up", $"process start → health answers, median of {ProcessRuns}", FormattableString.Invariant($"{readyStats.P50:0} ms (load {BenchReport.LoadAverage()})"), "< 150 ms");
-        report.Row("start-up", "idle resident memory of that process", FormattableString.Invariant($"{idle.Order().ElementAt(idle.Count / 2):0.0} MiB"), "< 80 MiB");
+        var which = Path.GetFileName(Path.GetDirectoryName(host));
+        report.Row("start-up", $"process start → health answers, median of {ProcessRuns} ({which})", FormattableString.Invariant($"{readyStats.P50:0} ms (load {BenchReport.LoadAverage()})"), "< 150 ms");
+        report.Row("start-up", $"idle resident memory of that process ({which})", FormattableString.Invariant($"{idle.Order().ElementAt(idle.Count / 2):0.0} MiB"), "< 80 MiB");
         return figures;
     }
 

@@ -148,13 +148,13 @@ public static class SweepBench
         // (the poller's default lease is 10 s), so it finds every record claimable again.
         await Task.Delay(LeaseWait, ct);
         var loadBefore = BenchReport.LoadAverage();
-        var cpuBefore = CpuSeconds();
+        var cpuBefore = ProcessCpu.Snapshot();
         var watch = Stopwatch.StartNew();
         var summary = await PollerInvoker.InvokeAsync(env.Lambda, ct);
         var seconds = watch.Elapsed.TotalSeconds;
-        var cpuAfter = CpuSeconds();
-        var cpu = new JsonObject([.. cpuAfter.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)Math.Round(c.Value - cpuBefore.GetValueOrDefault(c.Key), 2)))]);
-        var cpuTotal = cpuAfter.Sum(c => c.Value - cpuBefore.GetValueOrDefault(c.Key));
+        var cpuAfter = ProcessCpu.Snapshot();
+        var cpu = ProcessCpu.Between(cpuBefore, cpuAfter);
+        var cpuTotal = ProcessCpu.TotalBetween(cpuBefore, cpuAfter);
         var figures = new JsonObject
         {
             ["pendingAtStart"] = pending,
@@ -309,50 +309,6 @@ public static class SweepBench
         }
         while (start is not null);
         return new JsonObject([.. counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
-    }
-
-    /// <summary>
-    /// User + system CPU seconds of this process (LocalCloud and the bench) and of each kind of Lambda worker (its child
-    /// processes, told apart by their _HANDLER), from /proc.
-    /// </summary>
-    private static Dictionary<string, double> CpuSeconds()
-    {
-        // /proc/[pid]/stat fields 14 and 15 (utime, stime) in clock ticks, 100 per second on Linux (USER_HZ).
-        static double Of(string stat)
-        {
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-
-        var cpu = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!Directory.Exists("/proc"))
-        {
-            return cpu;
-        }
-
-        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        cpu["localCloud"] = Of(File.ReadAllText($"/proc/{self}/stat"));
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] != self)
-                {
-                    continue;
-                }
-
-                var handler = File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').FirstOrDefault(v => v.StartsWith("_HANDLER=", StringComparison.Ordinal));
-                var kind = handler is null ? "otherChildren" : handler.Split('.')[^1].Split("::")[0];
-                cpu[kind] = cpu.GetValueOrDefault(kind) + Of(stat);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
-            {
-                // Processes come and go while /proc is listed.
-            }
-        }
-
-        return cpu;
     }
 
     private static AttributeValue S(string value) => new() { S = value };

@@ -38,15 +38,51 @@ public static class HttpWaits
     }
 
     /// <summary>
+    /// Returns once each of <paramref name="expected"/> executions of <paramref name="machineArn"/> has either written its
+    /// token record to <paramref name="table"/> or ended without one (a create-job that timed out on an overloaded
+    /// machine fails its execution before it parks, and waiting for its record would only end at the timeout).
+    /// Returns the records written.
+    /// </summary>
+    public static async Task<int> WaitForParkedAsync(PocEnvironment env, string table, string machineArn, int expected, TimeSpan interval, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        while (true)
+        {
+            var parked = await CountItemsAsync(env, table, ct);
+            if (parked >= expected)
+            {
+                return parked;
+            }
+
+            var endedUnsuccessfully = 0;
+            foreach (var status in new[] { "FAILED", "TIMED_OUT", "ABORTED" })
+            {
+                endedUnsuccessfully += (await ListAsync(env.StepFunctions, machineArn, status, ct)).Count;
+            }
+
+            if (parked + endedUnsuccessfully >= expected)
+            {
+                return parked;
+            }
+
+            await Task.Delay(interval, ct);
+        }
+    }
+
+    /// <summary>
     /// Returns once no execution of <paramref name="machineArn"/> is RUNNING: every execution's status by ARN
     /// (ListExecutions, newest first, every page).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> WaitForEndAsync(StepFunctionsClient client, string machineArn, CancellationToken ct)
+    public static Task<IReadOnlyDictionary<string, string>> WaitForEndAsync(StepFunctionsClient client, string machineArn, CancellationToken ct) =>
+        WaitForEndAsync(client, machineArn, Interval, ct);
+
+    /// <inheritdoc cref="WaitForEndAsync(StepFunctionsClient, string, CancellationToken)"/>
+    public static async Task<IReadOnlyDictionary<string, string>> WaitForEndAsync(StepFunctionsClient client, string machineArn, TimeSpan interval, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         while ((await ListAsync(client, machineArn, "RUNNING", ct)).Count > 0)
         {
-            await Task.Delay(Interval, ct);
+            await Task.Delay(interval, ct);
         }
 
         return (await ListAsync(client, machineArn, null, ct)).ToDictionary(e => e.ExecutionArn, e => e.Status, StringComparer.Ordinal);
