@@ -6,14 +6,14 @@ namespace CrashRecovery.Tests;
 
 /// <summary>
 /// #14's Lambda versions and aliases with --data, across a real SIGKILL: a published version still runs its own
-/// configuration and code, an alias still points at it, and version numbers are never reused.
+/// configuration and code, an alias still points at it, and version numbers are never reused; a version published by
+/// CreateFunction's <c>Publish: true</c> (the same stores as PublishVersion's) survives too.
 /// </summary>
 public sealed class LambdaVersionsKillTests : IAsyncLifetime
 {
     private const string Name = "kill-versions";
     private readonly string _data = Path.Combine(Path.GetTempPath(), "localcloud-versions-" + Guid.NewGuid().ToString("N"));
     private readonly int _port = LocalCloudProcess.FreePort();
-    private readonly HttpClient _http = new();
     private LocalCloudProcess? _cloud;
 
     [Fact]
@@ -57,13 +57,46 @@ public sealed class LambdaVersionsKillTests : IAsyncLifetime
         Assert.Equal("3", next.GetProperty("Version").GetString());
     }
 
+    [Fact]
+    public async Task KillNine_VersionPublishedByCreateFunction_Survives()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cloud = await LocalCloudProcess.StartAsync(_port, _data, 1.0, ct);
+        var created = await SendAsync("POST", "/2015-03-31/functions", new
+        {
+            FunctionName = Name + "-flag",
+            Runtime = "provided.al2023",
+            Role = "arn:aws:iam::000000000000:role/r",
+            Handler = "stage",
+            Code = new { ZipFile = StageZip() },
+            Environment = new { Variables = new Dictionary<string, string> { ["STAGE"] = "one" } },
+            Publish = true,
+        }, ct);
+        await SettledAsync(ct, Name + "-flag");
+
+        await _cloud.KillAsync(ct);
+        await _cloud.DisposeAsync();
+        _cloud = await LocalCloudProcess.StartAsync(_port, _data, 1.0, ct);
+
+        var invoked = await SendAsync("POST", $"/2015-03-31/functions/{Name}-flag:1/invocations", new { }, ct);
+        var versions = await SendAsync("GET", $"/2015-03-31/functions/{Name}-flag/versions", null, ct);
+        var again = await SendAsync("POST", $"/2015-03-31/functions/{Name}-flag/versions", new { }, ct);
+
+        Assert.Equal("1", created.GetProperty("Version").GetString());
+        Assert.Equal("one", invoked.GetProperty("stage").GetString());
+        Assert.Equal("1", invoked.GetProperty("version").GetString());
+        Assert.Equal(["$LATEST", "1"], versions.GetProperty("Versions").EnumerateArray().Select(v => v.GetProperty("Version").GetString()));
+        // Nothing changed since the publish: the same version, not a second one, after the restart too.
+        Assert.Equal("1", again.GetProperty("Version").GetString());
+    }
+
     /// <summary>The process signals nothing to this test, so it asks until the function is Active and its last update done.</summary>
-    private async Task SettledAsync(CancellationToken ct)
+    private async Task SettledAsync(CancellationToken ct, string name = Name)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (true)
         {
-            var configuration = await SendAsync("GET", $"/2015-03-31/functions/{Name}/configuration", null, ct);
+            var configuration = await SendAsync("GET", $"/2015-03-31/functions/{name}/configuration", null, ct);
             if ((configuration.GetProperty("State").GetString() == "Active" && configuration.GetProperty("LastUpdateStatus").GetString() == "Successful") || DateTime.UtcNow > deadline)
             {
                 return;
@@ -72,19 +105,7 @@ public sealed class LambdaVersionsKillTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> SendAsync(string method, string path, object? body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_cloud!.BaseUrl, path));
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        }
-        using var response = await _http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(string method, string path, object? body, CancellationToken ct) => _cloud!.RestAsync(method, path, body, ct);
 
     /// <summary>A provided.al2023 function (Python bootstrap) answering its STAGE variable and the version running.</summary>
     private static byte[] StageZip()
@@ -119,7 +140,6 @@ public sealed class LambdaVersionsKillTests : IAsyncLifetime
         {
             await _cloud.DisposeAsync();
         }
-        _http.Dispose();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace CrashRecovery.Tests;
 
@@ -12,6 +13,7 @@ namespace CrashRecovery.Tests;
 public sealed class LocalCloudProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(90) };
     private bool _disposed;
     private readonly StringBuilder _output = new();
 
@@ -113,6 +115,39 @@ public sealed class LocalCloudProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+    }
+
+    /// <summary>One Step Functions operation (awsJson 1.0); the test fails unless it succeeds.</summary>
+    public async Task<JsonElement> StepFunctionsAsync(string operation, object body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)),
+        };
+        request.Headers.Add("X-Amz-Target", "AWSStepFunctions." + operation);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        return await SendAsync(request, operation, ct);
+    }
+
+    /// <summary>One restJson request (Lambda's API); the test fails unless it succeeds. An empty answer is default.</summary>
+    public async Task<JsonElement> RestAsync(string method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(BaseUrl, path));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+        return await SendAsync(request, $"{method} {path}", ct);
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
+    {
+        // Long enough for GetActivityTask's 60 s long poll.
+        using var response = await Http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.IsSuccessStatusCode, $"{what}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken ct)

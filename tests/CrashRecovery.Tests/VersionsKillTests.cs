@@ -11,7 +11,6 @@ public sealed class VersionsKillTests : IAsyncLifetime
     private const string Role = "arn:aws:iam::000000000000:role/r";
     private readonly string _data = Path.Combine(Path.GetTempPath(), "localcloud-versions-" + Guid.NewGuid().ToString("N"));
     private readonly int _port = LocalCloudProcess.FreePort();
-    private readonly HttpClient _http = new();
     private LocalCloudProcess? _cloud;
 
     [Fact]
@@ -66,19 +65,7 @@ public sealed class VersionsKillTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> CallAsync(string operation, object body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _cloud!.BaseUrl)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)),
-        };
-        request.Headers.Add("X-Amz-Target", "AWSStepFunctions." + operation);
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
-        using var response = await _http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone();
-    }
+    private Task<JsonElement> CallAsync(string operation, object body, CancellationToken ct) => _cloud!.StepFunctionsAsync(operation, body, ct);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -88,7 +75,6 @@ public sealed class VersionsKillTests : IAsyncLifetime
         {
             await _cloud.DisposeAsync();
         }
-        _http.Dispose();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
