@@ -129,6 +129,21 @@ public sealed class LocalCloudProcess : IAsyncDisposable
         return await SendAsync(request, operation, ct);
     }
 
+    /// <summary>The output of an execution once it ends (asked every 50 ms, a minute at most); the test fails unless it SUCCEEDED.</summary>
+    public async Task<string?> SucceededOutputAsync(string executionArn, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var described = await StepFunctionsAsync("DescribeExecution", new { executionArn }, ct);
+            if (described.GetProperty("status").GetString() != "RUNNING" || DateTime.UtcNow > deadline)
+            {
+                return described.TryGetProperty("output", out var output) ? output.GetString() : described.GetProperty("status").GetString();
+            }
+            await Task.Delay(50, ct);
+        }
+    }
+
     /// <summary>One restJson request (Lambda's API); the test fails unless it succeeds. An empty answer is default.</summary>
     public async Task<JsonElement> RestAsync(string method, string path, object? body, CancellationToken ct)
     {
