@@ -22,15 +22,7 @@ public static class ActivityBench
     {
         await using var cloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Port = 0, MinimumLogLevel = LogLevel.Warning }, ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
-        async Task<JsonElement> CallAsync(string operation, object body)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, cloud.BaseUrl) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)) };
-            request.Headers.Add("X-Amz-Target", "AWSStepFunctions." + operation);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
-            using var response = await http.SendAsync(request, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            return response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"{operation}: {text}");
-        }
+        Task<JsonElement> CallAsync(string operation, object body) => StatesCalls.CallAsync(http, cloud.BaseUrl, operation, body, ct);
 
         var activity = (await CallAsync("CreateActivity", new { name = "bench-activity" })).GetProperty("activityArn").GetString()!;
         var machine = (await CallAsync("CreateStateMachine", new
