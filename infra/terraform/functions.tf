@@ -69,9 +69,12 @@ resource "aws_lambda_function" "simulated_api" {
     log_group  = aws_cloudwatch_log_group.simulated_api.name
   }
 
+  # DOTNET_TieredPGO=0: one short call per job, so the runtime's instrumented tier and second JIT never pay back in
+  # this function's environments (docs/performance.md); the same in the CDK stack.
   environment {
     variables = {
-      JOBS_TABLE = aws_dynamodb_table.jobs.name
+      JOBS_TABLE       = aws_dynamodb_table.jobs.name
+      DOTNET_TieredPGO = "0"
     }
   }
 
@@ -132,6 +135,8 @@ resource "aws_lambda_function" "create_job" {
       SIMULATED_API_FUNCTION          = aws_lambda_function.simulated_api.function_name
       DEFAULT_MAX_ATTEMPTS            = tostring(var.default_max_attempts)
       DEFAULT_POLLING_TIMEOUT_SECONDS = tostring(var.default_polling_timeout_seconds)
+      # As for simulated-api: short calls, so tiered PGO does not pay back (docs/performance.md).
+      DOTNET_TieredPGO = "0"
     }
   }
 

@@ -55,8 +55,19 @@ public sealed class LambdaOptions
     /// <summary>The dotnet muxer used to start <see cref="DotnetRuntimeHostPath"/>.</summary>
     public string DotnetExecutable { get; set; } = DefaultDotnetExecutable();
 
-    /// <summary>Invocations of one function running at once; further ones wait for a free worker.</summary>
-    public int MaxWorkersPerFunction { get; set; } = 4;
+    /// <summary>
+    /// Invocations of one function running at once; further ones wait for a free worker (they are not throttled).
+    /// </summary>
+    /// <remarks>
+    /// One worker per processor, between 2 and 4: each is a process of its own (a dotnet one occupies about 45 MiB
+    /// beyond the pages they share, and JIT-compiles its code once), and more of them than there are cores run
+    /// no faster. On two cores the fifth to twelfth workers of the 1,000-job run cost about a third of the workers' CPU
+    /// and 200 MiB (docs/performance.md, decision 0012).
+    /// </remarks>
+    public int MaxWorkersPerFunction { get; set; } = DefaultMaxWorkersPerFunction;
+
+    /// <summary>The default of <see cref="MaxWorkersPerFunction"/> on this machine.</summary>
+    public static int DefaultMaxWorkersPerFunction { get; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
 
     /// <summary>A warm worker with nothing to do for this long is stopped.</summary>
     public TimeSpan WorkerIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);

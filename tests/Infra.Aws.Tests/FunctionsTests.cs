@@ -30,16 +30,16 @@ public sealed class FunctionsTests(PocStackFixture stack)
     }
 
     [Fact]
-    public void SimulatedApi_Environment_NamesJobsTable()
+    public void SimulatedApi_Environment_NamesJobsTableAndTurnsTieredPgoOff()
     {
         var tables = Tables();
         Assert.Equal(
-            new JsonObject { ["JOBS_TABLE"] = TemplateJson.Ref(tables.Jobs) }.ToJsonString(),
+            new JsonObject { ["JOBS_TABLE"] = TemplateJson.Ref(tables.Jobs), ["DOTNET_TieredPGO"] = "0" }.ToJsonString(),
             Variables("poc-simulated-api").ToJsonString());
     }
 
     [Fact]
-    public void CreateJob_Environment_NamesTokensTableSimulatedApiAndDefaults()
+    public void CreateJob_Environment_NamesTokensTableSimulatedApiDefaultsAndTurnsTieredPgoOff()
     {
         var simulatedApi = stack.Json.LogicalId("AWS::Lambda::Function", "FunctionName", "poc-simulated-api");
         var expected = new JsonObject
@@ -48,6 +48,7 @@ public sealed class FunctionsTests(PocStackFixture stack)
             ["SIMULATED_API_FUNCTION"] = TemplateJson.Ref(simulatedApi),
             ["DEFAULT_MAX_ATTEMPTS"] = "10",
             ["DEFAULT_POLLING_TIMEOUT_SECONDS"] = "3600",
+            ["DOTNET_TieredPGO"] = "0",
         };
         Assert.True(JsonNode.DeepEquals(expected, Variables("poc-create-job")), Variables("poc-create-job").ToJsonString());
     }

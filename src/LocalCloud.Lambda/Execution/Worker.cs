@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -36,6 +37,7 @@ internal sealed class Worker
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _startedAt;
+    private readonly int _pid;
     private bool _initialized;
     private bool _ended;
     private volatile bool _outOfMemory;
@@ -47,6 +49,7 @@ internal sealed class Worker
         _time = time;
         _logger = logger;
         _startedAt = time.GetTimestamp();
+        _pid = process.Id;
     }
 
     public string Id { get; }
@@ -108,6 +111,12 @@ internal sealed class Worker
     /// <summary>The process's peak resident set in MB (VmHWM on Linux), as Lambda reports Max Memory Used; 0 once it has exited.</summary>
     public long PeakMemoryMb()
     {
+        if (OperatingSystem.IsLinux())
+        {
+            // Read once per invocation: Process.Refresh() then PeakWorkingSet64 also read the stat file of every thread
+            // of the worker (about twenty files): 0.49 % of LocalCloud's samples in a 1,000-job profile, of 0.81 % for the whole pool.
+            return HasExited ? 0 : LinuxPeakResidentKb(_pid) / 1024;
+        }
         try
         {
             _process.Refresh();
@@ -117,6 +126,25 @@ internal sealed class Worker
         {
             return 0;
         }
+    }
+
+    private static long LinuxPeakResidentKb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.TryParse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb : 0;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone since HasExited was read.
+        }
+        return 0;
     }
 
     public void Release()

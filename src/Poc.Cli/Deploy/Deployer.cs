@@ -57,7 +57,7 @@ public static class Deployer
             return (change, detail, 0);
         });
 
-        var functions = new FunctionDeployer(env.Lambda, env.RoleArn, env.Time, PocResources.FunctionEnvironmentFor(env.ScheduleTimeScale, env.JobApiUrl));
+        var functions = new FunctionDeployer(env.Lambda, env.RoleArn, env.Time, name => PocResources.FunctionEnvironmentFor(name, env.ScheduleTimeScale, env.JobApiUrl));
         var arns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, handler) in PocResources.Functions)
         {

@@ -5,11 +5,12 @@ using Poc.Cli.Cli;
 namespace Poc.Cli.Deploy;
 
 /// <summary>Creates a function, or brings its code and configuration up to date, touching only what differs.</summary>
-internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, TimeProvider time, IReadOnlyDictionary<string, string> variables)
+internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, TimeProvider time, Func<string, IReadOnlyDictionary<string, string>> variablesOf)
 {
     public async Task<(ResourceChange Change, string Arn, string Detail)> DeployAsync(
         string name, string handler, FunctionPackage package, byte[] zip, CancellationToken ct)
     {
+        var variables = variablesOf(name);
         var existing = await GetAsync(name, ct);
         if (existing is null)
         {
@@ -39,7 +40,7 @@ internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, Time
             changes.Add("code");
         }
 
-        if (ConfigurationDiffers(existing, handler))
+        if (ConfigurationDiffers(existing, handler, variables))
         {
             await lambda.UpdateFunctionConfigurationAsync(
                 new UpdateFunctionConfigurationRequest
@@ -60,7 +61,7 @@ internal sealed class FunctionDeployer(LambdaClient lambda, string roleArn, Time
         return (changes.Count == 0 ? ResourceChange.Unchanged : ResourceChange.Updated, existing.FunctionArn ?? "", string.Join(" + ", changes));
     }
 
-    private bool ConfigurationDiffers(FunctionConfiguration c, string handler)
+    private bool ConfigurationDiffers(FunctionConfiguration c, string handler, IReadOnlyDictionary<string, string> variables)
     {
         var deployed = c.Environment?.Variables ?? new Dictionary<string, string>();
         return c.Handler != handler

@@ -40,13 +40,33 @@ public static class PocResources
     };
 
     /// <summary>
-    /// The environment for a deployment. With schedules sped up (LocalCloud's time scale), the poller's 10 s claim lease
-    /// would outlast several sweeps and a pending job would be skipped by them, so it shrinks with the scale (1 s at least).
-    /// With a REST job API, JOB_API_URL sends create-job and the poller there instead of to the simulated API Lambda.
+    /// The .NET runtime's profile-guided re-JIT (tiered PGO) off, for the functions whose environments live for a few
+    /// hundred short invocations (create-job, simulated-api): the instrumented tier and its second JIT never paid back
+    /// there. At 1,000 jobs it cut those two workers' CPU to 0.62× and the run to 0.80× (docs/performance.md, "Second
+    /// round" and "Third round"); the long-lived poller gained nothing, so it keeps the default.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> FunctionEnvironmentFor(double? scheduleTimeScale, Uri? jobApiUrl = null)
+    public static IReadOnlyDictionary<string, string> ShortLivedRuntimeSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DOTNET_TieredPGO"] = "0",
+    };
+
+    /// <summary>
+    /// The environment of <paramref name="function"/> for a deployment. With schedules sped up (LocalCloud's time scale),
+    /// the poller's 10 s claim lease would outlast several sweeps and a pending job would be skipped by them, so it shrinks
+    /// with the scale (1 s at least). With a REST job API, JOB_API_URL sends create-job and the poller there instead of to
+    /// the simulated API Lambda.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FunctionEnvironmentFor(string function, double? scheduleTimeScale, Uri? jobApiUrl = null)
     {
         var environment = new Dictionary<string, string>(FunctionEnvironment, StringComparer.Ordinal);
+        if (function is CreateJobFunction or SimulatedApiFunction)
+        {
+            foreach (var (key, value) in ShortLivedRuntimeSettings)
+            {
+                environment[key] = value;
+            }
+        }
+
         if (scheduleTimeScale is { } scale && scale < 1)
         {
             var lease = Math.Max(1, (int)Math.Round(10 * scale));

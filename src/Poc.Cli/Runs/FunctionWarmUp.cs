@@ -13,8 +13,11 @@ namespace Poc.Cli.Runs;
 /// </summary>
 public static class FunctionWarmUp
 {
-    /// <summary>LocalCloud's default workers per function (LambdaOptions.MaxWorkersPerFunction): more invocations wait for one.</summary>
-    public const int WorkersPerFunction = 4;
+    /// <summary>
+    /// LocalCloud's default workers per function on this machine (LambdaOptions.MaxWorkersPerFunction, one per processor
+    /// between 2 and 4): more invocations wait for one, so warming more would start none.
+    /// </summary>
+    public static int WorkersPerFunction { get; } = LocalCloud.Lambda.LambdaOptions.DefaultMaxWorkersPerFunction;
 
     /// <summary>Each function with a payload that runs its real start-up (constructor, AWS clients) and changes nothing.</summary>
     public static IReadOnlyList<(string Function, int Workers, string Payload)> Plan { get; } =

@@ -17,7 +17,7 @@ public sealed class FunctionWarmUpTests
 
         var result = await FunctionWarmUp.RunAsync(lambda.Client, TestContext.Current.CancellationToken);
 
-        Assert.Equal(9, result.Workers);
+        Assert.Equal((2 * FunctionWarmUp.WorkersPerFunction) + 1, result.Workers);
         Assert.Empty(result.Problems);
         Assert.Equal(FunctionWarmUp.WorkersPerFunction, lambda.Calls[PocResources.CreateJobFunction]);
         Assert.Equal(FunctionWarmUp.WorkersPerFunction, lambda.Calls[PocResources.SimulatedApiFunction]);

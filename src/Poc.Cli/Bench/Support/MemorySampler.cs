@@ -6,7 +6,10 @@ namespace Poc.Bench.Support;
 
 /// <summary>
 /// Samples this process (LocalCloud runs in it) and its child processes (the Lambda workers) every half second:
-/// peak working set, GC heap, and the workers' summed peak resident set from /proc.
+/// peak working set, GC heap, and the workers' summed peak resident set from /proc. Summed VmRSS counts the pages
+/// every dotnet worker shares (the runtime's and the framework's mapped files, about 49 MiB each) once per worker, so
+/// the proportional set (Pss: each shared page divided among the processes mapping it) is sampled beside it: its sum
+/// is the memory the application occupies.
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
@@ -16,6 +19,8 @@ public sealed class MemorySampler : IAsyncDisposable
     private long _peakWorkersRss;
     private int _peakWorkers;
     private long _peakTotalRss;
+    private long _peakWorkersPss;
+    private long _peakTotalPss;
 
     public MemorySampler() => _loop = Task.Run(() => LoopAsync(_stop.Token));
 
@@ -35,6 +40,9 @@ public sealed class MemorySampler : IAsyncDisposable
             ["lambdaWorkersPeakRssSumMiB"] = Mib(_peakWorkersRss),
             // This process and its workers sampled at the same tick: the whole application's peak (issue #17: < 1.5 GiB).
             ["totalPeakRssMiB"] = Mib(_peakTotalRss),
+            ["lambdaWorkersPeakPssSumMiB"] = Mib(_peakWorkersPss),
+            // The same, each shared page counted once over all the processes that map it.
+            ["totalPeakPssMiB"] = Mib(_peakTotalPss),
         };
     }
 
@@ -65,10 +73,12 @@ public sealed class MemorySampler : IAsyncDisposable
         while (await timer.WaitForNextTickAsync(ct))
         {
             _peakManagedHeap = Math.Max(_peakManagedHeap, GC.GetTotalMemory(false));
-            var (count, rss) = ChildRss(Environment.ProcessId);
+            var (count, rss, pss) = ChildRss(Environment.ProcessId);
             _peakWorkers = Math.Max(_peakWorkers, count);
             _peakWorkersRss = Math.Max(_peakWorkersRss, rss);
             _peakTotalRss = Math.Max(_peakTotalRss, RssBytes(Environment.ProcessId) + rss);
+            _peakWorkersPss = Math.Max(_peakWorkersPss, pss);
+            _peakTotalPss = Math.Max(_peakTotalPss, PssBytes(Environment.ProcessId) + pss);
         }
     }
 
@@ -88,16 +98,31 @@ public sealed class MemorySampler : IAsyncDisposable
         }
     }
 
-    /// <summary>Sum of VmRSS of the direct children (Lambda workers); Linux only, zero elsewhere.</summary>
-    private static (int Count, long Bytes) ChildRss(int parent)
+    /// <summary>Pss of one process from /proc/{pid}/smaps_rollup (Linux 4.14+); zero where it is missing or the process is gone.</summary>
+    private static long PssBytes(int pid)
+    {
+        try
+        {
+            var pss = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return pss is null ? 0 : long.Parse(pss[4..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Sums of VmRSS and of Pss of the direct children (Lambda workers); Linux only, zero elsewhere.</summary>
+    private static (int Count, long Rss, long Pss) ChildRss(int parent)
     {
         if (!Directory.Exists("/proc"))
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
 
         var count = 0;
         long total = 0;
+        long pssTotal = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
@@ -119,6 +144,7 @@ public sealed class MemorySampler : IAsyncDisposable
                 {
                     count++;
                     total += long.Parse(rss[6..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+                    pssTotal += PssBytes(int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture));
                 }
             }
             catch (IOException)
@@ -131,7 +157,7 @@ public sealed class MemorySampler : IAsyncDisposable
             }
         }
 
-        return (count, total);
+        return (count, total, pssTotal);
     }
 
     private static double Mib(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
