@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using LocalCloud.StepFunctions.Asl.Intrinsics;
 using LocalCloud.StepFunctions.Asl.JsonPath;
@@ -24,27 +25,36 @@ public static class JsonPathReader
     public static bool TryRead(string path, JsonNode? input, IStateScope scope, JsonNode? context, out JsonNode? value)
     {
         value = null;
-        if (Parse(path) is not { } reference)
+        return TryRoot(path, input, scope, context, out var reference, out var root) && reference.Path.TrySelect(root, out value);
+    }
+
+    /// <summary>
+    /// Reads without copying: the value may still sit in the input's (or a variable's, or the context's) tree, so the
+    /// caller must neither change it nor put it into another tree. For Choice rules and ItemsPath, which only look.
+    /// </summary>
+    public static bool TryPeek(string path, JsonNode? input, IStateScope scope, out JsonNode? value)
+    {
+        value = null;
+        return TryRoot(path, input, scope, null, out var reference, out var root) && reference.Path.TryPeek(root, out value);
+    }
+
+    private static bool TryRoot(string path, JsonNode? input, IStateScope scope, JsonNode? context, [NotNullWhen(true)] out PathReference? reference, out JsonNode? root)
+    {
+        root = null;
+        reference = Parse(path);
+        switch (reference?.Root)
         {
-            return false;
-        }
-        JsonNode? root;
-        switch (reference.Root)
-        {
+            case null:
+                return false;
             case PathRoot.Context:
                 root = context ?? scope.Context;
-                break;
+                return true;
             case PathRoot.Variable:
-                if (!scope.Variables.TryGet(reference.Variable!, out root))
-                {
-                    return false;
-                }
-                break;
+                return scope.Variables.TryGet(reference.Variable!, out root);
             default:
                 root = input;
-                break;
+                return true;
         }
-        return reference.Path.TrySelect(root, out value);
     }
 
     /// <summary>Copies a Parameters/ResultSelector/Assign template, replacing every "key.$" field by what its reference selects.</summary>
