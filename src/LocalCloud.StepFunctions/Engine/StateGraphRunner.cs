@@ -102,7 +102,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             var checkpoint = journaled
                 ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: execution.LastEventId + 1)
                 : null;
-            enteredId = execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)), checkpoint);
+            enteredId = execution.Append(state.EnteredEventType, "stateEnteredEventDetails", EventDetails.State(state.Name, "input", inputJson), checkpoint);
             CountTransition();
         }
         while (true)
@@ -208,19 +208,21 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     /// </summary>
     private void Exited(State state, string outputJson, string? next, IReadOnlyDictionary<string, JsonNode?>? assigned, VariableScope variables, bool journaled)
     {
-        var details = Events.Data("output", outputJson, ("name", state.Name));
-        if (assigned is { Count: > 0 })
+        var checkpoint = journaled ? new Checkpoint(next, outputJson, Variables: variables.ToJson()) : null;
+        if (assigned is not { Count: > 0 })
         {
-            var values = new JsonObject();
-            foreach (var (name, value) in assigned)
-            {
-                values[name] = Events.Json(value);
-            }
-            details["assignedVariables"] = values;
-            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+            execution.Append(state.ExitedEventType, "stateExitedEventDetails", EventDetails.State(state.Name, "output", outputJson), checkpoint);
+            return;
         }
-        execution.Append(state.Type + "StateExited", "stateExitedEventDetails", details,
-            journaled ? new Checkpoint(next, outputJson, Variables: variables.ToJson()) : null);
+        var details = Events.Data("output", outputJson, ("name", state.Name));
+        var values = new JsonObject();
+        foreach (var (name, value) in assigned)
+        {
+            values[name] = Events.Json(value);
+        }
+        details["assignedVariables"] = values;
+        details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        execution.Append(state.ExitedEventType, "stateExitedEventDetails", details, checkpoint);
     }
 
     /// <summary>A JSONata expression that failed writes EvaluationFailed before the failure goes to Retry and Catch.</summary>

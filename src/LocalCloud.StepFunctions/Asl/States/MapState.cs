@@ -76,18 +76,19 @@ public sealed partial class MapState(
                     scope.ChildEnded(index, results[index], succeeded: true);
                     continue;
                 }
-                var details = new JsonObject { ["name"] = Name, ["index"] = index };
+                var at = index;
+                Func<JsonObject> details = () => new JsonObject { ["name"] = Name, ["index"] = at };
                 scope.Emit("MapIterationStarted", "mapIterationStartedEventDetails", details);
                 try
                 {
                     results[index] = await scope.RunBranchAsync(Settings.Processor, iterationInputs[index], siblings.Token).ConfigureAwait(false);
                     scope.ChildEnded(index, results[index], succeeded: true);
-                    scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details);
                 }
                 catch (StatesFailureException e)
                 {
                     scope.ChildEnded(index, null, succeeded: false);
-                    scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details);
                     bool exceeded;
                     lock (gate)
                     {
@@ -110,7 +111,7 @@ public sealed partial class MapState(
                 }
                 catch (OperationCanceledException) when (siblings.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    scope.Emit("MapIterationAborted", "mapIterationAbortedEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationAborted", "mapIterationAbortedEventDetails", details);
                 }
             }
         }).ConfigureAwait(false);
