@@ -139,7 +139,7 @@ public static class JsonPathReader
         }
         return parsed;
     }
-}
 
-/// <summary>One field of a Parameters-style template: <see cref="Path"/> set for a "key.$" reference, else the literal <see cref="Value"/>.</summary>
-internal sealed record TemplateField(string Key, string Name, string? Path, JsonNode? Value);
+    /// <summary>One field of a Parameters-style template: <see cref="Path"/> set for a "key.$" reference, else the literal <see cref="Value"/>.</summary>
+    private sealed record TemplateField(string Key, string Name, string? Path, JsonNode? Value);
+}
