@@ -11,7 +11,9 @@ public sealed class UsageMeter
     private readonly ConcurrentDictionary<(string Service, string Metric, string Resource), double> _counters = new();
 
     public void Add(string service, string metric, string resource, double amount = 1)
-        => _counters.AddOrUpdate((service, metric, resource), amount, (_, current) => current + amount);
+        // Static lambdas with the amount as argument: the engine counts every state transition here, and a capturing
+        // lambda cost a closure and a delegate each time.
+        => _counters.AddOrUpdate((service, metric, resource), static (_, a) => a, static (_, current, a) => current + a, amount);
 
     public double Total(string service, string metric)
         => _counters.Where(kv => kv.Key.Service == service && kv.Key.Metric == metric).Sum(kv => kv.Value);

@@ -124,17 +124,35 @@ public sealed partial class Execution : IDisposable
     {
         lock (_gate)
         {
-            if (!IsOpen)
-            {
-                throw new OperationCanceledException(Stopping);
-            }
-            if (!_history.IsFull)
+            if (HasRoom())
             {
                 return _history.Add(type, detailsMember, details, checkpoint, token).Id;
             }
         }
+        throw Overflowed();
+    }
+
+    /// <summary>As above, with details kept as their parts until read (<see cref="EventDetails"/>).</summary>
+    public long Append(string type, string detailsMember, EventDetails details, Checkpoint? checkpoint = null)
+    {
+        lock (_gate)
+        {
+            if (HasRoom())
+            {
+                return _history.Add(type, detailsMember, details, checkpoint).Id;
+            }
+        }
+        throw Overflowed();
+    }
+
+    /// <summary>Under the lock: false when the history is full; throws once the execution has ended.</summary>
+    private bool HasRoom() => IsOpen ? !_history.IsFull : throw new OperationCanceledException(Stopping);
+
+    /// <summary>Outside the lock: the event past the limit fails the execution, and the runner unwinds.</summary>
+    private OperationCanceledException Overflowed()
+    {
         Fail(StatesErrors.Runtime, $"The execution reached the maximum number of history events ({ExecutionHistory.MaxEvents}).");
-        throw new OperationCanceledException(Stopping);
+        return new OperationCanceledException(Stopping);
     }
 
     /// <summary>The state machine's output; false when the execution had already ended.</summary>

@@ -30,8 +30,17 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
 
     /// <summary>Adds an event (journaled first, with the <paramref name="checkpoint"/> it reached and the task <paramref name="token"/> it minted).</summary>
     public HistoryEvent Add(string type, string? detailsMember, JsonObject? details, Checkpoint? checkpoint = null, string? token = null)
+        => Add(Next(type, detailsMember, details), checkpoint, token);
+
+    /// <summary>As above, with details kept as their parts until read.</summary>
+    public HistoryEvent Add(string type, string detailsMember, EventDetails details, Checkpoint? checkpoint = null)
     {
-        var e = Next(type, detailsMember, details);
+        var (id, previous) = NextIds();
+        return Add(new HistoryEvent(id, previous, time.GetUtcNow(), type, detailsMember, details), checkpoint, null);
+    }
+
+    private HistoryEvent Add(HistoryEvent e, Checkpoint? checkpoint, string? token)
+    {
         Journal?.Appended(e, token, checkpoint);
         _events.Add(e);
         Appended?.Invoke(e);
@@ -63,10 +72,16 @@ public sealed class ExecutionHistory(TimeProvider time, IExecutionJournal? journ
 
     private HistoryEvent Next(string type, string? detailsMember, JsonObject? details)
     {
+        var (id, previous) = NextIds();
+        return new HistoryEvent(id, previous, time.GetUtcNow(), type, detailsMember, details);
+    }
+
+    private (long Id, long Previous) NextIds()
+    {
         var id = _events.Count + 1;
         var lane = EventLane.Current;
         var previous = lane?.Last ?? id - 1;
         lane?.Last = id;
-        return new HistoryEvent(id, previous, time.GetUtcNow(), type, detailsMember, details);
+        return (id, previous);
     }
 }

@@ -44,6 +44,9 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
         StateMachineDefinition graph, string name, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken,
         bool main = false)
     {
+        // The JSON text of the input when it is known already: a state's input is the previous state's output, which
+        // was serialised for its exit event and has not changed since (inputs are never changed).
+        string? inputText = null;
         while (true)
         {
             if (main)
@@ -51,7 +54,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 // Where a redrive restarts if the execution ends in this state.
                 execution.EnteredOnMainPath(name, input, variables);
             }
-            var (outcome, failure) = await RunStateAsync(graph.States[name], input, resume, journaled, variables, cancellationToken, main).ConfigureAwait(false);
+            var (outcome, failure, outputText) = await RunStateAsync(graph.States[name], input, inputText, resume, journaled, variables, cancellationToken, main).ConfigureAwait(false);
             resume = null;
             if (failure is not null)
             {
@@ -63,11 +66,12 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             }
             name = outcome.Next;
             input = outcome.Output;
+            inputText = outputText;
         }
     }
 
-    private async Task<(StateOutcome? Outcome, Failure? Failure)> RunStateAsync(
-        State state, JsonNode? input, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken, bool main = false)
+    private async Task<(StateOutcome? Outcome, Failure? Failure, string? OutputText)> RunStateAsync(
+        State state, JsonNode? input, string? knownInputText, ResumePoint? resume, bool journaled, VariableScope variables, CancellationToken cancellationToken, bool main = false)
     {
         DateTimeOffset entered;
         long enteredId;
@@ -96,13 +100,13 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             resume = null;
             entered = env.Time.GetUtcNow();
             attempts = new int[state.Retriers.Count];
-            inputJson = Events.Json(input);
+            inputJson = knownInputText ?? Events.Json(input);
             // The checkpoint written with the event names the event's id: only the main path writes checkpoints, and
             // nothing else appends while it enters a state.
             var checkpoint = journaled
                 ? new Checkpoint(state.Name, inputJson, entered, 0, attempts.ToArray(), Variables: variables.ToJson(), EnteredEventId: execution.LastEventId + 1)
                 : null;
-            enteredId = execution.Append(state.Type + "StateEntered", "stateEnteredEventDetails", Events.Data("input", inputJson, ("name", state.Name)), checkpoint);
+            enteredId = execution.Append(state.EnteredEventType, "stateEnteredEventDetails", EventDetails.State(state.Name, "input", inputJson), checkpoint);
             CountTransition();
         }
         while (true)
@@ -124,7 +128,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
                 {
                     Exited(state, outputJson, outcome.Next, outcome.Assigned, variables, journaled);
                 }
-                return (outcome, null);
+                return (outcome, null, outputJson);
             }
             catch (StatesFailureException e)
             {
@@ -161,7 +165,7 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             var catcher = ErrorMatcher.FirstMatch(state.Catchers.Select(c => c.ErrorEquals), failure.Error);
             if (catcher < 0)
             {
-                return (null, failure);
+                return (null, failure, null);
             }
             // AWS always gives a caught error both fields; States.Timeout, which has no cause, arrives as
             // {"Error":"States.Timeout","Cause":""} (seen in real execution logs, aws-samples/serverless-coffee-workshop#15),
@@ -177,10 +181,11 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
             catch (StatesFailureException e)
             {
                 EvaluationFailed(state, e);
-                return (null, e.Failure);
+                return (null, e.Failure, null);
             }
-            Exited(state, Events.Json(caught.Output), handler.Next, caught.Assigned, variables, journaled);
-            return (new StateOutcome(caught.Output, handler.Next, caught.Assigned), null);
+            var caughtJson = Events.Json(caught.Output);
+            Exited(state, caughtJson, handler.Next, caught.Assigned, variables, journaled);
+            return (new StateOutcome(caught.Output, handler.Next, caught.Assigned), null, caughtJson);
         }
     }
 
@@ -208,19 +213,21 @@ public sealed class StateGraphRunner(Execution execution, EngineEnvironment env)
     /// </summary>
     private void Exited(State state, string outputJson, string? next, IReadOnlyDictionary<string, JsonNode?>? assigned, VariableScope variables, bool journaled)
     {
-        var details = Events.Data("output", outputJson, ("name", state.Name));
-        if (assigned is { Count: > 0 })
+        var checkpoint = journaled ? new Checkpoint(next, outputJson, Variables: variables.ToJson()) : null;
+        if (assigned is not { Count: > 0 })
         {
-            var values = new JsonObject();
-            foreach (var (name, value) in assigned)
-            {
-                values[name] = Events.Json(value);
-            }
-            details["assignedVariables"] = values;
-            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+            execution.Append(state.ExitedEventType, "stateExitedEventDetails", EventDetails.State(state.Name, "output", outputJson), checkpoint);
+            return;
         }
-        execution.Append(state.Type + "StateExited", "stateExitedEventDetails", details,
-            journaled ? new Checkpoint(next, outputJson, Variables: variables.ToJson()) : null);
+        var details = Events.Data("output", outputJson, ("name", state.Name));
+        var values = new JsonObject();
+        foreach (var (name, value) in assigned)
+        {
+            values[name] = Events.Json(value);
+        }
+        details["assignedVariables"] = values;
+        details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        execution.Append(state.ExitedEventType, "stateExitedEventDetails", details, checkpoint);
     }
 
     /// <summary>A JSONata expression that failed writes EvaluationFailed before the failure goes to Retry and Catch.</summary>

@@ -128,6 +128,8 @@ public sealed class StateVisit(
 
     public void Emit(string type, string? member = null, JsonObject? details = null) => _execution.Append(type, member, details);
 
+    public void Emit(string type, string member, Func<JsonObject> details) => _execution.Append(type, member, EventDetails.Deferred(details));
+
     public async Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken)
     {
         var (output, failure) = await graph.RunAsync(branch, input, variables.Child(), cancellationToken).ConfigureAwait(false);

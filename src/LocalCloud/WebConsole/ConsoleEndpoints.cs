@@ -366,9 +366,9 @@ internal sealed class ConsoleEndpoints : IDisposable
             ["id"] = e.Id,
             ["previousEventId"] = e.PreviousEventId,
         };
-        if (e.DetailsMember is not null && e.Details is not null)
+        if (e.DetailsMember is not null && e.CopyOfDetails() is { } details)
         {
-            wire[e.DetailsMember] = e.Details.DeepClone();
+            wire[e.DetailsMember] = details;
         }
         return wire;
     }

@@ -40,7 +40,7 @@ public sealed class ComparisonRule : ChoiceRule
 
     public override bool Evaluate(JsonNode? input, IStateScope scope)
     {
-        var present = scope.TryRead(Variable, input, out var variable);
+        var present = scope.TryPeek(Variable, input, out var variable);
         if (Kind == "IsPresent")
         {
             return present == Expected(Value);
@@ -70,7 +70,7 @@ public sealed class ComparisonRule : ChoiceRule
         if (IsPathOperand)
         {
             var path = AsString(Value) ?? string.Empty;
-            if (!scope.TryRead(path, input, out operand))
+            if (!scope.TryPeek(path, input, out operand))
             {
                 throw new StatesFailureException(StatesErrors.Runtime, $"Invalid path '{path}': The choice state's condition path references an invalid value.");
             }

@@ -12,16 +12,22 @@ namespace LocalCloud.StepFunctions.Asl.JsonPath;
 /// </summary>
 public sealed class JsonPathExpression
 {
-    private JsonPathExpression(string text, IReadOnlyList<JsonPathSegment> segments)
+    // An array, not a list behind an interface: the hot path walks it without an enumerator allocation.
+    private readonly JsonPathSegment[] _segments;
+
+    private JsonPathExpression(string text, List<JsonPathSegment> segments)
     {
         Text = text;
-        Segments = segments;
+        _segments = [.. segments];
         IsDefinite = segments.All(s => s is JsonPathSegment.Member or JsonPathSegment.Index);
     }
 
     public string Text { get; }
 
-    public IReadOnlyList<JsonPathSegment> Segments { get; }
+    public IReadOnlyList<JsonPathSegment> Segments => _segments;
+
+    /// <summary>True for "$" alone: the path names its root.</summary>
+    public bool IsRoot => _segments.Length == 0;
 
     /// <summary>True when the path names at most one node (no [*], no ..): it then yields that value, not a list.</summary>
     public bool IsDefinite { get; }
@@ -90,8 +96,12 @@ public sealed class JsonPathExpression
     /// <summary>Every node the path reaches; empty when nothing matches (a JSON null that exists is a match).</summary>
     public IReadOnlyList<JsonNode?> Evaluate(JsonNode? root)
     {
+        if (IsDefinite)
+        {
+            return TryFind(root, out var found) ? [found] : [];
+        }
         IEnumerable<JsonNode?> current = [root];
-        foreach (var segment in Segments)
+        foreach (var segment in _segments)
         {
             current = segment switch
             {
@@ -108,13 +118,43 @@ public sealed class JsonPathExpression
     /// <summary>The value as ASL uses it: a definite path gives its node, an indefinite one an array of matches.</summary>
     public bool TrySelect(JsonNode? root, out JsonNode? value)
     {
-        var matches = Evaluate(root);
         if (IsDefinite)
         {
-            value = matches.Count == 1 ? matches[0]?.DeepClone() : null;
-            return matches.Count == 1;
+            var found = TryFind(root, out value);
+            value = value?.DeepClone();
+            return found;
         }
-        value = new JsonArray(matches.Select(m => m?.DeepClone()).ToArray());
+        value = new JsonArray(Evaluate(root).Select(m => m?.DeepClone()).ToArray());
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TrySelect"/>, but a definite path's node comes back as it is, still in <paramref name="root"/>'s
+    /// tree: for callers that only read it (Choice rules, ItemsPath, numbers read from the input). Copying every
+    /// selected value was the engine's largest allocation.
+    /// </summary>
+    public bool TryPeek(JsonNode? root, out JsonNode? value)
+        => IsDefinite ? TryFind(root, out value) : TrySelect(root, out value);
+
+    /// <summary>Walks a definite path (names and indexes only) to the one node it names.</summary>
+    private bool TryFind(JsonNode? root, out JsonNode? value)
+    {
+        value = root;
+        foreach (var segment in _segments)
+        {
+            switch (segment)
+            {
+                case JsonPathSegment.Member m when value is JsonObject o && o.TryGetPropertyValue(m.Name, out var child):
+                    value = child;
+                    break;
+                case JsonPathSegment.Index ix when value is JsonArray a && ResolveIndex(a, ix.Position) is { } p:
+                    value = a[p];
+                    break;
+                default:
+                    value = null;
+                    return false;
+            }
+        }
         return true;
     }
 

@@ -92,12 +92,17 @@ public abstract class JsonataTemplate
         // the cost of a simple state (docs/performance.md).
         private readonly bool _readsContext = StepFunctionsJsonata.MayReadContext(text);
 
+        // Likewise $states.input is converted only for expressions that can read it.
+        private readonly bool _readsInput = StepFunctionsJsonata.MayReadInput(text);
+
+        private readonly string _text = text.Trim();
+
         public override bool IsConstant => false;
 
-        public override string Text => text.Trim();
+        public override string Text => _text;
 
         public override JsonNode? Evaluate(StatesEnvironment environment)
-            => JsonataValues.ToJson(environment.Evaluate(expression, text.Trim(), field, _readsContext));
+            => JsonataValues.ToJson(environment.Evaluate(expression, _text, field, _readsContext, _readsInput));
     }
 
     private sealed class ObjectTemplate(List<(string Key, JsonataTemplate Value)> members) : JsonataTemplate

@@ -27,6 +27,7 @@ public sealed class StatesEnvironment
     private readonly JsonObject? _context;
     private Dictionary<string, object?>? _bindings;
     private bool _bindingsHaveContext;
+    private bool _bindingsHaveInput;
 
     private StatesEnvironment(IStateScope scope, JsonNode? input, JsonNode? result, bool hasResult, JsonNode? errorOutput, bool hasErrorOutput, JsonObject? context)
     {
@@ -49,14 +50,14 @@ public sealed class StatesEnvironment
 
     public JsonNode? Input => _input;
 
-    internal object Evaluate(JsonataExpression expression, string text, string field, bool readsContext)
+    internal object Evaluate(JsonataExpression expression, string text, string field, bool readsContext, bool readsInput = true)
     {
         object? value;
         try
         {
             value = expression.EvaluateValue(null, new EvaluationOptions
             {
-                Bindings = Bindings(readsContext),
+                Bindings = Bindings(readsContext, readsInput),
                 TimeProvider = _scope.Time,
                 MaxDepth = MaxDepth,
                 Timeout = EvaluationBudget,
@@ -102,13 +103,20 @@ public sealed class StatesEnvironment
             EvaluationLocation = field,
         };
 
-    private Dictionary<string, object?> Bindings(bool readsContext)
+    private Dictionary<string, object?> Bindings(bool readsContext, bool readsInput)
     {
-        if (_bindings is not null && (_bindingsHaveContext || !readsContext))
+        if (_bindings is not null && (_bindingsHaveContext || !readsContext) && (_bindingsHaveInput || !readsInput))
         {
             return _bindings;
         }
-        var states = new JObject { ["input"] = JsonataValues.FromJson(_input) };
+        // Rebuilt for an expression that reads more than the last one: keep what the last one had.
+        readsContext |= _bindings is not null && _bindingsHaveContext;
+        readsInput |= _bindings is not null && _bindingsHaveInput;
+        var states = new JObject();
+        if (readsInput)
+        {
+            states["input"] = JsonataValues.FromJson(_input);
+        }
         if (_hasResult)
         {
             states["result"] = JsonataValues.FromJson(_result);
@@ -129,6 +137,7 @@ public sealed class StatesEnvironment
         bindings["states"] = states;
         _bindings = bindings;
         _bindingsHaveContext = readsContext;
+        _bindingsHaveInput = readsInput;
         return bindings;
     }
 

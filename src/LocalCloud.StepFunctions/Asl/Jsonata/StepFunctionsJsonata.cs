@@ -46,6 +46,16 @@ public static partial class StepFunctionsJsonata
     [GeneratedRegex(@"\$states(?!\s*\.\s*(input|result|errorOutput)\b)")]
     private static partial Regex WholeStates();
 
+    /// <summary>
+    /// False only when the expression cannot reach $states.input: it names no "input" and every $states in it is
+    /// followed by .result, .errorOutput or .context. Converting the input for an expression that cannot read it (a
+    /// Map's ItemSelector reading $states.context.Map.Item, once per item) was most of a JSONata Map's cost.
+    /// </summary>
+    public static bool MayReadInput(string text) => text.Contains("input", StringComparison.Ordinal) || StatesOtherThanInput().IsMatch(text);
+
+    [GeneratedRegex(@"\$states(?!\s*\.\s*(result|errorOutput|context)\b)")]
+    private static partial Regex StatesOtherThanInput();
+
     private static JsonataExpression WithFunctions(JsonataExpression expression) => expression
         .WithFunction("partition", "<an:a>", (_, args) => Partition(args[0], args[1]))
         .WithFunction("range", "<nnn?:a>", (_, args) => Range(Number(args[0]), Number(args[1]), args.Length > 2 && args[2] is double s ? s : 1))

@@ -21,7 +21,11 @@ public sealed class ChoiceState(string name, StateIo io, IReadOnlyList<ChoiceBra
     public override Task<StateOutcome> ExecuteAsync(IStateScope scope, JsonNode? rawInput, CancellationToken cancellationToken)
     {
         var input = Io.SelectInput(scope, rawInput);
-        var matched = Choices.FirstOrDefault(c => c.Rule.Evaluate(input, scope));
+        ChoiceBranch? matched = null;
+        for (var i = 0; i < Choices.Count && matched is null; i++)
+        {
+            matched = Choices[i].Rule.Evaluate(input, scope) ? Choices[i] : null;
+        }
         var next = matched?.Next ?? Default
             ?? throw new StatesFailureException(StatesErrors.NoChoiceMatched,
                 $"No Matches! The Choice state '{Name}' matched no rule for input {input?.ToJsonString() ?? "null"} and has no Default.");

@@ -36,6 +36,9 @@ public interface IStateScope
     /// <summary>Appends a history event of the current state (ParallelStateStarted, MapIterationStarted…).</summary>
     void Emit(string type, string? member = null, JsonObject? details = null);
 
+    /// <summary>As above, with details built only if the event is read: most events never are, one by one.</summary>
+    void Emit(string type, string member, Func<JsonObject> details) => Emit(type, member, details());
+
     /// <summary>Runs a sub-machine (a Parallel branch, a Map iteration) to its end in a variable scope of its own; its unhandled failure is thrown.</summary>
     Task<JsonNode?> RunBranchAsync(StateMachineDefinition branch, JsonNode? input, CancellationToken cancellationToken);
 

@@ -48,11 +48,7 @@ public sealed partial class MapState(
         }
         var tolerant = toleratedCount is not null || toleratedPercent is not null;
 
-        var iterationInputs = new JsonNode?[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            iterationInputs[i] = ItemInput(scope, input, i, items[i]);
-        }
+        var iterationInputs = ItemInputs(scope, input, items);
         scope.Emit("MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
         if (Settings.Distributed is { } distributed)
         {
@@ -80,18 +76,19 @@ public sealed partial class MapState(
                     scope.ChildEnded(index, results[index], succeeded: true);
                     continue;
                 }
-                var details = new JsonObject { ["name"] = Name, ["index"] = index };
+                var at = index;
+                Func<JsonObject> details = () => new JsonObject { ["name"] = Name, ["index"] = at };
                 scope.Emit("MapIterationStarted", "mapIterationStartedEventDetails", details);
                 try
                 {
                     results[index] = await scope.RunBranchAsync(Settings.Processor, iterationInputs[index], siblings.Token).ConfigureAwait(false);
                     scope.ChildEnded(index, results[index], succeeded: true);
-                    scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationSucceeded", "mapIterationSucceededEventDetails", details);
                 }
                 catch (StatesFailureException e)
                 {
                     scope.ChildEnded(index, null, succeeded: false);
-                    scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationFailed", "mapIterationFailedEventDetails", details);
                     bool exceeded;
                     lock (gate)
                     {
@@ -114,7 +111,7 @@ public sealed partial class MapState(
                 }
                 catch (OperationCanceledException) when (siblings.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    scope.Emit("MapIterationAborted", "mapIterationAbortedEventDetails", details.DeepClone().AsObject());
+                    scope.Emit("MapIterationAborted", "mapIterationAbortedEventDetails", details);
                 }
             }
         }).ConfigureAwait(false);
@@ -149,7 +146,8 @@ public sealed partial class MapState(
                 : environment.TypeError(Settings.Items, "Items", "array", value));
         }
         var path = Settings.ItemsPath ?? "$";
-        if (!scope.TryRead(path, input, out var items))
+        // Only read: each item is copied into its iteration's input (ItemInput).
+        if (!scope.TryPeek(path, input, out var items))
         {
             throw new StatesFailureException(StatesErrors.Runtime, $"Invalid path '{path}' : No results for path: {path} (applying ItemsPath to {input?.ToJsonString() ?? "null"})");
         }
@@ -157,18 +155,44 @@ public sealed partial class MapState(
             $"Items of the Map state '{Name}' must be a JSON array; ItemsPath '{path}' selected {items?.ToJsonString() ?? "null"}");
     }
 
-    /// <summary>The iteration's input: the item itself, or the ItemSelector with $$.Map.Item.{Index,Value} in the context object.</summary>
-    private JsonNode? ItemInput(IStateScope scope, JsonNode? input, int index, JsonNode? item)
+    /// <summary>Each iteration's input: the item itself, or the ItemSelector with $$.Map.Item.{Index,Value} in the context object.</summary>
+    private JsonNode?[] ItemInputs(IStateScope scope, JsonNode? input, JsonArray items)
     {
+        var inputs = new JsonNode?[items.Count];
         if (Settings.ItemSelector is null && Settings.ItemSelectorTemplate is null)
         {
-            return item?.DeepClone();
+            for (var i = 0; i < items.Count; i++)
+            {
+                inputs[i] = items[i]?.DeepClone();
+            }
+            return inputs;
         }
-        var context = (JsonObject)scope.Context.DeepClone();
-        context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() } };
-        return Settings.ItemSelectorTemplate is { } template
-            ? template.Evaluate(StatesEnvironment.ForInput(scope, input, context))
-            : JsonPathReader.Expand(Settings.ItemSelector!, input, scope, context);
+        // The state's own context object is lent to the items, one after the other and before any iteration runs,
+        // rather than copied per item: both selectors only read it and copy what they select. (TestState may hand in
+        // a context that has a Map already: that one is copied once, as it must stay as it was.)
+        var lent = !scope.Context.ContainsKey("Map");
+        var context = lent ? scope.Context : (JsonObject)scope.Context.DeepClone();
+        var item = new JsonObject();
+        context["Map"] = new JsonObject { ["Item"] = item };
+        try
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                item["Index"] = i;
+                item["Value"] = items[i]?.DeepClone();
+                inputs[i] = Settings.ItemSelectorTemplate is { } template
+                    ? template.Evaluate(StatesEnvironment.ForInput(scope, input, context))
+                    : JsonPathReader.Expand(Settings.ItemSelector!, input, scope, context);
+            }
+        }
+        finally
+        {
+            if (lent)
+            {
+                context.Remove("Map");
+            }
+        }
+        return inputs;
     }
 
     private static double Evaluate(IStateScope scope, JsonNode? input, JsonataTemplate template, string field, bool integer)
@@ -177,7 +201,7 @@ public sealed partial class MapState(
 
     private static double ReadNumber(IStateScope scope, JsonNode? input, string path, string field, bool integer)
     {
-        if (scope.TryRead(path, input, out var value) && JsonNumbers.TryGetDouble(value, out var n))
+        if (scope.TryPeek(path, input, out var value) && JsonNumbers.TryGetDouble(value, out var n))
         {
             if (n >= 0 && (!integer || (n == Math.Floor(n) && n <= int.MaxValue)))
             {

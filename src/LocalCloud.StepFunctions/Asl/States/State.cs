@@ -17,6 +17,12 @@ public abstract class State(string name, string? next, StateIo io)
     /// <summary>The ASL "Type", which is also the prefix of its history events (PassStateEntered…).</summary>
     public abstract string Type { get; }
 
+    /// <summary>"PassStateEntered"…: named once per state, not on every visit.</summary>
+    public string EnteredEventType => field ??= Type + "StateEntered";
+
+    /// <summary>"PassStateExited"….</summary>
+    public string ExitedEventType => field ??= Type + "StateExited";
+
     public virtual IReadOnlyList<Retrier> Retriers => [];
 
     public virtual IReadOnlyList<Catcher> Catchers => [];

@@ -57,13 +57,13 @@ public sealed class WaitState(string name, string? next, StateIo io, WaitSpec sp
         }
         if (spec.SecondsPath is { } secondsPath)
         {
-            if (scope.TryRead(secondsPath, input, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
+            if (scope.TryPeek(secondsPath, input, out var v) && JsonNumbers.TryGetDouble(v, out var n) && n >= 0 && n == Math.Floor(n))
             {
                 return from.AddSeconds(n);
             }
             throw new StatesFailureException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer value: {secondsPath}");
         }
-        if (spec.TimestampPath is { } timestampPath && scope.TryRead(timestampPath, input, out var tv)
+        if (spec.TimestampPath is { } timestampPath && scope.TryPeek(timestampPath, input, out var tv)
             && tv is JsonValue tsValue && tsValue.TryGetValue<string>(out var ts) && TryParseTimestamp(ts, out var at))
         {
             return at;

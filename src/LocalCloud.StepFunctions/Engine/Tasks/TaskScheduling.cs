@@ -21,7 +21,7 @@ internal static class TaskScheduling
         {
             return literal;
         }
-        if (scope.TryRead(path, input, out var value) && JsonNumbers.TryGetInt64(value, out var seconds) && seconds > 0)
+        if (scope.TryPeek(path, input, out var value) && JsonNumbers.TryGetInt64(value, out var seconds) && seconds > 0)
         {
             return seconds;
         }

@@ -32,9 +32,8 @@ public sealed class GetExecutionHistory(StepFunctionsBackend backend)
             ["id"] = e.Id,
             ["previousEventId"] = e.PreviousEventId,
         };
-        if (e.DetailsMember is not null && e.Details is not null)
+        if (e.DetailsMember is not null && e.CopyOfDetails() is { } details)
         {
-            var details = (JsonObject)e.Details.DeepClone();
             if (!withData)
             {
                 foreach (var field in DataFields)
