@@ -56,6 +56,10 @@ public sealed class LocalCloudServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         // ASP.NET's own per-request logs would drown the services' logs at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting's diagnostics logger writes per-request Information and Debug lines, and a start-up failure that
+        // StartAsync throws to the caller anyway; yet while it is enabled at any level ASP.NET starts an Activity and a
+        // logging scope for every request (7 % of the bytes allocated in the wire benchmark).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;

@@ -141,20 +141,35 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
         {
             throw new AwsServiceException("RequestEntityTooLargeException", $"Request body of {http.Request.ContentLength} bytes exceeds the {maxBodyBytes}-byte limit.", 413);
         }
-        using var buffer = new MemoryStream();
         try
         {
+            if (http.Request.ContentLength is { } length)
+            {
+                // The usual case (every SDK sends Content-Length): one array of the body's size, not a growing stream copied at the end.
+                var body = new byte[length];
+                var read = 0;
+                int n;
+                while (read < body.Length && (n = await http.Request.Body.ReadAsync(body.AsMemory(read), http.RequestAborted).ConfigureAwait(false)) > 0)
+                {
+                    read += n;
+                }
+                return body.AsMemory(0, read);
+            }
+            using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            return buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new AwsServiceException("RequestEntityTooLargeException", $"Request body exceeds the {maxBodyBytes}-byte limit.", 413);
         }
-        return buffer.ToArray();
     }
 
+    private static readonly Dictionary<string, string> NoQuery = new(StringComparer.Ordinal);
+
+    // awsJson requests have no query string: no dictionary for them. Services only read it (IReadOnlyDictionary).
     private static Dictionary<string, string> Query(HttpContext http)
-        => http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        => http.Request.QueryString.HasValue ? http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal) : NoQuery;
 
     private static Dictionary<string, string> Headers(HttpContext http)
     {
