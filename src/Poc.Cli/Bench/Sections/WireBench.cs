@@ -81,9 +81,11 @@ public static class WireBench
         using var http = new HttpClient(handler) { BaseAddress = baseUrl };
         var target = await SetUpAsync(http, ct);
 
-        await RunClientsAsync(http, target, Warmup, ct);
+        // Execution names unique to this measurement: a server measured twice would refuse a name it already ran.
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        await RunClientsAsync(http, target, "warm-" + runId, Warmup, ct);
         var loadBefore = BenchReport.LoadAverage();
-        var results = await RunClientsAsync(http, target, Measured, ct);
+        var results = await RunClientsAsync(http, target, "run-" + runId, Measured, ct);
         var total = results.Sum(r => r.Latencies.Count);
         var ok = new JsonObject();
         var errors = new JsonObject();
@@ -146,12 +148,17 @@ public static class WireBench
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static (string Service, string Target, string Body) Request(int op, int n, Target target) => Mix[op] switch
+    // Each client describes the execution it started last: a fixed one would be evicted once 10,000 newer executions
+    // have ended (ExecutionRetention), and the not-found answers that followed were cheaper than a real Describe.
+    private static string ExecutionArn(Target target, string name) =>
+        target.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+
+    private static (string Service, string Target, string Body) Request(int op, int n, Target target, string phase, string lastStarted) => Mix[op] switch
     {
         "StartExecution" => ("states", "AWSStepFunctions.StartExecution",
-            "{\"stateMachineArn\":\"" + target.StateMachineArn + "\",\"input\":\"{\\\"n\\\":" + Num(n) + "}\"}"),
+            "{\"stateMachineArn\":\"" + target.StateMachineArn + "\",\"name\":\"" + phase + "-" + Num(n) + "\",\"input\":\"{\\\"n\\\":" + Num(n) + "}\"}"),
         "SendTaskSuccess" => ("states", "AWSStepFunctions.SendTaskSuccess", """{"taskToken":"AAAAKgAAAAIAAAAAAAAAAQ-wire-bench-token-that-no-task-holds","output":"{}"}"""),
-        "DescribeExecution" => ("states", "AWSStepFunctions.DescribeExecution", "{\"executionArn\":\"" + target.ExecutionArn + "\"}"),
+        "DescribeExecution" => ("states", "AWSStepFunctions.DescribeExecution", "{\"executionArn\":\"" + lastStarted + "\"}"),
         "PutItem" => ("dynamodb", "DynamoDB_20120810.PutItem", Put(n % 10, "item-" + Num(n))),
         "GetItem" => ("dynamodb", "DynamoDB_20120810.GetItem", "{\"TableName\":\"wire-bench\",\"Key\":" + SeedKey(n) + "}"),
         "Query" => ("dynamodb", "DynamoDB_20120810.Query",
@@ -162,24 +169,30 @@ public static class WireBench
             + ",\"UpdateExpression\":\"SET attempts = attempts + :one\",\"ConditionExpression\":\"#s = :pending\",\"ExpressionAttributeNames\":{\"#s\":\"status\"},\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":pending\":{\"S\":\"PENDING\"}}}"),
     };
 
-    private static async Task<ClientResult[]> RunClientsAsync(HttpClient http, Target target, TimeSpan duration, CancellationToken ct)
+    private static async Task<ClientResult[]> RunClientsAsync(HttpClient http, Target target, string phase, TimeSpan duration, CancellationToken ct)
     {
         return await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
         {
             var ok = new int[Mix.Length];
             var errors = new int[Mix.Length];
             var latencies = new List<double>();
+            var lastStarted = target.ExecutionArn;
             var watch = Stopwatch.StartNew();
             for (var n = client; watch.Elapsed < duration; n += Clients)
             {
                 var op = n % Mix.Length;
-                var (service, amzTarget, body) = Request(op, n, target);
+                var (service, amzTarget, body) = Request(op, n, target, phase, lastStarted);
                 var started = Stopwatch.GetTimestamp();
                 using var response = await SendAsync(http, service, amzTarget, body, ct);
                 await response.Content.LoadIntoBufferAsync(ct);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (response.IsSuccessStatusCode)
                 {
+                    if (Mix[op] == "StartExecution")
+                    {
+                        lastStarted = ExecutionArn(target, phase + "-" + Num(n));
+                    }
+
                     ok[op]++;
                 }
                 else
