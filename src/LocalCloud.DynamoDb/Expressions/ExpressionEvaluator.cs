@@ -28,7 +28,7 @@ internal sealed class ExpressionEvaluator(ExpressionScope scope, ExpressionKind 
     /// <summary>The value of an operand; null when it names an attribute the item lacks.</summary>
     public AttributeValue? Value(Operand operand, Item item) => operand switch
     {
-        Operand.PathRef p => Resolve(item, Steps(p.Path)),
+        Operand.PathRef p => Resolve(item, p.Path),
         Operand.ValueRef v => scope.Value(v.Name, Kind),
         Operand.Call { Function: "size" } c => Size(Value(c.Arguments[0], item)),
         Operand.Call { Function: "if_not_exists" } c => Value(c.Arguments[0], item) ?? Value(c.Arguments[1], item),
@@ -38,6 +38,43 @@ internal sealed class ExpressionEvaluator(ExpressionScope scope, ExpressionKind 
     };
 
     public IReadOnlyList<PathStep> Steps(DocumentPath path) => ExpressionValidator.Steps(path, scope, Kind);
+
+    /// <summary>
+    /// <see cref="Resolve(Item, IReadOnlyList{PathStep})"/> without building the steps: an operand is evaluated once
+    /// per item a condition reads, and a list of steps each time was 3 % of the bytes allocated in the wire benchmark.
+    /// </summary>
+    private AttributeValue? Resolve(Item item, DocumentPath path)
+    {
+        var elements = path.Elements;
+        // Every name first, as building the steps did: an undefined placeholder fails whatever the item holds.
+        foreach (var element in elements)
+        {
+            if (element is PathElement.Name name)
+            {
+                scope.Name(name, Kind);
+            }
+        }
+        if (!item.TryGetValue(scope.Name(path.Root, Kind), out var current))
+        {
+            return null;
+        }
+        for (var i = 1; i < elements.Count; i++)
+        {
+            if (elements[i] is PathElement.Index index)
+            {
+                if (current.Type != AttributeType.L || index.Value >= current.L.Count)
+                {
+                    return null;
+                }
+                current = current.L[index.Value];
+            }
+            else if (current.Type != AttributeType.M || !current.M.TryGetValue(scope.Name((PathElement.Name)elements[i], Kind), out current))
+            {
+                return null;
+            }
+        }
+        return current;
+    }
 
     public static AttributeValue? Resolve(Item item, IReadOnlyList<PathStep> steps)
     {

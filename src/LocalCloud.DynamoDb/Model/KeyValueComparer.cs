@@ -43,5 +43,31 @@ internal sealed class KeyValueComparer : IComparer<AttributeValue>
         => a.Type == b.Type && a.Type is AttributeType.S or AttributeType.N or AttributeType.B ? Instance.Compare(a, b) : null;
 
     private static int CompareUtf8(string a, string b)
-        => string.Equals(a, b, StringComparison.Ordinal) ? 0 : Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
+    {
+        // Every key lookup and insert compares O(log n) keys, so encoding both strings each time was most of a
+        // PutItem's allocation. Up to the first differing UTF-16 unit the encodings agree; when neither that unit nor
+        // the one before it is a surrogate, UTF-8 order is code point order, which for BMP units is their numeric order.
+        var common = a.AsSpan().CommonPrefixLength(b);
+        if (common == a.Length && common == b.Length)
+        {
+            return 0;
+        }
+        if (common == 0 || !char.IsSurrogate(a[common - 1]))
+        {
+            if (common == a.Length)
+            {
+                return -1;
+            }
+            if (common == b.Length)
+            {
+                return 1;
+            }
+            if (!char.IsSurrogate(a[common]) && !char.IsSurrogate(b[common]))
+            {
+                return a[common].CompareTo(b[common]);
+            }
+        }
+        // Surrogates (paired, or lone ones that UTF-8 encodes as U+FFFD): compare the encodings themselves.
+        return Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
+    }
 }

@@ -18,8 +18,12 @@ internal interface ITableStore
 
     Item? Get(Item key);
 
-    /// <summary>Items of one partition of the table (index null) or an index, in sort-key order.</summary>
-    IReadOnlyList<Item> Partition(string? indexName, AttributeValue hashValue);
+    /// <summary>
+    /// Runs <paramref name="read"/> over one partition of the table (index null) or an index, in sort-key order, under
+    /// the table's lock: a reader that stops after a page does not copy the partition. <paramref name="read"/> must
+    /// not keep the sequence, nor write.
+    /// </summary>
+    T ReadPartition<T>(string? indexName, AttributeValue hashValue, Func<IEnumerable<Item>, T> read);
 
     /// <summary>Every item of the table or of an index, in a stable order (partition, then sort key).</summary>
     IReadOnlyList<Item> All(string? indexName);

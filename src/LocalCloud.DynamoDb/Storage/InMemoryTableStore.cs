@@ -51,15 +51,15 @@ internal sealed class InMemoryTableStore : ITableStore
         }
     }
 
-    public IReadOnlyList<Item> Partition(string? indexName, AttributeValue hashValue)
+    public T ReadPartition<T>(string? indexName, AttributeValue hashValue, Func<IEnumerable<Item>, T> read)
     {
         lock (_sync)
         {
             if (indexName is null)
             {
-                return _partitions.TryGetValue(hashValue, out var p) ? p.Values.ToList() : [];
+                return read(_partitions.TryGetValue(hashValue, out var p) ? p.Values : []);
             }
-            return _indexes[indexName].TryGetValue(hashValue, out var ip) ? ip.Values.ToList() : [];
+            return read(_indexes[indexName].TryGetValue(hashValue, out var ip) ? ip.Values : []);
         }
     }
 

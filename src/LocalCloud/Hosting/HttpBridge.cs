@@ -92,16 +92,43 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
     /// <summary>Whether the path as the client sent it (before Kestrel's normalisation) has a "." or ".." segment, also as %2E.</summary>
     private static bool HasDotSegment(HttpContext http)
     {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty;
-        var end = raw.IndexOf('?', StringComparison.Ordinal);
-        foreach (var segment in (end < 0 ? raw : raw[..end]).Split('/'))
+        // Spans, not string.Split: every request passes here.
+        var raw = (http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty).AsSpan();
+        var end = raw.IndexOf('?');
+        if (end >= 0)
         {
-            if (segment.Length is > 0 and <= 6 && segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..")
+            raw = raw[..end];
+        }
+        foreach (var range in raw.Split('/'))
+        {
+            if (IsDotSegment(raw[range]))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>Whether a segment is "." or ".." once each "%2e" (any case) reads as ".".</summary>
+    private static bool IsDotSegment(ReadOnlySpan<char> segment)
+    {
+        var dots = 0;
+        for (var i = 0; i < segment.Length; dots++)
+        {
+            if (segment[i] == '.')
+            {
+                i++;
+            }
+            else if (segment[i..].StartsWith("%2e", StringComparison.OrdinalIgnoreCase))
+            {
+                i += 3;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return dots is 1 or 2;
     }
 
     /// <summary>An error raised by the host itself, in the protocol the request spoke: awsJson when it named a target.</summary>
@@ -141,24 +168,39 @@ internal sealed partial class HttpBridge(ServiceRouter router, LocalEndpoints lo
         {
             throw new AwsServiceException("RequestEntityTooLargeException", $"Request body of {http.Request.ContentLength} bytes exceeds the {maxBodyBytes}-byte limit.", 413);
         }
-        using var buffer = new MemoryStream();
         try
         {
+            if (http.Request.ContentLength is { } length)
+            {
+                // The usual case (every SDK sends Content-Length): one array of the body's size, not a growing stream copied at the end.
+                var body = new byte[length];
+                var read = 0;
+                int n;
+                while (read < body.Length && (n = await http.Request.Body.ReadAsync(body.AsMemory(read), http.RequestAborted).ConfigureAwait(false)) > 0)
+                {
+                    read += n;
+                }
+                return body.AsMemory(0, read);
+            }
+            using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            return buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new AwsServiceException("RequestEntityTooLargeException", $"Request body exceeds the {maxBodyBytes}-byte limit.", 413);
         }
-        return buffer.ToArray();
     }
 
+    private static readonly Dictionary<string, string> NoQuery = new(StringComparer.Ordinal);
+
+    // awsJson requests have no query string: no dictionary for them. Services only read it (IReadOnlyDictionary).
     private static Dictionary<string, string> Query(HttpContext http)
-        => http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        => http.Request.QueryString.HasValue ? http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal) : NoQuery;
 
     private static Dictionary<string, string> Headers(HttpContext http)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(http.Request.Headers.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in http.Request.Headers)
         {
             headers[name] = values.ToString();

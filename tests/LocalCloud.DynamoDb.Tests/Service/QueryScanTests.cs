@@ -83,6 +83,55 @@ public class QueryScanTests
     }
 
     [Fact]
+    public async Task Query_StringSortKeyConditions_ReadOnlyTheMatchingRunInBothDirections()
+    {
+        using var h = new DynamoDbHarness();
+        await h.Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "jobs",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
+        }, Ct);
+        // Matches sit between non-matches on both sides; U+FFFD and a surrogate pair sort last (UTF-8 order).
+        foreach (var sk in new[] { "a", "job", "job#1", "job#2", "job#3", "job$", "jobs", "z", "\uFFFD", "\uFFFDz", "\uD800\uDC00" })
+        {
+            await h.Client.PutItemAsync("jobs", new() { ["pk"] = S("p"), ["sk"] = S(sk) }, Ct);
+        }
+        await h.Client.PutItemAsync("jobs", new() { ["pk"] = S("q"), ["sk"] = S("job#9") }, Ct);
+        async Task<List<string>> Keys(string condition, AttributeValue value, bool forward = true, int? limit = null)
+        {
+            var keys = new List<string>();
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var page = await h.Client.QueryAsync(new QueryRequest
+                {
+                    TableName = "jobs",
+                    KeyConditionExpression = "pk = :pk AND " + condition,
+                    ExpressionAttributeValues = new() { [":pk"] = S("p"), [":v"] = value },
+                    ScanIndexForward = forward,
+                    Limit = limit,
+                    ExclusiveStartKey = start,
+                }, Ct);
+                keys.AddRange(page.Items.Select(i => i["sk"].S));
+                start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
+            }
+            while (start is not null);
+            return keys;
+        }
+
+        Assert.Equal(["job#1", "job#2", "job#3"], await Keys("begins_with(sk, :v)", S("job#")));
+        Assert.Equal(["job#3", "job#2", "job#1"], await Keys("begins_with(sk, :v)", S("job#"), forward: false));
+        Assert.Equal(["job#1", "job#2", "job#3"], await Keys("begins_with(sk, :v)", S("job#"), limit: 2));
+        Assert.Equal(["job#2"], await Keys("sk = :v", S("job#2")));
+        Assert.Equal(["job#2"], await Keys(":v = sk", S("job#2")));
+        Assert.Equal(["job$", "jobs", "z", "\uFFFD", "\uFFFDz", "\uD800\uDC00"], await Keys("sk > :v", S("job#3")));
+        Assert.Equal(["a", "job", "job#1"], await Keys(":v > sk", S("job#2")));
+        Assert.Equal(["\uFFFD", "\uFFFDz"], await Keys("begins_with(sk, :v)", S("\uFFFD")));
+    }
+
+    [Fact]
     public async Task Query_LimitPaging_VisitsEveryItemOnce()
     {
         using var h = new DynamoDbHarness();

@@ -11,8 +11,28 @@ namespace LocalCloud.DynamoDb.Api.Operations;
 /// (=, &lt;, &lt;=, &gt;, &gt;=, BETWEEN, begins_with) on the sort key
 /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html).
 /// </summary>
-internal sealed record KeyCondition(AttributeValue HashValue, Condition? RangeCondition)
+/// <param name="RangeLowerBound">No item whose sort key orders below this can match: a reader may skip to it.</param>
+/// <param name="RangeContiguous">The matching items are one run in sort-key order, so a reader may stop at the first miss after it.</param>
+internal sealed record KeyCondition(AttributeValue HashValue, Condition? RangeCondition, AttributeValue? RangeLowerBound = null, bool RangeContiguous = false)
 {
+    /// <summary>The items of <paramref name="ordered"/> (a partition in sort-key order, or reversed) that the sort-key condition matches.</summary>
+    public IEnumerable<Item> Matching(IEnumerable<Item> ordered, bool forward, string? rangeName, ExpressionEvaluator evaluator)
+    {
+        if (RangeCondition is not { } range || rangeName is null)
+        {
+            return ordered;
+        }
+        // A page of a large partition then costs a walk of cheap key comparisons up to the first match and the page
+        // itself, instead of the condition evaluated on every item of the partition.
+        if (forward && RangeLowerBound is { } lower)
+        {
+            ordered = ordered.SkipWhile(i => KeyValueComparer.Instance.Compare(i[rangeName], lower) < 0);
+        }
+        return RangeContiguous
+            ? ordered.SkipWhile(i => !evaluator.Matches(range, i)).TakeWhile(i => evaluator.Matches(range, i))
+            : ordered.Where(i => evaluator.Matches(range, i));
+    }
+
     private const ExpressionKind Kind = ExpressionKind.KeyConditionExpression;
 
     public static KeyCondition Analyse(Condition condition, KeyDefinition key, ExpressionScope scope)
@@ -25,6 +45,8 @@ internal sealed record KeyCondition(AttributeValue HashValue, Condition? RangeCo
         }
         AttributeValue? hash = null;
         Condition? range = null;
+        AttributeValue? lower = null;
+        var contiguous = false;
         foreach (var part in parts)
         {
             var (name, values) = Subject(part, scope);
@@ -58,10 +80,27 @@ internal sealed record KeyCondition(AttributeValue HashValue, Condition? RangeCo
                     throw AwsServiceException.Validation("KeyConditionExpressions must only contain one condition per key");
                 }
                 range = part;
+                (lower, contiguous) = Bounds(part, values);
             }
         }
-        return new KeyCondition(hash ?? throw AwsServiceException.Validation($"Query condition missed key schema element: {key.HashName}"), range);
+        return new KeyCondition(hash ?? throw AwsServiceException.Validation($"Query condition missed key schema element: {key.HashName}"), range, lower, contiguous);
     }
+
+    /// <summary>
+    /// Where a sort-key condition's matches can start, and whether they form one run. Each allowed condition is an
+    /// interval or a prefix, so one run in UTF-8 byte order, except a begins_with whose prefix has a surrogate or U+FFFD:
+    /// lone surrogates encode as U+FFFD, so such matches can interleave with other strings.
+    /// </summary>
+    private static (AttributeValue? Lower, bool Contiguous) Bounds(Condition part, List<AttributeValue> values) => part switch
+    {
+        Condition.Compare { Left: Operand.PathRef, Operator: "=" or ">" or ">=" } => (values[0], true),
+        Condition.Compare { Right: Operand.PathRef, Operator: "=" or "<" or "<=" } => (values[0], true),
+        Condition.Compare => (null, true),
+        Condition.Between => (values[0], true),
+        Condition.Function when values[0] is { Type: AttributeType.S } prefix => (values[0], !prefix.S.Any(c => char.IsSurrogate(c) || c == '\uFFFD')),
+        Condition.Function => (values[0], true),
+        _ => (null, false),
+    };
 
     private static void Flatten(Condition condition, List<Condition> parts)
     {

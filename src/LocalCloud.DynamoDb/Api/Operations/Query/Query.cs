@@ -35,14 +35,12 @@ internal sealed class Query(DynamoDbBackend engine)
         var evaluator = new ExpressionEvaluator(scope, ExpressionKind.FilterExpression);
         var keyEvaluator = new ExpressionEvaluator(scope, ExpressionKind.KeyConditionExpression);
         var forward = request.ScanIndexForward ?? true;
-        var partition = table.Partition(index?.Name, keyCondition.HashValue)
-            .Where(i => keyCondition.RangeCondition is null || keyEvaluator.Matches(keyCondition.RangeCondition, i));
-        if (!forward)
-        {
-            partition = partition.Reverse();
-        }
-        var page = new PageReader(table, index).Read(partition, forward, request.ExclusiveStartKey, request.Limit, filter, evaluator, projection, countOnly,
-            request.ConsistentRead ?? false);
+        var rangeName = (index?.Key ?? table.Definition.Key).RangeName;
+        var reader = new PageReader(table, index);
+        // Read in place under the table's lock: a page of ten items no longer copies the whole partition.
+        var page = table.ReadPartition(index?.Name, keyCondition.HashValue, items => reader.Read(
+            keyCondition.Matching(forward ? items : items.Reverse(), forward, rangeName, keyEvaluator),
+            forward, request.ExclusiveStartKey, request.Limit, filter, evaluator, projection, countOnly, request.ConsistentRead ?? false));
         page.Capacity.Meter(engine.Usage);
         return Task.FromResult(new QueryResponse
         {
