@@ -85,26 +85,18 @@ public sealed class MemorySampler : IAsyncDisposable
     /// <summary>VmRSS of one process in MiB; zero where /proc is missing or the process is gone.</summary>
     public static double RssMiB(int pid) => Mib(RssBytes(pid));
 
-    private static long RssBytes(int pid)
-    {
-        try
-        {
-            var rss = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return rss is null ? 0 : long.Parse(rss[6..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
+    private static long RssBytes(int pid) => KiloBytesField($"/proc/{pid}/status", "VmRSS:");
 
     /// <summary>Pss of one process from /proc/{pid}/smaps_rollup (Linux 4.14+); zero where it is missing or the process is gone.</summary>
-    private static long PssBytes(int pid)
+    private static long PssBytes(int pid) => KiloBytesField($"/proc/{pid}/smaps_rollup", "Pss:");
+
+    // A "Name:   1234 kB" line of a /proc file, in bytes; zero where the file or the line is missing (the process is gone).
+    private static long KiloBytesField(string path, string name)
     {
         try
         {
-            var pss = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-            return pss is null ? 0 : long.Parse(pss[4..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+            var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[name.Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
