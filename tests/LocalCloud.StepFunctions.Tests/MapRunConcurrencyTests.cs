@@ -24,14 +24,25 @@ public sealed class MapRunConcurrencyTests
 
     /// <summary>
     /// Waits until the parent and every running child are parked. A child starts on its own task, so one started as
-    /// another ended may not have entered its Wait yet: the running set is listed again until it stops changing.
+    /// another ended may not have entered its Wait yet: the running set is listed again until it stops changing. Nor may
+    /// the next child have started at all when the last one ended: while items are left, an empty set is not settled
+    /// (the parent counts as idle during a Distributed Map, and under a starved thread pool this loop, whose calls
+    /// complete synchronously, could otherwise advance the clock 20 times before the worker's continuation ran: it hung CI).
     /// </summary>
     private static async Task SettleAsync(SfnHarness sfn, string execution, string mapRunArn)
     {
+        // A guard so that a run which stops starting children fails the test instead of hanging it; not a timing assertion.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
+            Assert.False(guard.IsCancellationRequested, "the Map Run had items left but started no child for 2 minutes");
             await sfn.IdleAsync(execution);
             var running = await RunningChildArnsAsync(sfn, mapRunArn);
+            if (running.Count == 0 && await ItemsLeftAsync(sfn, mapRunArn))
+            {
+                await Task.Yield();
+                continue;
+            }
             foreach (var child in running)
             {
                 await sfn.IdleAsync(child);
@@ -42,6 +53,13 @@ public sealed class MapRunConcurrencyTests
                 return;
             }
         }
+    }
+
+    private static async Task<bool> ItemsLeftAsync(SfnHarness sfn, string mapRunArn)
+    {
+        var items = (await sfn.OkAsync("DescribeMapRun", new { mapRunArn }))["itemCounts"]!;
+        return items["succeeded"]!.GetValue<long>() + items["failed"]!.GetValue<long>() + items["aborted"]!.GetValue<long>()
+            + items["timedOut"]!.GetValue<long>() < items["total"]!.GetValue<long>();
     }
 
     /// <summary>Advances the clock 10 s at a time once everything is parked, until the parent ends; returns the children running at each step.</summary>
@@ -58,7 +76,8 @@ public sealed class MapRunConcurrencyTests
                 sfn.Time.Advance(TimeSpan.FromSeconds(10));
             }
         }
-        await finished;
+        // Fails rather than hangs should the run stop advancing (a guard, not a timing assertion: the clock is fake).
+        await finished.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         return runningAtEachStep;
     }
 
