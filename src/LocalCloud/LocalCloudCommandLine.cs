@@ -21,17 +21,23 @@ public static class LocalCloudCommandLine
         var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
         var consoleActions = new Option<bool>("--console-actions") { Description = "Let the web console at /_localcloud/console start and stop executions and send task callbacks although --host is not loopback (on loopback it always may)." };
         var mockConfig = new Option<string?>("--mock-config") { Description = "A Step Functions Local mock configuration file: StartExecution on stateMachineArn#TestCase runs that test case with mocked Task responses. Default: LOCALCLOUD_MOCK_CONFIG. Reloaded when the file changes." };
+        var lambdaWorkers = new Option<int?>("--lambda-workers") { Description = $"Local-only: Lambda execution environments (worker processes) one function may run at once; invocations beyond wait for one (default here {Lambda.LambdaOptions.DefaultMaxWorkersPerFunction}: one per processor, 2 to 4)." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
 
         var root = new RootCommand("LocalCloud: Step Functions, Lambda, DynamoDB and EventBridge Scheduler on one port, speaking AWS's wire protocols.")
         {
-            port, host, data, scale, logLevel, requireAuth, credentials, consoleActions, mockConfig,
+            port, host, data, scale, lambdaWorkers, logLevel, requireAuth, credentials, consoleActions, mockConfig,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(scale) is var s && (s <= 0 || double.IsNaN(s)))
             {
                 await Console.Error.WriteLineAsync("--schedule-time-scale must be a positive number.").ConfigureAwait(false);
+                return 2;
+            }
+            if (parse.GetValue(lambdaWorkers) is < 1)
+            {
+                await Console.Error.WriteLineAsync("--lambda-workers must be at least 1.").ConfigureAwait(false);
                 return 2;
             }
             var keys = CredentialList.Parse(parse.GetValue(credentials) is { Length: > 0 } given ? given : (Environment.GetEnvironmentVariable("LOCALCLOUD_CREDENTIALS") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -74,6 +80,7 @@ public static class LocalCloudCommandLine
                 Host = bindHost,
                 DataDirectory = parse.GetValue(data),
                 ScheduleTimeScale = parse.GetValue(scale),
+                LambdaWorkersPerFunction = parse.GetValue(lambdaWorkers) ?? Lambda.LambdaOptions.DefaultMaxWorkersPerFunction,
                 MinimumLogLevel = parse.GetValue(logLevel),
                 RequireAuth = auth,
                 Credentials = keys.Credentials,

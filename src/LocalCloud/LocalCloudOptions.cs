@@ -20,6 +20,12 @@ public sealed record LocalCloudOptions
     /// </summary>
     public double ScheduleTimeScale { get; init; } = 1.0;
 
+    /// <summary>
+    /// Local-only: Lambda environments (worker processes) one function may run at once; invocations beyond wait for one.
+    /// AWS would start another environment instead; the default, one per processor from 2 to 4, is decision 0012.
+    /// </summary>
+    public int LambdaWorkersPerFunction { get; init; } = Lambda.LambdaOptions.DefaultMaxWorkersPerFunction;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;

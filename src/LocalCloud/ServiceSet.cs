@@ -52,6 +52,7 @@ public sealed class ServiceSet : IAsyncDisposable
             // Workers reach the Runtime API, and call AWS services back, on LocalCloud's own address.
             RuntimeApiBaseUrl = context.BaseUrl,
             AwsEndpointUrl = context.BaseUrl,
+            MaxWorkersPerFunction = options.LambdaWorkersPerFunction,
         };
         if (context.WorkerCredentials is { } worker)
         {
