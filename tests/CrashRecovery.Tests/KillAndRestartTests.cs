@@ -46,8 +46,11 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         var running = await ListExecutionsAsync(restarted, machineArn, "RUNNING", ct);
         Assert.Equal(Executions, running.Count);
         await SetPollerStateAsync(restarted, "ENABLED", ct);
-        await WaitForAsync(async () => (await ListExecutionsAsync(restarted, machineArn, "SUCCEEDED", ct)).Count == Executions,
-            TimeSpan.FromMinutes(4), "the poller to complete every execution after the restart", ct);
+        // The poller closes a record (COMPLETED) after its callback, so the last batch's executions can have SUCCEEDED while
+        // their records are still being closed: wait for both (reading right after the executions alone failed a CI run).
+        await WaitForAsync(async () => (await ListExecutionsAsync(restarted, machineArn, "SUCCEEDED", ct)).Count == Executions
+                && await CountTokensAsync(restarted, "COMPLETED", ct) == Executions,
+            TimeSpan.FromMinutes(4), "the poller to complete every execution, and close its record, after the restart", ct);
 
         var records = await TokenRecordsAsync(restarted, ct);
         Assert.Equal(Executions, records.Count);
