@@ -315,14 +315,6 @@ public sealed class AwsCliAwsSdkTests(AwsCliFixture cli) : IClassFixture<AwsCliF
                     path, body = "/error", json.dumps({"errorType": "NotAnObject", "errorMessage": "the event is not a JSON object"})
                 urllib.request.urlopen(urllib.request.Request(api + request_id + path, data=body.encode(), method="POST")).read()
             """;
-        using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = archive.CreateEntry("bootstrap");
-            entry.ExternalAttributes = Convert.ToInt32("755", 8) << 16;
-            using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-            writer.Write(bootstrap.Replace("\r\n", "\n", StringComparison.Ordinal));
-        }
-        return stream.ToArray();
+        return BootstrapZip.Of(bootstrap);
     }
 }

@@ -63,13 +63,7 @@ public sealed class AwsCliLambdaPublishTests(AwsCliFixture cli) : IClassFixture<
                 urllib.request.urlopen(urllib.request.Request(api + request_id + "/response", data=b"{}", method="POST")).read()
             """ + "\n" + comment + "\n";
         var path = Path.Combine(Path.GetTempPath(), $"cli-publish-{Guid.NewGuid():N}.zip");
-        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
-        {
-            var entry = archive.CreateEntry("bootstrap");
-            entry.ExternalAttributes = Convert.ToInt32("755", 8) << 16;
-            using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-            writer.Write(bootstrap.Replace("\r\n", "\n", StringComparison.Ordinal));
-        }
+        File.WriteAllBytes(path, BootstrapZip.Of(bootstrap));
         return path;
     }
 }

@@ -139,15 +139,6 @@ public sealed class AwsCliRoundTripTests(AwsCliFixture cli) : IClassFixture<AwsC
                 body = json.dumps({"echo": event}, separators=(",", ":")).encode()
                 urllib.request.urlopen(urllib.request.Request(api + request_id + "/response", data=body, method="POST")).read()
             """;
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = archive.CreateEntry("bootstrap");
-            // Unix mode 0755 in the high 16 bits, as zip tools record it, so the bootstrap is executable.
-            entry.ExternalAttributes = Convert.ToInt32("100755", 8) << 16;
-            using var stream = entry.Open();
-            stream.Write(Encoding.UTF8.GetBytes(bootstrap.Replace("\r\n", "\n", StringComparison.Ordinal)));
-        }
-        return buffer.ToArray();
+        return AwsCli.BootstrapZip.Of(bootstrap);
     }
 }

@@ -191,14 +191,6 @@ public sealed class AwsCliVersionsAndTargetsTests(AwsCliFixture cli) : IClassFix
                 body = json.dumps({"stage": os.environ.get("STAGE"), "version": os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")}).encode()
                 urllib.request.urlopen(urllib.request.Request(api + request_id + "/response", data=body, method="POST")).read()
             """;
-        using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = archive.CreateEntry("bootstrap");
-            entry.ExternalAttributes = Convert.ToInt32("755", 8) << 16;
-            using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-            writer.Write(bootstrap.Replace("\r\n", "\n", StringComparison.Ordinal));
-        }
-        return stream.ToArray();
+        return BootstrapZip.Of(bootstrap);
     }
 }
