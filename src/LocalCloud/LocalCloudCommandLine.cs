@@ -21,7 +21,7 @@ public static class LocalCloudCommandLine
         var scale = new Option<double>("--schedule-time-scale") { Description = "Local-only: multiply schedule intervals by this (0.05 makes rate(1 minute) fire every 3 s).", DefaultValueFactory = _ => 1.0 };
         var consoleActions = new Option<bool>("--console-actions") { Description = "Let the web console at /_localcloud/console start and stop executions and send task callbacks although --host is not loopback (on loopback it always may)." };
         var mockConfig = new Option<string?>("--mock-config") { Description = "A Step Functions Local mock configuration file: StartExecution on stateMachineArn#TestCase runs that test case with mocked Task responses. Default: LOCALCLOUD_MOCK_CONFIG. Reloaded when the file changes." };
-        var lambdaWorkers = new Option<int?>("--lambda-workers") { Description = $"Local-only: Lambda execution environments (worker processes) one function may run at once; invocations beyond wait for one (default here {Lambda.LambdaOptions.DefaultMaxWorkersPerFunction}: one per processor, 2 to 4)." };
+        var lambdaWorkers = new Option<int>("--lambda-workers") { Description = "Local-only: Lambda execution environments (worker processes) one function may run at once; invocations beyond wait for one (default: one per processor, 2 to 4).", DefaultValueFactory = _ => Lambda.LambdaOptions.DefaultMaxWorkersPerFunction };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
 
         var root = new RootCommand("LocalCloud: Step Functions, Lambda, DynamoDB and EventBridge Scheduler on one port, speaking AWS's wire protocols.")
@@ -80,7 +80,7 @@ public static class LocalCloudCommandLine
                 Host = bindHost,
                 DataDirectory = parse.GetValue(data),
                 ScheduleTimeScale = parse.GetValue(scale),
-                LambdaWorkersPerFunction = parse.GetValue(lambdaWorkers) ?? Lambda.LambdaOptions.DefaultMaxWorkersPerFunction,
+                LambdaWorkersPerFunction = parse.GetValue(lambdaWorkers),
                 MinimumLogLevel = parse.GetValue(logLevel),
                 RequireAuth = auth,
                 Credentials = keys.Credentials,
