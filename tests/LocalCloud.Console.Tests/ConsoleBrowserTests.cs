@@ -283,9 +283,7 @@ public sealed class ConsoleBrowserTests
             await page.FillAsync("form.query input[name='sk']", value);
             await page.FillAsync("form.query input[name='sk2']", upper);
             await page.ClickAsync("form.query button[type='submit']");
-            // The results are in the server's HTML: DOMContentLoaded is enough. Waiting for the load event as well (the default)
-            // timed out once in CI on a loaded machine after the page had arrived.
-            await page.WaitForURLAsync($"**op={Uri.EscapeDataString(op)}*", new() { Timeout = Wait, WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync($"**op={Uri.EscapeDataString(op)}*", new() { Timeout = Wait });
             return await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('table.items tbody tr td:nth-child(2)')).map(c => c.textContent)");
         }
 
